@@ -1,0 +1,329 @@
+// `akash-econ escrow …`: escrow operations over a ChainClient, and the balance-alert watcher.
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/client-types.js";
+import {
+  EscrowArgError,
+  EscrowClient,
+  fundsFor,
+  msgs,
+  parseCoin,
+  parseCoins,
+  parseRate,
+  parseSources,
+} from "../../scripts/escrow/client.js";
+
+const USAGE = `usage: akash-econ escrow <command> [arguments] [options]
+
+commands:
+  create <id> --amount <coin> [--sources balance,grant] [--attach <coins>]   open an account
+  deposit <id> --amount <coin> [--sources balance,grant] [--attach <coins>]  fund any account
+  grant <grantee> --amount <coins> [--expires-at <height>] [--scope <id>]...  fund a sponsor grant
+  revoke <grantee>                                  return the unused grant balance
+  pay <id> <payment_id> --provider <addr> --rate <decimal><denom>   open a payment (rate per block)
+  withdraw <id> <payment_id>                        provider: collect the accrued balance
+  settle <id>                                       settle an account (anyone)
+  close <id> [<payment_id>]                         close the account, or only the payment
+  show <id>                                         account, deposits and payments
+  health <id>                                       balance, burn rate and time to depletion per denom
+  watch --rpc <url> --contract <addr> [--webhook <url>] [--from-height <h>] [--interval <s>] [--once]
+                                                    follow wasm-escrow_alert events; print them or POST them as JSON
+
+options:
+  --chain <c>           embedded | local (http://127.0.0.1:26657, test accounts) | <rpc url>. Default local.
+                        embedded deploys a fresh escrow on a throwaway in-process chain for this one command.
+  --contract <addr>     escrow contract (not needed with --chain embedded)
+  --from <who>          sender: a test account name on local (default alice), or the address of --mnemonic-env
+  --mnemonic-env <VAR>  environment variable holding the sender's mnemonic (needed for an RPC URL)
+  --prefix <p>          bech32 prefix for an RPC URL. Default akash
+  --gas-price <p>       e.g. 0.025uakt
+
+--sources lists where the amount comes from, in order: balance = the attached funds, grant = the sender's sponsor
+grants. Without --attach, the whole amount is attached when the only source is balance, nothing otherwise.
+
+Exit status: 0 success, 1 chain or contract error, 2 usage error.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  chain: string;
+  contract?: string;
+  from?: string;
+  mnemonicEnv?: string;
+  prefix: string;
+  gasPrice?: string;
+  amount?: string;
+  sources?: string;
+  attach?: string;
+  expiresAt?: string;
+  scope?: string[];
+  provider?: string;
+  rate?: string;
+  rpc?: string;
+  webhook?: string;
+  fromHeight?: string;
+  interval?: string;
+  once: boolean;
+}
+
+function parse(argv: string[]): { command: string; positionals: string[]; o: Options } | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        chain: { type: "string" },
+        contract: { type: "string" },
+        from: { type: "string" },
+        "mnemonic-env": { type: "string" },
+        prefix: { type: "string" },
+        "gas-price": { type: "string" },
+        amount: { type: "string" },
+        sources: { type: "string" },
+        attach: { type: "string" },
+        "expires-at": { type: "string" },
+        scope: { type: "string", multiple: true },
+        provider: { type: "string" },
+        rate: { type: "string" },
+        rpc: { type: "string" },
+        webhook: { type: "string" },
+        "from-height": { type: "string" },
+        interval: { type: "string" },
+        once: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help === true) return "help";
+  const [command, ...positionals] = parsed.positionals;
+  if (command === undefined) return "help";
+  return {
+    command,
+    positionals,
+    o: {
+      chain: v.chain ?? "local",
+      contract: v.contract,
+      from: v.from,
+      mnemonicEnv: v["mnemonic-env"],
+      prefix: v.prefix ?? "akash",
+      gasPrice: v["gas-price"],
+      amount: v.amount,
+      sources: v.sources,
+      attach: v.attach,
+      expiresAt: v["expires-at"],
+      scope: v.scope,
+      provider: v.provider,
+      rate: v.rate,
+      rpc: v.rpc,
+      webhook: v.webhook,
+      fromHeight: v["from-height"],
+      interval: v.interval,
+      once: v.once === true,
+    },
+  };
+}
+
+function need<T>(v: T | undefined, what: string): T {
+  if (v === undefined) throw new UsageError(`missing ${what}`);
+  return v;
+}
+
+function positiveInt(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`--${flag} ${v}: expected a non-negative integer`);
+  return n;
+}
+
+interface Connected {
+  client: ChainClient;
+  sender: string;
+  contract: string;
+  close: () => void;
+}
+
+async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => void): Promise<Connected> {
+  if (o.chain === "embedded") {
+    const [{ EmbeddedChain }, { escrowWasmPath }] = await Promise.all([
+      import("../../sim/index.js"),
+      import("../../scripts/escrow/paths.js"),
+    ]);
+    const chain = new EmbeddedChain();
+    const client = chain.client();
+    const sender = o.from !== undefined && o.from.startsWith(`${chain.prefix}1`) ? o.from : chain.addressFor(o.from ?? "alice");
+    chain.fund(sender, [{ denom: chain.denom, amount: "1000000000000" }]);
+    const { codeId } = await client.upload(sender, await readFile(escrowWasmPath()), "auto");
+    const { contractAddress } = await client.instantiate(sender, codeId, { admin: chain.govAddress }, "escrow", "auto", {
+      admin: chain.govAddress,
+    });
+    log(`embedded chain: escrow deployed at ${contractAddress}, sender ${sender} funded with 1000000000000${chain.denom}`);
+    return { client, sender, contract: contractAddress, close: () => undefined };
+  }
+  if (o.chain !== "local" && !/^(https?|wss?):\/\//.test(o.chain)) {
+    throw new UsageError(`--chain ${o.chain}: expected embedded, local or an RPC URL`);
+  }
+  const contract = need(o.contract, "--contract");
+  const [{ connectNodeClient }, { TEST_ACCOUNTS, addressOf }] = await Promise.all([
+    import("../../scripts/localnode/node-client.js"),
+    import("../../scripts/localnode/accounts.js"),
+  ]);
+  const local = o.chain === "local";
+  const mnemonic = o.mnemonicEnv === undefined ? undefined : env[o.mnemonicEnv];
+  if (o.mnemonicEnv !== undefined && mnemonic === undefined) throw new UsageError(`$${o.mnemonicEnv} is not set`);
+  let senderMnemonic = mnemonic;
+  if (senderMnemonic === undefined) {
+    if (!local) throw new UsageError("no sender: give --mnemonic-env");
+    const name = o.from ?? "alice";
+    senderMnemonic = TEST_ACCOUNTS.find((a) => a.name === name)?.mnemonic;
+    if (senderMnemonic === undefined) throw new UsageError(`--from ${name}: not a test account`);
+  }
+  const client = await connectNodeClient(
+    { rpc: local ? "http://127.0.0.1:26657" : o.chain, prefix: o.prefix, denom: "uakt", accounts: local ? TEST_ACCOUNTS : [] },
+    { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
+  );
+  return { client, sender: await addressOf(senderMnemonic, o.prefix), contract, close: () => client.disconnect() };
+}
+
+/** The escrow events of a tx, as {type, attributes} with the `wasm-` prefix kept. */
+function summarize(r: ExecuteResult): JsonObject {
+  const events = r.events
+    .filter((e) => e.type.startsWith("wasm-escrow"))
+    .map((e) => ({
+      type: e.type,
+      attributes: Object.fromEntries(
+        e.attributes.filter((a) => a.key !== "_contract_address" && a.key !== "msg_index").map((a) => [a.key, a.value]),
+      ),
+    }));
+  return { tx: r.transactionHash, height: r.height, gas_used: Number(r.gasUsed), events };
+}
+
+function funding(o: Options): { amount: Coin; sources: ReturnType<typeof parseSources> | undefined; funds: Coin[] } {
+  const amount = parseCoin(need(o.amount, "--amount"));
+  const sources = o.sources === undefined ? undefined : parseSources(o.sources);
+  const attach = o.attach === undefined ? undefined : parseCoins(o.attach);
+  return { amount, sources, funds: fundsFor(amount, sources, attach) };
+}
+
+async function runCommand(
+  command: string,
+  pos: string[],
+  o: Options,
+  esc: EscrowClient,
+  sender: string,
+): Promise<JsonObject> {
+  const arg = (i: number, what: string): string => need(pos[i], what);
+  switch (command) {
+    case "create": {
+      const f = funding(o);
+      const msg = msgs.createAccount(arg(0, "<id>"), o.sources === undefined ? undefined : f.amount, f.sources);
+      return summarize(await esc.execute(sender, msg, f.funds));
+    }
+    case "deposit": {
+      const f = funding(o);
+      const msg = msgs.deposit(arg(0, "<id>"), o.sources === undefined ? undefined : f.amount, f.sources);
+      return summarize(await esc.execute(sender, msg, f.funds));
+    }
+    case "grant": {
+      const funds = parseCoins(need(o.amount, "--amount"));
+      const msg = msgs.grant(arg(0, "<grantee>"), positiveInt("expires-at", o.expiresAt), o.scope);
+      return summarize(await esc.execute(sender, msg, funds));
+    }
+    case "revoke":
+      return summarize(await esc.execute(sender, msgs.revokeGrant(arg(0, "<grantee>"))));
+    case "pay": {
+      const { rate, denom } = parseRate(need(o.rate, "--rate"));
+      const msg = msgs.createPayment(arg(0, "<id>"), arg(1, "<payment_id>"), need(o.provider, "--provider"), denom, rate);
+      return summarize(await esc.execute(sender, msg));
+    }
+    case "withdraw":
+      return summarize(await esc.execute(sender, msgs.withdraw(arg(0, "<id>"), arg(1, "<payment_id>"))));
+    case "settle":
+      return summarize(await esc.execute(sender, msgs.settle(arg(0, "<id>"))));
+    case "close": {
+      const id = arg(0, "<id>");
+      const msg = pos[1] === undefined ? msgs.closeAccount(id) : msgs.closePayment(id, pos[1]);
+      return summarize(await esc.execute(sender, msg));
+    }
+    case "show":
+      return esc.show(arg(0, "<id>"));
+    case "health":
+      return esc.query({ account_health: { id: arg(0, "<id>") } });
+    default:
+      throw new UsageError(`unknown escrow command '${command}'`);
+  }
+}
+
+async function watch(o: Options, out: (l: string) => void, err: (l: string) => void): Promise<number> {
+  const rpc = need(o.rpc, "--rpc");
+  const contract = need(o.contract, "--contract");
+  const interval = positiveInt("interval", o.interval);
+  const fromHeight = positiveInt("from-height", o.fromHeight);
+  const [{ AlertWatcher, printSink, webhookSink }, { CometEventSource }] = await Promise.all([
+    import("../../scripts/escrow/watch.js"),
+    import("../../scripts/escrow/comet-source.js"),
+  ]);
+  const source = await CometEventSource.connect(rpc);
+  const sink = o.webhook === undefined ? printSink(out) : webhookSink(o.webhook);
+  const watcher = new AlertWatcher(source, contract, sink, {
+    ...(fromHeight !== undefined ? { fromHeight } : {}),
+    intervalMs: (interval ?? 2) * 1000,
+  });
+  try {
+    if (o.once) {
+      const n = (await watcher.poll()).length;
+      err(`delivered ${n} alert(s); next height ${watcher.next ?? "?"}`);
+      return 0;
+    }
+    const ac = new AbortController();
+    const stop = (): void => ac.abort();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+    await watcher.run(ac.signal, (e) => err(`watch: ${e instanceof Error ? e.message : String(e)}`));
+    return 0;
+  } finally {
+    source.close();
+  }
+}
+
+export async function run(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  out: (line: string) => void = (l) => console.log(l),
+  err: (line: string) => void = (l) => console.error(l),
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    err(`akash-econ escrow: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed === "help") {
+    out(USAGE);
+    return 0;
+  }
+  const { command, positionals, o } = parsed;
+  try {
+    if (command === "watch") return await watch(o, out, err);
+    const conn = await connect(o, env, err);
+    try {
+      const result = await runCommand(command, positionals, o, new EscrowClient(conn.client, conn.contract), conn.sender);
+      out(JSON.stringify(result, null, 2));
+      return 0;
+    } finally {
+      conn.close();
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof EscrowArgError) {
+      err(`akash-econ escrow: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    err(`akash-econ escrow: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,92 @@
+// What every execute handler works with: the block, the sender, the config, the response being built and the coins
+// that will leave the contract. Money leaves only through `Payouts.flush` (BankMsg::Send, never a zero amount).
+
+import { BankMsg, Coin, Context, Event, Response, Uint128 } from "../std";
+import { Config } from "./state";
+
+class Send {
+  coins: Array<Coin> = new Array<Coin>();
+  constructor(public to: string) {}
+}
+
+/** Merges every payment to the same recipient into one BankMsg per recipient, in first-payment order. */
+export class Payouts {
+  sends: Array<Send> = new Array<Send>();
+
+  add(to: string, denom: string, amount: Uint128): void {
+    if (amount.isZero()) return;
+    let s: Send | null = null;
+    for (let i = 0; i < this.sends.length; i++) if (this.sends[i].to == to) s = this.sends[i];
+    if (s === null) {
+      s = new Send(to);
+      this.sends.push(s);
+    }
+    const cs = s.coins;
+    for (let i = 0; i < cs.length; i++) {
+      if (cs[i].denom == denom) {
+        cs[i].amount = cs[i].amount.add(amount);
+        return;
+      }
+    }
+    cs.push(new Coin(denom, amount));
+  }
+
+  flush(res: Response): void {
+    for (let i = 0; i < this.sends.length; i++) {
+      const s = this.sends[i];
+      // The bank module wants coins sorted by denom.
+      const cs = s.coins;
+      for (let a = 1; a < cs.length; a++) {
+        const c = cs[a];
+        let b = a - 1;
+        while (b >= 0 && cs[b].denom > c.denom) {
+          cs[b + 1] = cs[b];
+          b--;
+        }
+        cs[b + 1] = c;
+      }
+      res.addMessage(BankMsg.send(s.to, cs));
+    }
+  }
+}
+
+export class Exec {
+  res: Response = new Response();
+  payouts: Payouts = new Payouts();
+  height: u64;
+  sender: string;
+  funds: Array<Coin>;
+
+  constructor(
+    public ctx: Context,
+    public cfg: Config,
+  ) {
+    this.height = ctx.env.block.height;
+    const info = ctx.info;
+    this.sender = info !== null ? info.sender : "";
+    this.funds = info !== null ? info.funds : new Array<Coin>();
+  }
+
+  event(type: string): Event {
+    const e = new Event(type);
+    this.res.addEvent(e);
+    return e;
+  }
+
+  /** The response, with the payouts appended as bank messages. */
+  finish(): Response {
+    this.payouts.flush(this.res);
+    return this.res;
+  }
+}
+
+/** "123uakt" (cosmos coin notation), used in event attributes. */
+export function coinStr(amount: Uint128, denom: string): string {
+  return amount.toString() + denom;
+}
+
+export function coinsStr(cs: Array<Coin>): string {
+  const parts = new Array<string>();
+  for (let i = 0; i < cs.length; i++) if (!cs[i].amount.isZero()) parts.push(coinStr(cs[i].amount, cs[i].denom));
+  return parts.join(",");
+}

@@ -1,0 +1,601 @@
+// Messages of the escrow contract. The schema generator reads the classes below (JSDoc tags `@msg`, `@returns`,
+// `@enum`); the `parse*` functions read them from JSON with serde-like errors and `deny_unknown_fields`.
+// AssemblyScript cannot express `u32 | null`, so optional integers are plain fields tagged `@optional` (absent = the
+// documented default); every other optional field is `T | null`.
+
+import { Coin, Decimal, JsonObject, Parser, Uint128 } from "../std";
+
+/** A denom the escrow accepts and the minimum opening deposit in it. */
+export class DenomConfigMsg {
+  denom: string = "";
+  /** Default 500000 (0.5 AKT for uakt, as Akash's MinDeposits). */
+  min_deposit: Uint128 | null = null;
+}
+
+/** Bounds on the work one call can do. */
+export class Limits {
+  /** Maximum deposit entries per account (default 50). */
+  max_deposits: u32 = 50;
+  /** Maximum payments per account that settlement visits (default 10). */
+  max_payments: u32 = 10;
+  /** Maximum alerts per account (default 20). */
+  max_alerts: u32 = 20;
+}
+
+/** Expiry as cw-utils' `Expiration::AtHeight`: the grant cannot be drawn from this height on. */
+export class Expiration {
+  at_height: u64 = 0;
+}
+
+/** Exactly one threshold; the alert fires when the value drops below it. */
+export class AlertBelow {
+  /** Balance in micro-units of the alert's denom. */
+  amount: Uint128 | null = null;
+  /** @optional Estimated blocks until the denom's balance is spent at the current burn rate. */
+  blocks_left: u64 = 0;
+  /** Percent (0 < p ≤ 100) of the highest balance seen after a deposit. */
+  percent_of_peak: Decimal | null = null;
+}
+
+/**
+ * Sets up the escrow. Admin = governance: the only address allowed to `update_config`.
+ * @msg InstantiateMsg
+ */
+export class InstantiateMsg {
+  admin: string = "";
+  /** Accepted denoms; default `[{"denom":"uakt","min_deposit":"500000"}]`. */
+  denoms: Array<DenomConfigMsg> | null = null;
+  limits: Limits | null = null;
+  /** Average block time in seconds for health estimates; default "6.5" (Akash's AverageBlockTime). */
+  block_time: Decimal | null = null;
+}
+
+/**
+ * Opens an account with the attached funds (or `amount` drawn from `sources`); at least the denom's `min_deposit`.
+ * @msg ExecuteMsg create_account
+ */
+export class CreateAccountMsg {
+  /** Global id, 1–128 characters of [A-Za-z0-9._:/-]; Akash's `<owner>/<dseq>` form is recommended. */
+  id: string = "";
+  /** Total to deposit; default: the single attached coin. Required when `sources` includes `grant`. */
+  amount: Coin | null = null;
+  /** @enum balance grant  Where the amount comes from, in order; default `["balance"]` (the attached funds). */
+  sources: Array<string> | null = null;
+}
+
+/**
+ * Adds funds to an account; anyone may deposit and gains no control over the account. Into an overdrawn account the
+ * deposit pays the debt and then closes the account (Akash v2).
+ * @msg ExecuteMsg deposit
+ */
+export class DepositMsg {
+  id: string = "";
+  amount: Coin | null = null;
+  /** @enum balance grant */
+  sources: Array<string> | null = null;
+}
+
+/**
+ * Funds (or tops up) a sponsor grant: the grantee may draw the attached coins into deposits (source `grant`);
+ * those deposits record the sponsor as depositor and refunds restore the grant.
+ * @msg ExecuteMsg grant
+ */
+export class GrantMsg {
+  grantee: string = "";
+  /** Replaces the previous expiry; null = never. */
+  expires_at: Expiration | null = null;
+  /** Account ids the grant may fund; null = any. Replaces the previous scopes. */
+  scopes: Array<string> | null = null;
+}
+
+/**
+ * Returns the unused grant balance to the sponsor and deletes the grant; later refunds of its deposits go straight
+ * to the sponsor.
+ * @msg ExecuteMsg revoke_grant
+ */
+export class RevokeGrantMsg {
+  grantee: string = "";
+}
+
+/**
+ * Opens a payment (a lease) that drains `rate` of `denom` per block from the account. Owner only.
+ * @msg ExecuteMsg create_payment
+ */
+export class CreatePaymentMsg {
+  id: string = "";
+  payment_id: string = "";
+  provider: string = "";
+  denom: string = "";
+  /** Amount per block, > 0 and ≤ 10^18. */
+  rate: Decimal = Decimal.zero();
+}
+
+/**
+ * Sends the payment's accrued balance to the provider. Provider only.
+ * @msg ExecuteMsg withdraw
+ */
+export class WithdrawMsg {
+  id: string = "";
+  payment_id: string = "";
+}
+
+/**
+ * Settles, pays the provider and closes the payment. Owner or provider.
+ * @msg ExecuteMsg close_payment
+ */
+export class ClosePaymentMsg {
+  id: string = "";
+  payment_id: string = "";
+}
+
+/**
+ * Settles the account up to the current block. Permissionless, so keepers can detect overdrafts promptly.
+ * @msg ExecuteMsg settle
+ */
+export class SettleMsg {
+  id: string = "";
+}
+
+/**
+ * Settles, pays providers, refunds each depositor its own remainder in deposit order and closes the account for good.
+ * Owner only.
+ * @msg ExecuteMsg close_account
+ */
+export class CloseAccountMsg {
+  id: string = "";
+}
+
+/**
+ * Registers (or replaces) a balance alert; owner or a current depositor. Emits `wasm-escrow_alert` once per crossing.
+ * @msg ExecuteMsg set_alert
+ */
+export class SetAlertMsg {
+  id: string = "";
+  denom: string = "";
+  below: AlertBelow = new AlertBelow();
+}
+
+/** @msg ExecuteMsg remove_alert */
+export class RemoveAlertMsg {
+  id: string = "";
+  denom: string = "";
+  /** @enum amount blocks_left percent_of_peak */
+  kind: string = "";
+}
+
+/**
+ * Governance only. Absent fields keep their value. Removing a denom stops new deposits in it; existing funds,
+ * payments and refunds in it are unaffected.
+ * @msg ExecuteMsg update_config
+ */
+export class UpdateConfigMsg {
+  admin: string | null = null;
+  denoms: Array<DenomConfigMsg> | null = null;
+  limits: Limits | null = null;
+  block_time: Decimal | null = null;
+}
+
+/** @msg MigrateMsg */
+export class MigrateMsg {}
+
+/** @msg QueryMsg config @returns ConfigResponse */
+export class ConfigQuery {}
+
+/** @msg QueryMsg account @returns AccountResponse */
+export class AccountQuery {
+  id: string = "";
+}
+
+/** @msg QueryMsg payment @returns PaymentResponse */
+export class PaymentQuery {
+  id: string = "";
+  payment_id: string = "";
+}
+
+/** Payments of one account (open and closed), by payment id. @msg QueryMsg payments @returns PaymentsResponse */
+export class PaymentsQuery {
+  id: string = "";
+  start_after: string | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** Deposit entries of one account in spending order. @msg QueryMsg deposits @returns DepositsResponse */
+export class DepositsQuery {
+  id: string = "";
+  /** @optional a `seq` from a previous page */
+  start_after: u64 = 0;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** @msg QueryMsg accounts_by_owner @returns AccountsResponse */
+export class AccountsByOwnerQuery {
+  owner: string = "";
+  start_after: string | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** Accounts the address ever funded (directly, or as a grant's sponsor). @msg QueryMsg accounts_by_depositor @returns AccountsResponse */
+export class AccountsByDepositorQuery {
+  depositor: string = "";
+  start_after: string | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** Position in a payments-by-provider listing. */
+export class PaymentRef {
+  id: string = "";
+  payment_id: string = "";
+}
+
+/** @msg QueryMsg payments_by_provider @returns PaymentsResponse */
+export class PaymentsByProviderQuery {
+  provider: string = "";
+  start_after: PaymentRef | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** @msg QueryMsg grant @returns GrantResponse */
+export class GrantQuery {
+  sponsor: string = "";
+  grantee: string = "";
+}
+
+/** @msg QueryMsg grants_by_sponsor @returns GrantsResponse */
+export class GrantsBySponsorQuery {
+  sponsor: string = "";
+  /** a grantee */
+  start_after: string | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** @msg QueryMsg grants_by_grantee @returns GrantsResponse */
+export class GrantsByGranteeQuery {
+  grantee: string = "";
+  /** a sponsor */
+  start_after: string | null = null;
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+/** Balance, burn rate and time to depletion per denom, projected to the current block. @msg QueryMsg account_health @returns HealthResponse */
+export class AccountHealthQuery {
+  id: string = "";
+}
+
+/** @msg QueryMsg alerts @returns AlertsResponse */
+export class AlertsQuery {
+  id: string = "";
+  /** @optional default 10, max 30 */
+  limit: u32 = 0;
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Response shapes (written by query.ts; declared here for the schema generator)
+
+export class ConfigResponse {
+  admin: string = "";
+  denoms: Array<DenomConfigMsg> = [];
+  limits: Limits = new Limits();
+  block_time: Decimal = Decimal.zero();
+}
+
+export class DenomFunds {
+  denom: string = "";
+  /** Unspent deposits in this denom. */
+  amount: Uint128 = Uint128.zero();
+  peak: Uint128 = Uint128.zero();
+  transferred: Uint128 = Uint128.zero();
+  /** Unpaid amounts owed to payments (overdrawn accounts). */
+  debt: Uint128 = Uint128.zero();
+}
+
+export class AccountResponse {
+  id: string = "";
+  owner: string = "";
+  /** @enum open overdrawn closed */
+  state: string = "";
+  created_at: u64 = 0;
+  settled_at: u64 = 0;
+  funds: Array<DenomFunds> = [];
+  deposit_count: u32 = 0;
+  /** Payments settlement visits. */
+  payment_ids: Array<string> = [];
+  alert_count: u32 = 0;
+}
+
+export class AccountsResponse {
+  accounts: Array<AccountResponse> = [];
+}
+
+export class DepositResponse {
+  seq: u64 = 0;
+  depositor: string = "";
+  /** @enum balance grant */
+  source: string = "";
+  /** The grantee whose grant was drawn (grant entries), else "". */
+  grantee: string = "";
+  denom: string = "";
+  /** Unspent remainder. */
+  amount: Uint128 = Uint128.zero();
+  deposited: Uint128 = Uint128.zero();
+  height: u64 = 0;
+}
+
+export class DepositsResponse {
+  deposits: Array<DepositResponse> = [];
+}
+
+export class PaymentResponse {
+  id: string = "";
+  payment_id: string = "";
+  provider: string = "";
+  denom: string = "";
+  rate: Decimal = Decimal.zero();
+  /** Fraction owed but not yet accrued (< 1), carried to the next settlement. */
+  carry: Decimal = Decimal.zero();
+  /** @enum open overdrawn closed */
+  state: string = "";
+  /** Accrued, not withdrawn. */
+  balance: Uint128 = Uint128.zero();
+  /** Debt: owed but unpaid since the overdraft. */
+  unsettled: Uint128 = Uint128.zero();
+  withdrawn: Uint128 = Uint128.zero();
+  created_at: u64 = 0;
+  closed_at: u64 = 0;
+}
+
+export class PaymentsResponse {
+  payments: Array<PaymentResponse> = [];
+}
+
+export class GrantResponse {
+  sponsor: string = "";
+  grantee: string = "";
+  balances: Array<Coin> = [];
+  expires_at: Expiration | null = null;
+  scopes: Array<string> | null = null;
+  expired: bool = false;
+}
+
+export class GrantsResponse {
+  grants: Array<GrantResponse> = [];
+}
+
+export class DenomHealth {
+  denom: string = "";
+  /** Balance projected to the current block (settlement not yet written). */
+  balance: Uint128 = Uint128.zero();
+  /** Sum of the open payments' rates per block. */
+  burn_rate: Decimal = Decimal.zero();
+  /** @optional floor(balance / burn_rate); null when nothing burns this denom */
+  blocks_left: u64 = 0;
+  /** @optional blocks_left × block_time, floored; null with blocks_left */
+  seconds_left: u64 = 0;
+  peak: Uint128 = Uint128.zero();
+  debt: Uint128 = Uint128.zero();
+}
+
+export class HealthResponse {
+  id: string = "";
+  /** @enum open overdrawn closed */
+  state: string = "";
+  height: u64 = 0;
+  denoms: Array<DenomHealth> = [];
+}
+
+export class AlertResponse {
+  registrant: string = "";
+  denom: string = "";
+  /** @enum amount blocks_left percent_of_peak */
+  kind: string = "";
+  /** amount or blocks; "0" for percent_of_peak */
+  threshold: Uint128 = Uint128.zero();
+  percent: Decimal = Decimal.zero();
+  armed: bool = false;
+  fired: u64 = 0;
+}
+
+export class AlertsResponse {
+  alerts: Array<AlertResponse> = [];
+}
+
+// ------------------------------------------------------------------------------------------------------------------
+// Parsing (the handler returns the first error before touching state)
+
+function optCoin(o: JsonObject, key: string, p: Parser): Coin | null {
+  if (!o.has(key)) return null;
+  const c = p.coin(o.get(key)!);
+  return p.failed() ? null : c;
+}
+
+function optStrings(o: JsonObject, key: string, p: Parser): Array<string> | null {
+  const a = o.optArr(key, p);
+  if (a === null) return null;
+  const out = new Array<string>();
+  for (let i = 0; i < a.length && !p.failed(); i++) out.push(p.str(a[i]));
+  return out;
+}
+
+function enumStrings(o: JsonObject, key: string, allowed: Array<string>, p: Parser): Array<string> | null {
+  const a = o.optArr(key, p);
+  if (a === null) return null;
+  const out = new Array<string>();
+  for (let i = 0; i < a.length && !p.failed(); i++) {
+    const v = a[i];
+    const s = p.str(v);
+    if (p.failed()) break;
+    if (!allowed.includes(s)) {
+      p.invalidValue(v, "one of `" + allowed.join("`, `") + "`");
+      break;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const SOURCES: Array<string> = ["balance", "grant"];
+export const ALERT_KINDS: Array<string> = ["amount", "blocks_left", "percent_of_peak"];
+
+export function parseDenomConfigs(o: JsonObject, key: string, p: Parser): Array<DenomConfigMsg> | null {
+  const a = o.optArr(key, p);
+  if (a === null) return null;
+  const out = new Array<DenomConfigMsg>();
+  for (let i = 0; i < a.length && !p.failed(); i++) {
+    const d = p.obj(a[i]);
+    if (p.failed()) break;
+    p.denyUnknown(d, ["denom", "min_deposit"]);
+    const m = new DenomConfigMsg();
+    m.denom = d.str("denom", p);
+    m.min_deposit = d.optUint128("min_deposit", p);
+    out.push(m);
+  }
+  return out;
+}
+
+export function parseLimits(o: JsonObject, key: string, p: Parser): Limits | null {
+  const l = o.optObj(key, p);
+  if (l === null || p.failed()) return null;
+  p.denyUnknown(l, ["max_deposits", "max_payments", "max_alerts"]);
+  const m = new Limits();
+  m.max_deposits = l.u32("max_deposits", p);
+  m.max_payments = l.u32("max_payments", p);
+  m.max_alerts = l.u32("max_alerts", p);
+  return m;
+}
+
+export function parseInstantiate(o: JsonObject, p: Parser): InstantiateMsg {
+  const m = new InstantiateMsg();
+  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
+  m.admin = o.str("admin", p);
+  m.denoms = parseDenomConfigs(o, "denoms", p);
+  m.limits = parseLimits(o, "limits", p);
+  m.block_time = o.optDecimal("block_time", p);
+  return m;
+}
+
+export function parseUpdateConfig(o: JsonObject, p: Parser): UpdateConfigMsg {
+  const m = new UpdateConfigMsg();
+  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
+  m.admin = o.optStr("admin", p);
+  m.denoms = parseDenomConfigs(o, "denoms", p);
+  m.limits = parseLimits(o, "limits", p);
+  m.block_time = o.optDecimal("block_time", p);
+  return m;
+}
+
+/** The common body of create_account and deposit. */
+export class FundingMsg {
+  id: string = "";
+  amount: Coin | null = null;
+  sources: Array<string> | null = null;
+}
+
+export function parseFunding(o: JsonObject, p: Parser): FundingMsg {
+  const m = new FundingMsg();
+  p.denyUnknown(o, ["id", "amount", "sources"]);
+  m.id = o.str("id", p);
+  m.amount = optCoin(o, "amount", p);
+  m.sources = enumStrings(o, "sources", SOURCES, p);
+  return m;
+}
+
+export function parseGrant(o: JsonObject, p: Parser): GrantMsg {
+  const m = new GrantMsg();
+  p.denyUnknown(o, ["grantee", "expires_at", "scopes"]);
+  m.grantee = o.str("grantee", p);
+  const e = o.optObj("expires_at", p);
+  if (e !== null && !p.failed()) {
+    p.denyUnknown(e, ["at_height"]);
+    const x = new Expiration();
+    x.at_height = e.u64("at_height", p);
+    m.expires_at = x;
+  }
+  m.scopes = optStrings(o, "scopes", p);
+  return m;
+}
+
+export function parseRevokeGrant(o: JsonObject, p: Parser): RevokeGrantMsg {
+  const m = new RevokeGrantMsg();
+  p.denyUnknown(o, ["grantee"]);
+  m.grantee = o.str("grantee", p);
+  return m;
+}
+
+export function parseCreatePayment(o: JsonObject, p: Parser): CreatePaymentMsg {
+  const m = new CreatePaymentMsg();
+  p.denyUnknown(o, ["id", "payment_id", "provider", "denom", "rate"]);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
+  m.provider = o.str("provider", p);
+  m.denom = o.str("denom", p);
+  m.rate = o.decimal("rate", p);
+  return m;
+}
+
+/** withdraw and close_payment. */
+export function parsePaymentRef(o: JsonObject, p: Parser): PaymentRef {
+  const m = new PaymentRef();
+  p.denyUnknown(o, ["id", "payment_id"]);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
+  return m;
+}
+
+/** settle, close_account, account, account_health. */
+export function parseId(o: JsonObject, p: Parser): string {
+  p.denyUnknown(o, ["id"]);
+  return o.str("id", p);
+}
+
+export function parseSetAlert(o: JsonObject, p: Parser): SetAlertMsg {
+  const m = new SetAlertMsg();
+  p.denyUnknown(o, ["id", "denom", "below"]);
+  m.id = o.str("id", p);
+  m.denom = o.str("denom", p);
+  const b = o.obj("below", p);
+  if (p.failed()) return m;
+  p.denyUnknown(b, ALERT_KINDS);
+  const below = new AlertBelow();
+  below.amount = b.optUint128("amount", p);
+  below.blocks_left = b.optU64("blocks_left", p);
+  below.percent_of_peak = b.optDecimal("percent_of_peak", p);
+  m.below = below;
+  return m;
+}
+
+/** How many thresholds `below` sets (must be exactly one); `blocks_left` counts when present, even as 0. */
+export function belowCount(o: JsonObject): i32 {
+  const b = o.get("below");
+  if (b === null) return 0;
+  const bo = b.asObject();
+  if (bo === null) return 0;
+  let n = 0;
+  for (let i = 0; i < ALERT_KINDS.length; i++) if (bo.has(ALERT_KINDS[i])) n++;
+  return n;
+}
+
+export function parseRemoveAlert(o: JsonObject, p: Parser): RemoveAlertMsg {
+  const m = new RemoveAlertMsg();
+  p.denyUnknown(o, ["id", "denom", "kind"]);
+  m.id = o.str("id", p);
+  m.denom = o.str("denom", p);
+  const k = o.get("kind");
+  m.kind = o.str("kind", p);
+  if (!p.failed() && k !== null && !ALERT_KINDS.includes(m.kind)) {
+    p.invalidValue(k, "one of `" + ALERT_KINDS.join("`, `") + "`");
+  }
+  return m;
+}
+
+/** Reads `limit` (optional) and clamps it like cw-plus: default 10, max 30. */
+export function parseLimit(o: JsonObject, p: Parser): i32 {
+  if (!o.has("limit")) return 10;
+  const l = o.u32("limit", p);
+  return l > 30 ? 30 : <i32>l;
+}

@@ -1,0 +1,76 @@
+// The signed AUWV payload and the price messages it commits to (pyth.md §2.1).
+import { Reader } from "./reader";
+import { hasAuwvMagic } from "./pnau";
+import * as E from "./error";
+
+export const PRICE_MESSAGE_LEN: i32 = 85;
+export const FEED_ID_LEN: i32 = 32;
+
+export class WormholeMerkleRoot {
+  error: string | null = null;
+  slot: u64 = 0;
+  ringSize: u32 = 0;
+  root: Uint8Array = new Uint8Array(0);
+}
+
+/** Extra bytes after the root are ignored: the payload is signed, and later versions may append fields. */
+export function parseAuwv(payload: Uint8Array): WormholeMerkleRoot {
+  const out = new WormholeMerkleRoot();
+  if (!hasAuwvMagic(payload)) {
+    out.error = E.BAD_AUWV_MAGIC;
+    return out;
+  }
+  const r = new Reader(payload, "AUWV payload");
+  r.pos = 4;
+  const kind = r.u8("payload type");
+  if (!r.failed() && kind != 0) {
+    out.error = E.badAuwvType(kind);
+    return out;
+  }
+  out.slot = r.u64("slot");
+  out.ringSize = r.u32("ring size");
+  out.root = r.bytes(20, "root");
+  if (r.failed()) out.error = r.error;
+  return out;
+}
+
+export class PriceMessage {
+  error: string | null = null;
+  feedId: Uint8Array = new Uint8Array(0);
+  price: i64 = 0;
+  conf: u64 = 0;
+  expo: i32 = 0;
+  publishTime: i64 = 0;
+  prevPublishTime: i64 = 0;
+  emaPrice: i64 = 0;
+  emaConf: u64 = 0;
+}
+
+/** Variant 0 only; bytes past the 85 known ones are ignored (messages are forward compatible). */
+export function parsePriceMessage(msg: Uint8Array, what: string): PriceMessage {
+  const out = new PriceMessage();
+  if (msg.length < 1) {
+    out.error = E.priceMessageTooShort(what, msg.length);
+    return out;
+  }
+  if (msg[0] != 0) {
+    out.error = E.unsupportedMessageType(what, msg[0]);
+    return out;
+  }
+  if (msg.length < PRICE_MESSAGE_LEN) {
+    out.error = E.priceMessageTooShort(what, msg.length);
+    return out;
+  }
+  const r = new Reader(msg, what);
+  r.pos = 1;
+  out.feedId = r.bytes(FEED_ID_LEN, "feed id");
+  out.price = r.i64("price");
+  out.conf = r.u64("conf");
+  out.expo = r.i32("exponent");
+  out.publishTime = r.i64("publish time");
+  out.prevPublishTime = r.i64("previous publish time");
+  out.emaPrice = r.i64("EMA price");
+  out.emaConf = r.u64("EMA conf");
+  if (r.failed()) out.error = r.error;
+  return out;
+}

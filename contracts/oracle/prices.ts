@@ -1,0 +1,62 @@
+// Acceptance rules for a new price and the observation tables behind aggregation (x/oracle's price records).
+import { Decimal, Key, Order, Uint128, decodeU64Key } from "../std";
+import { Config, LATEST, Latest, OBSERVATIONS, sourceKey } from "./state";
+import * as E from "./error";
+
+/** Old observations removed per write: keeps each call's work bounded while still outpacing one write per second. */
+export const MAX_PRUNE_PER_WRITE: i32 = 8;
+
+function pow10(n: i32): Uint128 {
+  let v: u64 = 1;
+  for (let i = 0; i < n; i++) v *= 10;
+  return Uint128.fromU64(v);
+}
+
+/** price × 10^(18 + expo) as Decimal atomics; needs price > 0 and −18 ≤ expo ≤ 0 (checked by `checkPrice`). */
+export function normalize(price: i64, expo: i32): Decimal {
+  return Decimal.fromAtomics(Uint128.fromU64(<u64>price).mul(pow10(18 + expo)));
+}
+
+/**
+ * The write-time rules of pyth.md §5, applied to a price newer than the stored one. `conf` is checked only when
+ * `hasConf` (feeders do not report one).
+ */
+export function checkPrice(
+  c: Config,
+  idHex: string,
+  price: i64,
+  conf: u64,
+  hasConf: bool,
+  expo: i32,
+  publishTime: i64,
+  now: u64,
+): string | null {
+  if (price <= 0) return E.nonPositivePrice(idHex, price.toString());
+  if (expo < c.minExpo || expo > c.maxExpo) return E.expoOutOfRange(idHex, expo, c.minExpo, c.maxExpo);
+  if (publishTime <= 0) return E.badPublishTime(idHex, publishTime);
+  // u64 arithmetic on block time + drift cannot overflow for any real clock; publishTime > 0 here.
+  if (<u64>publishTime > now + c.maxFutureDrift) return E.futurePublishTime(idHex, publishTime, now, c.maxFutureDrift);
+  if (hasConf) {
+    const lhs = Uint128.fromU64(conf).mul(Uint128.fromU64(10000));
+    const rhs = Uint128.fromU64(c.maxConfBps).mul(Uint128.fromU64(<u64>price));
+    if (lhs.gt(rhs)) return E.confTooWide(idHex, conf.toString(), price.toString(), c.maxConfBps);
+  }
+  return null;
+}
+
+/** Records an accepted price of one source and prunes that source's observations older than the retention. */
+export function observe(c: Config, id: Uint8Array, source: string, value: Decimal, publishTime: u64, now: u64): void {
+  const prefix = sourceKey(id, source);
+  OBSERVATIONS().save(Key.pair(prefix, Key.u64(publishTime)), value);
+  LATEST().save(prefix, new Latest(value, publishTime));
+  const cutoff = now > c.priceRetention ? now - c.priceRetention : 0;
+  if (cutoff == 0) return;
+  const obs = OBSERVATIONS();
+  const keys = obs.keys(prefix, null, MAX_PRUNE_PER_WRITE, Order.Ascending);
+  for (let i = 0; i < keys.length; i++) {
+    const t = decodeU64Key(keys[i]);
+    // Never drop the point just written: it is the source's latest even when it is older than the retention.
+    if (t >= cutoff || t == publishTime) break;
+    obs.remove(Key.pair(prefix, Key.u64(t)));
+  }
+}

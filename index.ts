@@ -1,0 +1,2 @@
+// Package entry: `import { EmbeddedChain } from "akash-econ"`.
+export * from "./sim/index.js";

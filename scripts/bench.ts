@@ -1,0 +1,87 @@
+// `npm run bench [-- --localnode] [-- --calls N]`: prints the project's speed and size figures.
+// Figures, not assertions: sizes of every artifact (raw and gzip), executes per second of the embedded chain beside
+// @oraichain/cw-simulate on the same probe wasm in the same run, contract-specific throughput, and with
+// --localnode the gas wasmd charges for each measured call.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { parseArgs } from "node:util";
+import { repoRoot } from "./localnode/paths.js";
+import { benchProbeThroughput, type Throughput } from "./bench/probe.js";
+import { benchContracts, type GasFigure } from "./bench/contracts.js";
+
+function formatInt(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
+}
+
+function printSizes(): void {
+  const files: string[] = [];
+  const artifacts = join(repoRoot(), "artifacts");
+  if (existsSync(artifacts)) {
+    for (const f of readdirSync(artifacts).sort()) if (f.endsWith(".wasm")) files.push(join("artifacts", f));
+  }
+  const probe = join("build", "test", "probe.wasm");
+  if (existsSync(join(repoRoot(), probe))) files.push(probe);
+  if (files.length === 0) throw new Error("no wasm found: run `npm run build` first");
+  const rows = [["wasm", "bytes", "gzip bytes"]];
+  for (const f of files) {
+    const bytes = readFileSync(join(repoRoot(), f));
+    rows.push([f, formatInt(bytes.length), formatInt(gzipSync(bytes, { level: 9 }).length)]);
+  }
+  console.log("## Sizes\n" + table(rows) + "\n");
+}
+
+function printThroughput(results: Throughput[]): void {
+  const rows = [["backend (probe `increment`)", "calls", "seconds", "calls/s"]];
+  for (const r of results) rows.push([r.backend, formatInt(r.calls), r.seconds.toFixed(3), formatInt(r.callsPerSecond)]);
+  console.log("## Embedded chain throughput\n" + table(rows));
+  const ours = results.find((r) => r.backend.startsWith("akash-econ"));
+  const theirs = results.find((r) => r.backend.startsWith("cw-simulate"));
+  if (ours && theirs) {
+    console.log(`ratio akash-econ / cw-simulate: ${(ours.callsPerSecond / theirs.callsPerSecond).toFixed(2)}x\n`);
+  }
+}
+
+function printGas(figures: GasFigure[]): void {
+  const rows = [["call", "embedded gas (estimate)", "wasmd gas used"]];
+  for (const f of figures) {
+    rows.push([f.call, f.embeddedGas === undefined ? "-" : formatInt(f.embeddedGas), f.wasmdGas === undefined ? "-" : formatInt(f.wasmdGas)]);
+  }
+  console.log("## Gas per call\n" + table(rows) + "\n");
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { localnode: { type: "boolean", default: false }, calls: { type: "string", default: "2000" }, help: { type: "boolean" } },
+  });
+  if (values.help === true) {
+    console.log("usage: npm run bench [-- --localnode] [-- --calls N]");
+    return 0;
+  }
+  const calls = Number.parseInt(values.calls, 10);
+  if (!Number.isSafeInteger(calls) || calls <= 0) {
+    console.error("--calls must be a positive integer");
+    return 2;
+  }
+  printSizes();
+  printThroughput(await benchProbeThroughput(calls));
+
+  const out = await benchContracts({ localnode: values.localnode });
+  for (const line of out.lines) console.log(line);
+  printGas(out.gas);
+  if (!values.localnode) console.log("(wasmd gas: run `npm run bench -- --localnode`)");
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,163 @@
+// Per-contract figures: gas of the main operations (embedded estimate beside wasmd's real gas with --localnode) and
+// embedded-chain throughput of the oracle's update path. Each scenario is written once against `Backend`, deploys
+// its contract through governance, and runs unchanged on both chains.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ExecuteResult } from "@cosmjs/cosmwasm";
+import type { Coin, JsonObject } from "../../sim/client-types.js";
+import { repoRoot } from "../localnode/paths.js";
+import { buildPriceUpdate, testSignerSet, type PriceInput, type SignerMode } from "../pyth/generator.js";
+import { oracleInstantiateMsg, PERMISSIVE_PARAMS } from "../pyth/oracle-deploy.js";
+import { embeddedBackend, wasmdBackend, type Backend } from "./backends.js";
+
+export interface GasFigure {
+  call: string;
+  embeddedGas?: number;
+  wasmdGas?: number;
+}
+
+export interface BenchContext {
+  localnode: boolean;
+}
+
+export interface BenchOutput {
+  lines: string[];
+  gas: GasFigure[];
+}
+
+type Record = (call: string, result: Pick<ExecuteResult, "gasUsed">) => void;
+type Scenario = (b: Backend, record: Record) => Promise<void>;
+
+const AKT_USD = "4ea5bb4d2f5900cc2e97ba534240950740b4d3b89fe712a94a7304fd2fd92702";
+const USDC_USD = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
+
+const wasmAt = (...parts: string[]): Uint8Array => readFileSync(join(repoRoot(), ...parts));
+
+async function deploy(b: Backend, wasm: Uint8Array, msg: JsonObject, label: string): Promise<string> {
+  const { codeId } = await b.governance.storeCode(wasm);
+  const { address } = await b.governance.instantiate(codeId, msg, label, {});
+  return address;
+}
+
+const probeScenario: Scenario = async (b, record) => {
+  const [sender, other] = b.accounts as [string, string];
+  const probe = await deploy(b, wasmAt("build", "test", "probe.wasm"), { count: 0 }, "bench-probe");
+  record("probe increment", await b.client.execute(sender, probe, { increment: {} }, "auto"));
+  record("probe put", await b.client.execute(sender, probe, { put: { key: "k", value: "v".repeat(64) } }, "auto"));
+  const coins: Coin[] = [{ denom: b.denom, amount: "1000" }];
+  record("probe send (bank submsg)", await b.client.execute(sender, probe, { send: { to: other, amount: coins } }, "auto", undefined, coins));
+};
+
+function prices(feeds: number, publishTime: number): PriceInput[] {
+  const ids = [AKT_USD, USDC_USD].slice(0, feeds);
+  return ids.map((feedId, i) => ({ feedId, price: 55_181_788n + BigInt(i), conf: 136_842n, expo: -8, publishTime }));
+}
+
+const oracleScenario: Scenario = async (b, record) => {
+  const [sender] = b.accounts as [string];
+  const msg = oracleInstantiateMsg({
+    admin: b.governance.govAddress,
+    signerSets: [testSignerSet("legacy"), testSignerSet("router")],
+    feeds: [AKT_USD, USDC_USD],
+    params: PERMISSIVE_PARAMS,
+  });
+  const oracle = await deploy(b, wasmAt("artifacts", "oracle.wasm"), msg, "bench-oracle");
+  const cases: [SignerMode, number, number][] = [
+    ["legacy", 13, 1],
+    ["legacy", 13, 2],
+    ["router", 3, 1],
+    ["router", 3, 2],
+  ];
+  let t = (await b.now()) - 5;
+  for (const [mode, sigs, feeds] of cases) {
+    // Each update must be newer than the last, or the contract ignores it and the figure would not be an update.
+    t += 1;
+    const update = buildPriceUpdate(prices(feeds, t), { mode });
+    const res = await b.client.execute(sender, oracle, { update_price_feeds: { data: [update.base64] } }, "auto");
+    record(`oracle update ${sigs} sigs, ${feeds} feed${feeds > 1 ? "s" : ""}`, res);
+  }
+};
+
+async function openAccount(b: Backend, escrow: string, id: string, owner: string, amount: bigint): Promise<void> {
+  await b.client.execute(owner, escrow, { create_account: { id } }, "auto", undefined, [
+    { denom: b.denom, amount: amount.toString() },
+  ]);
+}
+
+const escrowScenario: Scenario = async (b, record) => {
+  const [owner, provider, ...depositors] = b.accounts as [string, string, ...string[]];
+  const msg = { admin: b.governance.govAddress, limits: { max_deposits: 60, max_payments: 10 } };
+  const escrow = await deploy(b, wasmAt("artifacts", "escrow.wasm"), msg, "bench-escrow");
+  const funds = (n: bigint): Coin[] => [{ denom: b.denom, amount: n.toString() }];
+
+  await openAccount(b, escrow, "bench/deposit", owner, 1_000_000n);
+  record("escrow deposit", await b.client.execute(depositors[0]!, escrow, { deposit: { id: "bench/deposit" } }, "auto", undefined, funds(600_000n)));
+
+  for (const deposits of [1, 10, 50]) {
+    for (const payments of [1, 5]) {
+      const id = `bench/settle-${deposits}-${payments}`;
+      await openAccount(b, escrow, id, owner, 500_000n);
+      for (let i = 1; i < deposits; i++) {
+        await b.client.execute(owner, escrow, { deposit: { id } }, "auto", undefined, funds(1_000n));
+      }
+      for (let p = 0; p < payments; p++) {
+        const payment = { id, payment_id: `p${p}`, provider, denom: b.denom, rate: "7.5" };
+        await b.client.execute(owner, escrow, { create_payment: payment }, "auto");
+      }
+      await b.advance(2);
+      record(`escrow settle ${deposits} deposits, ${payments} payments`, await b.client.execute(owner, escrow, { settle: { id } }, "auto"));
+    }
+  }
+
+  const id = "bench/close-10";
+  await openAccount(b, escrow, id, owner, 500_000n);
+  for (const d of depositors.slice(0, 9)) await b.client.execute(d, escrow, { deposit: { id } }, "auto", undefined, funds(10_000n));
+  await b.client.execute(owner, escrow, { create_payment: { id, payment_id: "lease", provider, denom: b.denom, rate: "3" } }, "auto");
+  await b.advance(2);
+  record("escrow close_account, 10 depositors", await b.client.execute(owner, escrow, { close_account: { id } }, "auto"));
+};
+
+const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario];
+
+async function gasOn(b: Backend): Promise<Map<string, number>> {
+  const gas = new Map<string, number>();
+  const record: Record = (call, result) => gas.set(call, Number(result.gasUsed));
+  for (const s of SCENARIOS) await s(b, record);
+  return gas;
+}
+
+/** Oracle updates per second on the embedded chain (13 signatures, 2 feeds: the mainnet-shaped legacy update). */
+async function oracleThroughput(updates: number): Promise<string> {
+  const b = embeddedBackend();
+  const msg = oracleInstantiateMsg({
+    admin: b.governance.govAddress,
+    signerSets: [testSignerSet("legacy")],
+    feeds: [AKT_USD, USDC_USD],
+    params: PERMISSIVE_PARAMS,
+  });
+  const oracle = await deploy(b, wasmAt("artifacts", "oracle.wasm"), msg, "bench-oracle");
+  const start = await b.now();
+  // Signing is the generator's work, not the chain's: prepare every update before the clock starts.
+  const data = Array.from({ length: updates }, (_, i) => buildPriceUpdate(prices(2, start - updates + i), { mode: "legacy" }).base64);
+  const started = process.hrtime.bigint();
+  for (const d of data) await b.client.execute(b.accounts[0]!, oracle, { update_price_feeds: { data: [d] } }, "auto");
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return `oracle updates on the embedded chain (13 sigs, 2 feeds): ${updates} in ${seconds.toFixed(3)} s = ${Math.round(updates / seconds)} updates/s`;
+}
+
+export async function benchContracts(ctx: BenchContext): Promise<BenchOutput> {
+  const lines = ["## Contracts", await oracleThroughput(200)];
+  const embedded = await gasOn(embeddedBackend());
+  let wasmd = new Map<string, number>();
+  if (ctx.localnode) {
+    const b = await wasmdBackend();
+    try {
+      wasmd = await gasOn(b);
+    } finally {
+      await b.close();
+    }
+  }
+  const gas = [...embedded.keys()].map((call) => ({ call, embeddedGas: embedded.get(call), wasmdGas: wasmd.get(call) }));
+  lines.push("");
+  return { lines, gas };
+}

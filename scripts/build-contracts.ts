@@ -1,0 +1,259 @@
+// `npm run build:contracts [-- --force] [names…]`: every contracts/<name>/contract.ts (except std) →
+// artifacts/<name>.wasm, plus test/probe/contract.ts → build/test/probe.wasm. Each module is compiled with the
+// recipe of cosmwasm-abi.md §6, has its start section removed, and must pass the upload gate with 0 float ops;
+// then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
+
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { checkWasm, type WasmViolation } from "../sim/upload-check.js";
+import { compileAs, removeStartSection } from "./lib/as-build.js";
+import { generateContractSchema } from "./schema.js";
+
+export interface BuildTarget {
+  name: string;
+  /** Entry file relative to the root. */
+  entry: string;
+  /** Output wasm relative to the root. */
+  out: string;
+  /** Directories/files (relative to the root) whose changes invalidate the output. */
+  sources: string[];
+  /** Where the JSON Schemas go (relative to the root), or null if the target has no msg.ts. */
+  schemaDir: string | null;
+  /** Whether the output is a release artifact (listed in checksums.txt). */
+  artifact: boolean;
+}
+
+export interface BuiltTarget {
+  target: BuildTarget;
+  cached: boolean;
+  ok: boolean;
+  bytes: number;
+  gzipBytes: number;
+  sha256: string;
+  violations: WasmViolation[];
+  /** Compiler diagnostics or post-process failure, when the build failed before the check. */
+  error: string | null;
+}
+
+export interface BuildOptions {
+  root?: string;
+  force?: boolean;
+  /** Restrict to these target names (contract folder names, or "probe"). */
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  targets: BuiltTarget[];
+  checksums: string | null;
+}
+
+/** The repository root: the nearest folder above this file with a package.json (works from src and dist). */
+export function repoRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+}
+
+export function discoverTargets(root: string): BuildTarget[] {
+  const targets: BuildTarget[] = [];
+  const contractsDir = path.join(root, "contracts");
+  const names = existsSync(contractsDir)
+    ? readdirSync(contractsDir, { withFileTypes: true })
+        .filter(
+          (d) => d.isDirectory() && d.name !== "std" && existsSync(path.join(contractsDir, d.name, "contract.ts")),
+        )
+        .map((d) => d.name)
+        .sort()
+    : [];
+  for (const name of names) {
+    const dir = `contracts/${name}`;
+    targets.push({
+      name,
+      entry: `${dir}/contract.ts`,
+      out: `artifacts/${name}.wasm`,
+      sources: [dir, "contracts/std"],
+      schemaDir: existsSync(path.join(root, dir, "msg.ts")) ? `schema/${name}` : null,
+      artifact: true,
+    });
+  }
+  if (existsSync(path.join(root, "test/probe/contract.ts"))) {
+    targets.push({
+      name: "probe",
+      entry: "test/probe/contract.ts",
+      out: "build/test/probe.wasm",
+      sources: ["test/probe", "contracts/std"],
+      schemaDir: existsSync(path.join(root, "test/probe/msg.ts")) ? "build/test/schema/probe" : null,
+      artifact: false,
+    });
+  }
+  return targets;
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
+  return newest;
+}
+
+const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
+const fmt = (n: number): string => n.toLocaleString("en-US");
+
+export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResult> {
+  const root = opts.root ?? repoRoot();
+  const log = opts.log ?? ((line: string) => process.stdout.write(line + "\n"));
+  const configPath = path.join(root, "asconfig.json");
+  const configFile = existsSync(configPath) ? configPath : null;
+  let targets = discoverTargets(root);
+  if (opts.only && opts.only.length > 0) {
+    const unknown = opts.only.filter((n) => !targets.some((t) => t.name === n));
+    if (unknown.length > 0) throw new Error(`unknown build target(s): ${unknown.join(", ")}`);
+    targets = targets.filter((t) => opts.only!.includes(t.name));
+  }
+  if (targets.length === 0) log("no contracts/*/contract.ts and no test/probe/contract.ts: nothing to build");
+
+  // Things every target depends on besides its sources: the recipe, the build code, the compiler version.
+  const toolMtime = Math.max(
+    configFile ? newestMtime(configFile) : 0,
+    newestMtime(fileURLToPath(import.meta.url)),
+    newestMtime(fileURLToPath(new URL("./lib/as-build.js", import.meta.url))),
+    newestMtime(path.join(root, "node_modules/assemblyscript/package.json")),
+  );
+
+  const results: BuiltTarget[] = [];
+  for (const target of targets) {
+    const outPath = path.join(root, target.out);
+    const srcMtime = Math.max(toolMtime, ...target.sources.map((s) => newestMtime(path.join(root, s))));
+    const cached = !opts.force && existsSync(outPath) && statSync(outPath).mtimeMs > srcMtime;
+    const built: BuiltTarget = {
+      target,
+      cached,
+      ok: false,
+      bytes: 0,
+      gzipBytes: 0,
+      sha256: "",
+      violations: [],
+      error: null,
+    };
+    results.push(built);
+
+    let wasm: Uint8Array;
+    if (cached) {
+      wasm = new Uint8Array(readFileSync(outPath));
+    } else {
+      const compiled = await compileAs(target.entry, { root, configFile });
+      if (compiled.error !== null || compiled.raw === null) {
+        built.error = compiled.stderr.trim() || String(compiled.error ?? "asc produced no output");
+        rmSync(outPath, { force: true });
+        continue;
+      }
+      const rawPath = path.join(root, "build", `${target.name}.raw.wasm`);
+      mkdirSync(path.dirname(rawPath), { recursive: true });
+      writeFileSync(rawPath, compiled.raw);
+      try {
+        wasm = removeStartSection(compiled.raw);
+      } catch (e) {
+        built.error = `post-process: ${e instanceof Error ? e.message : String(e)}`;
+        rmSync(outPath, { force: true });
+        continue;
+      }
+    }
+
+    const report = checkWasm(wasm);
+    built.violations = [...report.violations];
+    if (report.floatOps > 0) {
+      built.violations.push({
+        rule: "no-floats",
+        item: `${report.floatOps} float ops`,
+        message: "the build requires 0 float ops (cosmwasm-abi.md §6.6: parseInt, f64 fields, Math.* pull them in)",
+      });
+    }
+    built.bytes = wasm.length;
+    built.gzipBytes = gzipSync(wasm, { level: 9 }).length;
+    built.sha256 = sha256(wasm);
+    built.ok = built.violations.length === 0;
+    if (!built.ok) {
+      // A rejected module must not stay where deploy scripts look for artifacts.
+      rmSync(outPath, { force: true });
+      const rejected = path.join(root, "build", `${target.name}.rejected.wasm`);
+      mkdirSync(path.dirname(rejected), { recursive: true });
+      writeFileSync(rejected, wasm);
+      continue;
+    }
+    if (!cached) {
+      mkdirSync(path.dirname(outPath), { recursive: true });
+      writeFileSync(outPath, wasm);
+    }
+  }
+
+  let schemaOk = true;
+  for (const b of results) {
+    if (!b.ok || b.target.schemaDir === null) continue;
+    try {
+      generateContractSchema({
+        root,
+        contractDir: path.dirname(b.target.entry),
+        name: b.target.name,
+        outDir: b.target.schemaDir,
+      });
+    } catch (e) {
+      schemaOk = false;
+      b.error = `schema: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  let checksums: string | null = null;
+  const artifactsDir = path.join(root, "artifacts");
+  if (results.some((b) => b.target.artifact && b.ok) || existsSync(path.join(artifactsDir, "checksums.txt"))) {
+    // Like cosmwasm/optimizer: every wasm in artifacts/, "<sha256>  <file>", sorted by file name.
+    const files = existsSync(artifactsDir)
+      ? readdirSync(artifactsDir)
+          .filter((f) => f.endsWith(".wasm"))
+          .sort()
+      : [];
+    checksums = files.map((f) => `${sha256(readFileSync(path.join(artifactsDir, f)))}  ${f}\n`).join("");
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(path.join(artifactsDir, "checksums.txt"), checksums);
+  }
+
+  for (const b of results) {
+    const label = b.target.out.padEnd(28);
+    if (b.ok && b.error === null) {
+      log(
+        `${b.cached ? "cached" : "built "}  ${label} ${fmt(b.bytes).padStart(9)} bytes  gzip ${fmt(b.gzipBytes).padStart(8)}  sha256 ${b.sha256.slice(0, 12)}`,
+      );
+    } else {
+      log(`FAIL    ${label}`);
+      if (b.error !== null) for (const line of b.error.split("\n")) log(`  ${line}`);
+      for (const v of b.violations) log(`  ${v.rule}: ${v.item} — ${v.message}`);
+    }
+  }
+  return { ok: schemaOk && results.every((b) => b.ok && b.error === null), targets: results, checksums };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const force = argv.includes("--force");
+  const only = argv.filter((a) => !a.startsWith("-"));
+  const unknownFlags = argv.filter((a) => a.startsWith("-") && a !== "--force");
+  if (unknownFlags.length > 0) {
+    process.stderr.write(`unknown option ${unknownFlags.join(" ")}\nusage: build-contracts [--force] [name…]\n`);
+    return 2;
+  }
+  const result = await buildContracts({ force, only });
+  return result.ok ? 0 : 1;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

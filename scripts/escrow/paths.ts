@@ -1,0 +1,5 @@
+import { join } from "node:path";
+import { repoRoot } from "../localnode/paths.js";
+
+/** The built escrow contract (from the source tree or from dist). */
+export const escrowWasmPath = (): string => join(repoRoot(), "artifacts", "escrow.wasm");

@@ -1,0 +1,300 @@
+// EmbeddedChain: an in-process wasmd 0.61 look-alike. Blocks advance height and time together (R11); every tx runs in
+// a copy-on-write layer of the whole state that is committed only on success (R2); nothing reads wall time.
+
+import { toHex } from "@cosmjs/encoding";
+import type { Event } from "@cosmjs/stargate";
+import { sha256 } from "@noble/hashes/sha2";
+import { accountAddress, BLOCKED_MODULES, govAddress, moduleAddress } from "./addresses.js";
+import { mintCoins, type SdkEvent } from "./bank.js";
+import { coinsFromClient, toWire, type Coin } from "./coins.js";
+import type { BlockInfo, TxInfo } from "./contract-io.js";
+import type { ChainClient } from "./client-types.js";
+import { EmbeddedClient } from "./client.js";
+import { ChainError } from "./errors.js";
+import { GasCost, GasMeter } from "./gas.js";
+import { stringifyJson, utf8 } from "./json.js";
+import { WasmKeeper, type Ctx } from "./keeper.js";
+import { CAPABILITIES_WASMD_061 } from "./upload-check.js";
+import { World, type WorldSnapshot } from "./world.js";
+
+export interface EmbeddedChainOptions {
+  /** Bech32 prefix; default "akash". */
+  prefix?: string;
+  /** Staking/fee denom; default "uakt". */
+  denom?: string;
+  chainId?: string;
+  /** Seconds between blocks; default 6. */
+  blockTimeSeconds?: number;
+  /** Time of block 1; default 2026-01-01T00:00:00Z. */
+  startTime?: Date;
+  /** Who may store code outside governance; default "everybody" ("nobody" in the Akash profile). */
+  uploadAccess?: "everybody" | "nobody";
+  /** Akash mainnet profile: message filter, gov-only upload, `uact` not sendable, capability `akash`. */
+  akash?: boolean;
+  /**
+   * Close the block after every tx. Default false: txs share the current block until `advanceBlocks`, so tests
+   * decide when height and time move.
+   */
+  autoAdvance?: boolean;
+  /** Receives the contracts' `debug` output; dropped by default, as in production. */
+  onDebug?: (contract: string, message: string) => void;
+}
+
+/** One entry of the append-only tx log. */
+export interface TxRecord {
+  height: number;
+  txIndex: number;
+  hash: string;
+  /** Type URL of the tx's message. */
+  action: string;
+  sender: string;
+  /** 0 on success; otherwise the root error's code. */
+  code: number;
+  codespace: string;
+  /** wasmd's raw log on failure (`failed to execute message; message index: 0: …`), "" on success. */
+  rawLog: string;
+  /** The failing message's error as wasmd words it; undefined on success. */
+  error: string | undefined;
+  events: readonly Event[];
+  gasUsed: bigint;
+}
+
+export interface ChainSnapshot {
+  readonly world: WorldSnapshot;
+  readonly height: bigint;
+  readonly timeNanos: bigint;
+  readonly txIndex: number;
+  readonly txCount: bigint;
+  readonly log: readonly TxRecord[];
+}
+
+/** A failed tx, with the fields of a CosmJS broadcast error. */
+export class TxError extends Error {
+  constructor(readonly record: TxRecord) {
+    super(
+      `Error when broadcasting tx ${record.hash} at height ${record.height}. Code: ${record.code}; Raw log: ${record.rawLog}`,
+    );
+    this.name = "TxError";
+  }
+}
+
+const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
+
+export class EmbeddedChain {
+  readonly prefix: string;
+  readonly denom: string;
+  readonly chainId: string;
+  readonly akash: boolean;
+  readonly govAddress: string;
+  readonly autoAdvance: boolean;
+  readonly keeper: WasmKeeper;
+  private readonly blockTimeNanos: bigint;
+  private world = World.empty();
+  private heightValue = 1n;
+  private timeValue: bigint;
+  private txIndex = 0;
+  private txCount = 0n;
+  private log: TxRecord[] = [];
+
+  constructor(options: EmbeddedChainOptions = {}) {
+    this.prefix = options.prefix ?? "akash";
+    this.denom = options.denom ?? "uakt";
+    this.chainId = options.chainId ?? "embedded-1";
+    this.akash = options.akash ?? false;
+    this.autoAdvance = options.autoAdvance ?? false;
+    this.govAddress = govAddress(this.prefix);
+    const seconds = options.blockTimeSeconds ?? 6;
+    if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError("blockTimeSeconds must be a positive integer");
+    this.blockTimeNanos = BigInt(seconds) * 1_000_000_000n;
+    const start = options.startTime ?? DEFAULT_START;
+    this.timeValue = BigInt(start.getTime()) * 1_000_000n;
+    if (this.timeValue <= 0n) throw new RangeError("startTime must be after 1970-01-01");
+    const blockedModules = this.akash ? [...BLOCKED_MODULES, "gov"] : BLOCKED_MODULES;
+    const onDebug = options.onDebug;
+    this.keeper = new WasmKeeper(
+      {
+        prefix: this.prefix,
+        akash: this.akash,
+        uploadAccess: options.uploadAccess ?? (this.akash ? "nobody" : "everybody"),
+        govAddress: this.govAddress,
+        blocked: new Set(blockedModules.map((m) => moduleAddress(this.prefix, m))),
+        sendDisabled: new Set(this.akash ? ["uact"] : []),
+        capabilities: this.akash ? [...CAPABILITIES_WASMD_061, "akash"] : [...CAPABILITIES_WASMD_061],
+      },
+      () => this.blockInfo(),
+      (contract, message) => onDebug?.(contract, message),
+    );
+  }
+
+  // ---- blocks ---------------------------------------------------------------------------------------------------
+
+  get height(): number {
+    return Number(this.heightValue);
+  }
+
+  get timeNanos(): bigint {
+    return this.timeValue;
+  }
+
+  blockInfo(): BlockInfo {
+    return { height: this.heightValue, timeNanos: this.timeValue, chainId: this.chainId };
+  }
+
+  /** Close `n` blocks: height += n, time += n × block time. */
+  advanceBlocks(n = 1): void {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError("advanceBlocks needs a non-negative integer");
+    this.heightValue += BigInt(n);
+    this.timeValue += BigInt(n) * this.blockTimeNanos;
+    if (n > 0) this.txIndex = 0;
+  }
+
+  // ---- accounts and bank ----------------------------------------------------------------------------------------
+
+  addressFor(name: string): string {
+    return accountAddress(this.prefix, name);
+  }
+
+  moduleAddress(name: string): string {
+    return moduleAddress(this.prefix, name);
+  }
+
+  /** Mint coins into an account (test funding; supply grows). */
+  fund(address: string, coins: readonly Coin[]): void {
+    this.keeper.address(address, "fund");
+    const amounts = coinsFromClient([...coins].sort((a, b) => (a.denom < b.denom ? -1 : a.denom > b.denom ? 1 : 0)));
+    mintCoins(this.world, address, amounts);
+  }
+
+  balance(address: string, denom: string = this.denom): bigint {
+    return this.world.balance(address, denom);
+  }
+
+  balances(address: string): Coin[] {
+    return toWire(this.world.allBalances(address));
+  }
+
+  supply(denom: string = this.denom): bigint {
+    return this.world.supply.get(denom) ?? 0n;
+  }
+
+  communityPool(): Coin[] {
+    return toWire(this.world.pool.entries("").map(([denom, amount]) => ({ denom, amount })));
+  }
+
+  /** Every tx so far, in order, including failed ones. */
+  get events(): readonly TxRecord[] {
+    return this.log;
+  }
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  snapshot(): ChainSnapshot {
+    return {
+      world: this.world.snapshot(),
+      height: this.heightValue,
+      timeNanos: this.timeValue,
+      txIndex: this.txIndex,
+      txCount: this.txCount,
+      log: [...this.log],
+    };
+  }
+
+  restore(s: ChainSnapshot): void {
+    this.world = World.fromSnapshot(s.world);
+    this.heightValue = s.height;
+    this.timeValue = s.timeNanos;
+    this.txIndex = s.txIndex;
+    this.txCount = s.txCount;
+    this.log = [...s.log];
+  }
+
+  /** The committed state (read-only use: queries). */
+  get state(): World {
+    return this.world;
+  }
+
+  client(): ChainClient & EmbeddedClient {
+    return new EmbeddedClient(this, false);
+  }
+
+  /** A client whose every call runs as the gov module authority: what a passed proposal executes. */
+  asGov(): EmbeddedClient {
+    return new EmbeddedClient(this, true);
+  }
+
+  // ---- transactions ---------------------------------------------------------------------------------------------
+
+  /**
+   * Run one single-message tx. `body` feeds the deterministic tx hash. On failure the state layer is dropped, the
+   * tx is still logged (it is in the block), and a TxError is thrown.
+   */
+  runTx<T>(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => T,
+  ): { result: T; record: TxRecord } {
+    const bodyText = stringifyJson({ chain_id: this.chainId, n: this.txCount, sender, action, body });
+    const hashBytes = sha256(utf8(bodyText));
+    const tx: TxInfo = { index: this.txIndex, hash: hashBytes };
+    const gas = new GasMeter();
+    gas.consume(GasCost.txBase + GasCost.txPerByte * BigInt(bodyText.length));
+    const layer = this.world.child();
+    const msgEvents: SdkEvent[] = [];
+    const ctx: Ctx = { world: layer, events: msgEvents, callDepth: 0, tx, gas };
+    const base = {
+      height: this.height,
+      txIndex: this.txIndex,
+      hash: toHex(hashBytes).toUpperCase(),
+      action,
+      sender,
+    };
+    this.txCount++;
+    this.txIndex++;
+    let result: T;
+    try {
+      result = run(ctx);
+    } catch (e) {
+      if (!(e instanceof ChainError)) throw e;
+      const record: TxRecord = {
+        ...base,
+        code: e.code,
+        codespace: e.codespace,
+        rawLog: `failed to execute message; message index: 0: ${e.message}`,
+        error: e.message,
+        events: [],
+        gasUsed: gas.consumed,
+      };
+      this.log.push(record);
+      if (this.autoAdvance) this.advanceBlocks(1);
+      throw new TxError(record);
+    }
+    layer.commit();
+    // baseapp: a `message` event leads, and SDK 0.50 tags every event of the message with its index.
+    const message: SdkEvent = {
+      type: "message",
+      attributes: [
+        { key: "action", value: action },
+        { key: "sender", value: sender },
+        { key: "module", value: module },
+      ],
+    };
+    const events: Event[] = [message, ...msgEvents].map((e) => ({
+      type: e.type,
+      attributes: [...e.attributes.map((a) => ({ ...a })), { key: "msg_index", value: "0" }],
+    }));
+    const record: TxRecord = {
+      ...base,
+      code: 0,
+      codespace: "",
+      rawLog: "",
+      error: undefined,
+      events,
+      gasUsed: gas.consumed,
+    };
+    this.log.push(record);
+    if (this.autoAdvance) this.advanceBlocks(1);
+    return { result, record };
+  }
+}

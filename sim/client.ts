@@ -1,0 +1,367 @@
+// The embedded chain behind the CosmJS SigningCosmWasmClient surface. Senders are trusted (no signatures); fees are
+// ignored except for `gasWanted`.
+
+import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
+import type { Event } from "@cosmjs/stargate";
+import { gzipSync } from "node:zlib";
+import type { EmbeddedChain, TxRecord } from "./chain.js";
+import type {
+  ChainClient,
+  Code,
+  Coin,
+  Contract,
+  DeliverTxResponse,
+  ExecuteResult,
+  Fee,
+  InstantiateOptions,
+  InstantiateResult,
+  JsonObject,
+  MigrateResult,
+  UploadResult,
+} from "./client-types.js";
+import { sendCoins } from "./bank.js";
+import { coinsFromClient } from "./coins.js";
+import { ChainError, Err } from "./errors.js";
+import { GasMeter } from "./gas.js";
+
+interface TxFields {
+  logs: [];
+  height: number;
+  transactionHash: string;
+  events: readonly Event[];
+  gasWanted: bigint;
+  gasUsed: bigint;
+}
+
+/** CosmJS's default "auto" multiplier is 1.4; numbers multiply the estimate, a StdFee states the limit. */
+function gasWanted(fee: Fee, used: bigint): bigint {
+  if (typeof fee === "object") return BigInt(fee.gas);
+  const multiplier = fee === "auto" ? 1.4 : fee;
+  return BigInt(Math.ceil(Number(used) * multiplier));
+}
+
+const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
+
+export class EmbeddedClient implements ChainClient {
+  readonly chainId: string;
+
+  constructor(
+    private readonly chain: EmbeddedChain,
+    /** Calls run as the gov module authority, whatever sender is passed. */
+    readonly gov: boolean,
+  ) {
+    this.chainId = chain.chainId;
+  }
+
+  private sender(senderAddress: string): string {
+    return this.gov ? this.chain.govAddress : this.chain.keeper.address(senderAddress, "sender");
+  }
+
+  private fields(record: TxRecord, fee: Fee): TxFields {
+    return {
+      logs: [],
+      height: record.height,
+      transactionHash: record.hash,
+      events: record.events,
+      gasWanted: gasWanted(fee, record.gasUsed),
+      gasUsed: record.gasUsed,
+    };
+  }
+
+  getChainId(): Promise<string> {
+    return Promise.resolve(this.chainId);
+  }
+
+  getHeight(): Promise<number> {
+    return Promise.resolve(this.chain.height);
+  }
+
+  upload(senderAddress: string, wasmCode: Uint8Array, fee: Fee, memo = ""): Promise<UploadResult> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      const { result, record } = this.chain.runTx(
+        sender,
+        "/cosmwasm.wasm.v1.MsgStoreCode",
+        "wasm",
+        { wasm: Buffer.from(wasmCode).toString("base64"), memo },
+        (ctx) => this.chain.keeper.storeCode(ctx, sender, wasmCode, this.gov),
+      );
+      return {
+        checksum: result.checksum,
+        originalSize: wasmCode.length,
+        compressedSize: gzipSync(wasmCode, { level: 9 }).length,
+        codeId: Number(result.codeId),
+        ...this.fields(record, fee),
+      };
+    });
+  }
+
+  instantiate(
+    senderAddress: string,
+    codeId: number,
+    msg: JsonObject,
+    label: string,
+    fee: Fee,
+    options: InstantiateOptions = {},
+  ): Promise<InstantiateResult> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      const admin = options.admin === undefined ? "" : this.chain.keeper.address(options.admin, "admin");
+      const funds = coinsFromClient(options.funds ?? []);
+      const { result, record } = this.chain.runTx(
+        sender,
+        "/cosmwasm.wasm.v1.MsgInstantiateContract",
+        "wasm",
+        { codeId, msg, label, admin, funds: options.funds ?? [], memo: options.memo ?? "" },
+        (ctx) => this.chain.keeper.instantiate(ctx, BigInt(codeId), sender, admin, json(msg), label, funds),
+      );
+      return { contractAddress: result.address, ...this.fields(record, fee) };
+    });
+  }
+
+  execute(
+    senderAddress: string,
+    contractAddress: string,
+    msg: JsonObject,
+    fee: Fee,
+    memo = "",
+    funds: readonly Coin[] = [],
+  ): Promise<ExecuteResult> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      const amounts = coinsFromClient(funds);
+      const { record } = this.chain.runTx(
+        sender,
+        "/cosmwasm.wasm.v1.MsgExecuteContract",
+        "wasm",
+        { contractAddress, msg, funds, memo },
+        (ctx) => {
+          this.chain.keeper.address(contractAddress, "contract");
+          return this.chain.keeper.execute(ctx, contractAddress, sender, json(msg), amounts);
+        },
+      );
+      return this.fields(record, fee);
+    });
+  }
+
+  migrate(
+    senderAddress: string,
+    contractAddress: string,
+    codeId: number,
+    migrateMsg: JsonObject,
+    fee: Fee,
+    memo = "",
+  ): Promise<MigrateResult> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      const { record } = this.chain.runTx(
+        sender,
+        "/cosmwasm.wasm.v1.MsgMigrateContract",
+        "wasm",
+        { contractAddress, codeId, migrateMsg, memo },
+        (ctx) => this.chain.keeper.migrate(ctx, contractAddress, sender, BigInt(codeId), json(migrateMsg), this.gov),
+      );
+      return this.fields(record, fee);
+    });
+  }
+
+  /** CosmJS `updateAdmin`. */
+  updateAdmin(
+    senderAddress: string,
+    contractAddress: string,
+    newAdmin: string,
+    fee: Fee,
+    memo = "",
+  ): Promise<TxFields> {
+    return this.changeAdmin(senderAddress, contractAddress, newAdmin, fee, memo);
+  }
+
+  /** CosmJS `clearAdmin`. */
+  clearAdmin(senderAddress: string, contractAddress: string, fee: Fee, memo = ""): Promise<TxFields> {
+    return this.changeAdmin(senderAddress, contractAddress, "", fee, memo);
+  }
+
+  private changeAdmin(
+    senderAddress: string,
+    contractAddress: string,
+    newAdmin: string,
+    fee: Fee,
+    memo: string,
+  ): Promise<TxFields> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      if (newAdmin !== "") this.chain.keeper.address(newAdmin, "new admin");
+      const { record } = this.chain.runTx(
+        sender,
+        newAdmin === "" ? "/cosmwasm.wasm.v1.MsgClearAdmin" : "/cosmwasm.wasm.v1.MsgUpdateAdmin",
+        "wasm",
+        { contractAddress, newAdmin, memo },
+        (ctx) => {
+          this.chain.keeper.setAdmin(ctx, contractAddress, sender, newAdmin, this.gov);
+        },
+      );
+      return this.fields(record, fee);
+    });
+  }
+
+  /** `MsgSudoContract`: only the gov authority may send it. */
+  sudo(contractAddress: string, msg: JsonObject, fee: Fee = "auto"): Promise<TxFields> {
+    return attempt(() => {
+      if (!this.gov) throw new Error("sudo is only available on the gov client (chain.asGov())");
+      const { record } = this.chain.runTx(
+        this.chain.govAddress,
+        "/cosmwasm.wasm.v1.MsgSudoContract",
+        "wasm",
+        { contractAddress, msg },
+        (ctx) => this.chain.keeper.sudo(ctx, contractAddress, json(msg)),
+      );
+      return this.fields(record, fee);
+    });
+  }
+
+  queryContractSmart(address: string, queryMsg: JsonObject): Promise<JsonObject> {
+    return attempt(() => {
+      try {
+        this.chain.keeper.address(address, "address");
+        const bytes = this.chain.keeper.querySmart(
+          this.chain.state.child(),
+          address,
+          json(queryMsg),
+          0,
+          undefined,
+          new GasMeter(),
+        );
+        return JSON.parse(fromUtf8(bytes)) as JsonObject;
+      } catch (e) {
+        throw queryError(e);
+      }
+    });
+  }
+
+  queryContractRaw(address: string, key: Uint8Array): Promise<Uint8Array | null> {
+    return attempt(() => {
+      try {
+        this.chain.keeper.contractInstance(this.chain.state, address);
+      } catch (e) {
+        throw queryError(e);
+      }
+      return this.chain.state.read(address, key)?.slice() ?? null;
+    });
+  }
+
+  getBalance(address: string, searchDenom: string): Promise<Coin> {
+    return Promise.resolve({ denom: searchDenom, amount: this.chain.balance(address, searchDenom).toString() });
+  }
+
+  /** Like CosmJS, a tx that fails in delivery resolves with `code != 0` instead of throwing. */
+  sendTokens(
+    senderAddress: string,
+    recipientAddress: string,
+    amount: readonly Coin[],
+    fee: Fee,
+    memo = "",
+  ): Promise<DeliverTxResponse> {
+    return attempt(() => {
+      const sender = this.sender(senderAddress);
+      const keeper = this.chain.keeper;
+      let record: TxRecord;
+      try {
+        record = this.chain.runTx(
+          sender,
+          "/cosmos.bank.v1beta1.MsgSend",
+          "bank",
+          { recipientAddress, amount, memo },
+          (ctx) => {
+            keeper.address(recipientAddress, "invalid to address");
+            const coins = coinsFromClient(amount);
+            if (coins.length === 0) throw Err.invalidCoins.wrap("");
+            keeper.checkSendEnabled(coins);
+            if (keeper.config.blocked.has(recipientAddress)) {
+              throw Err.unauthorized.wrap(`${recipientAddress} is not allowed to receive funds`);
+            }
+            ctx.events.push(...sendCoins(ctx.world, sender, recipientAddress, coins));
+          },
+        ).record;
+      } catch (e) {
+        if (!(e instanceof Error) || !("record" in e)) throw e;
+        record = (e as { record: TxRecord }).record;
+      }
+      return {
+        height: record.height,
+        txIndex: record.txIndex,
+        code: record.code,
+        transactionHash: record.hash,
+        events: record.events,
+        rawLog: record.rawLog,
+        msgResponses:
+          record.code === 0
+            ? [
+                {
+                  typeUrl: "/cosmos.bank.v1beta1.MsgSendResponse",
+                  value: new Uint8Array(),
+                },
+              ]
+            : [],
+        gasUsed: record.gasUsed,
+        gasWanted: gasWanted(fee, record.gasUsed),
+      };
+    });
+  }
+
+  getCodes(): Promise<readonly Code[]> {
+    return Promise.resolve(
+      this.chain.state.codes
+        .entries("")
+        .map(([, c]) => ({ id: Number(c.codeId), creator: c.creator, checksum: c.checksum })),
+    );
+  }
+
+  getContracts(codeId: number): Promise<readonly string[]> {
+    const list = this.chain.state.contracts
+      .entries("")
+      .map(([, c]) => c)
+      .filter((c) => c.codeId === BigInt(codeId))
+      .sort((a, b) =>
+        a.createdHeight !== b.createdHeight
+          ? a.createdHeight < b.createdHeight
+            ? -1
+            : 1
+          : a.createdTxIndex !== b.createdTxIndex
+            ? a.createdTxIndex < b.createdTxIndex
+              ? -1
+              : 1
+            : 0,
+      );
+    return Promise.resolve(list.map((c) => c.address));
+  }
+
+  getContract(address: string): Promise<Contract> {
+    return attempt(() => {
+      const c = this.chain.state.contract(address);
+      if (c === undefined) throw new Error(`No contract found at address "${address}"`);
+      return {
+        address: c.address,
+        codeId: Number(c.codeId),
+        creator: c.creator,
+        admin: c.admin === "" ? undefined : c.admin,
+        label: c.label,
+        ibcPortId: c.ibcPortId === "" ? undefined : c.ibcPortId,
+      };
+    });
+  }
+}
+
+/** As CosmJS reports a failed ABCI query. */
+function queryError(e: unknown): unknown {
+  if (!(e instanceof ChainError)) return e;
+  return new Error(`Query failed with (${e.code}): ${e.message}`);
+}
+
+/** Runs synchronously but reports through a promise, as the network client does. */
+function attempt<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e instanceof ChainError ? new Error(e.message) : (e as Error));
+  }
+}

@@ -1,0 +1,68 @@
+// Coins with the Cosmos SDK's rules: integer amounts as bigint, `sdk.Coins` sorted by denom without duplicates or zeros.
+
+import { ChainError, Err } from "./errors.js";
+import { isMap, type Json } from "./json.js";
+
+export interface Coin {
+  denom: string;
+  amount: string;
+}
+
+export interface Amount {
+  denom: string;
+  amount: bigint;
+}
+
+const DENOM = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
+const UINT = /^[0-9]+$/;
+
+export const coinsText = (coins: readonly Amount[]): string => coins.map((c) => `${c.amount}${c.denom}`).join(",");
+
+export const toWire = (coins: readonly Amount[]): Coin[] =>
+  coins.map((c) => ({ denom: c.denom, amount: c.amount.toString() }));
+
+/** `Coins.Add` semantics: merged, sorted by denom, zeros dropped. */
+export function normalize(coins: readonly Amount[]): Amount[] {
+  const byDenom = new Map<string, bigint>();
+  for (const c of coins) byDenom.set(c.denom, (byDenom.get(c.denom) ?? 0n) + c.amount);
+  return [...byDenom.entries()]
+    .filter(([, a]) => a !== 0n)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([denom, amount]) => ({ denom, amount }));
+}
+
+function validCoin(denom: string, amount: string): Amount | undefined {
+  if (!DENOM.test(denom) || !UINT.test(amount)) return undefined;
+  return { denom, amount: BigInt(amount) };
+}
+
+/** Coins from a contract message (wasmd `ConvertWasmCoinsToSdkCoins`). */
+export function coinsFromContract(value: Json | undefined): Amount[] {
+  if (!Array.isArray(value)) throw Err.invalidCoins.wrap("coins must be a list");
+  const out: Amount[] = [];
+  for (const v of value) {
+    const denom = isMap(v) && typeof v.denom === "string" ? v.denom : "";
+    const amount = isMap(v) && typeof v.amount === "string" ? v.amount : "";
+    const coin = validCoin(denom, amount);
+    if (coin === undefined) throw Err.invalidCoins.wrap(`${denom}${amount}`);
+    out.push(coin);
+  }
+  return normalize(out);
+}
+
+/** Coins a client signs (`Coins.IsValid`: sorted, unique, positive); otherwise the SDK's "invalid coins". */
+export function coinsFromClient(coins: readonly { denom: string; amount: string }[]): Amount[] {
+  const out: Amount[] = [];
+  for (const c of coins) {
+    const coin = validCoin(c.denom, c.amount);
+    const prev = out[out.length - 1];
+    if (coin === undefined || coin.amount === 0n || (prev !== undefined && prev.denom >= coin.denom)) {
+      throw new ChainError(`${coinsTextRaw(coins)}: invalid coins`, "sdk", 10);
+    }
+    out.push(coin);
+  }
+  return out;
+}
+
+const coinsTextRaw = (coins: readonly { denom: string; amount: string }[]): string =>
+  coins.map((c) => `${c.amount}${c.denom}`).join(",");

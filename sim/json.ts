@@ -1,0 +1,155 @@
+// JSON that keeps u64s exact. Contracts return ids, code ids and gas limits as JSON numbers up to 2^64-1, which
+// `JSON.parse` rounds above 2^53; here every integer literal becomes a bigint.
+
+export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
+export type JsonMap = { [key: string]: Json };
+
+export class JsonSyntaxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JsonSyntaxError";
+  }
+}
+
+export function parseJson(text: string): Json {
+  let pos = 0;
+  const fail = (what: string): never => {
+    throw new JsonSyntaxError(`${what} at position ${pos}`);
+  };
+  const ws = (): void => {
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) pos++;
+      else break;
+    }
+  };
+  const value = (): Json => {
+    ws();
+    const c = text[pos];
+    if (c === "{") {
+      pos++;
+      const obj: JsonMap = {};
+      ws();
+      if (text[pos] === "}") {
+        pos++;
+        return obj;
+      }
+      for (;;) {
+        ws();
+        if (text[pos] !== '"') fail("expected string key");
+        const key = str();
+        ws();
+        if (text[pos] !== ":") fail("expected ':'");
+        pos++;
+        Object.defineProperty(obj, key, { value: value(), enumerable: true, writable: true, configurable: true });
+        ws();
+        if (text[pos] === ",") {
+          pos++;
+          continue;
+        }
+        if (text[pos] === "}") {
+          pos++;
+          return obj;
+        }
+        fail("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      pos++;
+      const arr: Json[] = [];
+      ws();
+      if (text[pos] === "]") {
+        pos++;
+        return arr;
+      }
+      for (;;) {
+        arr.push(value());
+        ws();
+        if (text[pos] === ",") {
+          pos++;
+          continue;
+        }
+        if (text[pos] === "]") {
+          pos++;
+          return arr;
+        }
+        fail("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return str();
+    if (text.startsWith("true", pos)) {
+      pos += 4;
+      return true;
+    }
+    if (text.startsWith("false", pos)) {
+      pos += 5;
+      return false;
+    }
+    if (text.startsWith("null", pos)) {
+      pos += 4;
+      return null;
+    }
+    return num();
+  };
+  const str = (): string => {
+    const start = pos;
+    pos++;
+    let simple = true;
+    while (pos < text.length && text[pos] !== '"') {
+      if (text[pos] === "\\") {
+        simple = false;
+        pos += 2;
+      } else {
+        if (text.charCodeAt(pos) < 0x20) fail("control character in string");
+        pos++;
+      }
+    }
+    if (pos >= text.length) fail("unterminated string");
+    pos++;
+    const raw = text.slice(start, pos);
+    return simple ? raw.slice(1, -1) : (JSON.parse(raw) as string);
+  };
+  const num = (): number | bigint => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(pos));
+    if (m === null) return fail("unexpected token");
+    pos += m[0].length;
+    return m[2] === undefined && m[3] === undefined ? BigInt(m[0]) : Number(m[0]);
+  };
+  const result = value();
+  ws();
+  if (pos !== text.length) fail("trailing characters");
+  return result;
+}
+
+/** JSON text with bigints written as plain numbers; `undefined` object fields are left out. */
+export function stringifyJson(value: unknown): string {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "bigint":
+      return value.toString();
+    case "number":
+      if (!Number.isFinite(value)) throw new TypeError("non-finite number in JSON");
+      return JSON.stringify(value);
+    case "string":
+    case "boolean":
+      return JSON.stringify(value);
+    case "object": {
+      if (Array.isArray(value)) return `[${value.map((v) => stringifyJson(v)).join(",")}]`;
+      const parts: string[] = [];
+      for (const [k, v] of Object.entries(value)) {
+        if (v !== undefined) parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+      }
+      return `{${parts.join(",")}}`;
+    }
+    default:
+      throw new TypeError(`cannot serialize ${typeof value} to JSON`);
+  }
+}
+
+export const isMap = (v: Json | undefined): v is JsonMap => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
+const utf8Encoder = new TextEncoder();
+
+export const utf8 = (s: string): Uint8Array => utf8Encoder.encode(s);
+export const fromUtf8 = (b: Uint8Array): string => utf8Decoder.decode(b);

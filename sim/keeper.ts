@@ -1,0 +1,613 @@
+// The x/wasm keeper: code store, contract entry points, submessage dispatch and reply, following wasmd 0.61
+// (x/wasm/keeper/keeper.go, msg_dispatcher.go, handler_plugin*.go) down to its error texts.
+
+import { fromBase64, toHex } from "@cosmjs/encoding";
+import { sha256 } from "@noble/hashes/sha2";
+import { gunzipSync } from "node:zlib";
+import { emptyResponse, executeResponse, instantiateResponse, migrateResponse } from "./proto.js";
+import { classicContractAddress, decodeAddress, moduleAddress, predictableContractAddress } from "./addresses.js";
+import { akashFilter } from "./akash-filter.js";
+import { burnCoins, event, sendCoins, type SdkEvent } from "./bank.js";
+import { coinsFromContract, type Amount } from "./coins.js";
+import {
+  envJson,
+  infoJson,
+  migrateInfoJson,
+  parseQueryResult,
+  parseResponse,
+  replyJson,
+  type BlockInfo,
+  type ContractResponse,
+  type MsgResponse,
+  type SubMsg,
+  type TxInfo,
+} from "./contract-io.js";
+import { ChainError, Err, VmError, markDeterministic, redact, wrap } from "./errors.js";
+import { contractEvents } from "./events.js";
+import { GasCost, type GasMeter } from "./gas.js";
+import { isMap, utf8, type Json, type JsonMap } from "./json.js";
+import { capMemory } from "./memory-limit.js";
+import { handleQuery } from "./querier.js";
+import { assertValidWasm, WasmCheckError } from "./upload-check.js";
+import { callEntry, type ContractStorage } from "./vm.js";
+import { Wasm, type WasmModule } from "./wasm-runtime.js";
+import { codeKey, type CodeRecord, type ContractRecord, type World } from "./world.js";
+
+export interface KeeperConfig {
+  prefix: string;
+  akash: boolean;
+  uploadAccess: "everybody" | "nobody";
+  govAddress: string;
+  /** Addresses bank sends may not credit (module accounts). */
+  blocked: ReadonlySet<string>;
+  /** Denoms with SendEnabled = false. */
+  sendDisabled: ReadonlySet<string>;
+  capabilities: string[];
+}
+
+/** What one SDK context carries: its state layer, its event manager, the call depth, the tx (absent in queries). */
+export interface Ctx {
+  world: World;
+  events: SdkEvent[];
+  callDepth: number;
+  tx: TxInfo | undefined;
+  gas: GasMeter;
+}
+
+interface DispatchResult {
+  events: SdkEvent[];
+  data: Uint8Array[];
+  msgResponses: MsgResponse[];
+}
+
+const MAX_CALL_DEPTH = 100; // types.DefaultMaxCallDepth
+const MAX_WASM_SIZE = 819_200; // types.MaxWasmSize
+const IBC_EXPORTS = [
+  "ibc_channel_open",
+  "ibc_channel_connect",
+  "ibc_channel_close",
+  "ibc_packet_receive",
+  "ibc_packet_ack",
+  "ibc_packet_timeout",
+];
+
+const any = (typeUrl: string, value: Uint8Array): MsgResponse => ({ typeUrl, value });
+
+function str(v: Json | undefined): string {
+  return typeof v === "string" ? v : "";
+}
+
+function bin(v: Json | undefined): Uint8Array {
+  if (typeof v !== "string") return new Uint8Array();
+  try {
+    return fromBase64(v);
+  } catch {
+    throw Err.invalidMsg.wrap("invalid base64");
+  }
+}
+
+export class WasmKeeper {
+  private readonly modules = new Map<string, WasmModule>();
+  readonly wasmModuleAddress: string;
+  readonly distributionAddress: string;
+
+  constructor(
+    readonly config: KeeperConfig,
+    private readonly block: () => BlockInfo,
+    private readonly debug: (contract: string, message: string) => void,
+  ) {
+    this.wasmModuleAddress = moduleAddress(config.prefix, "wasm");
+    this.distributionAddress = moduleAddress(config.prefix, "distribution");
+  }
+
+  // ---- addresses and coins --------------------------------------------------------------------------------------
+
+  address(addr: string, context: string): string {
+    const res = decodeAddress(this.config.prefix, addr);
+    if (typeof res === "string") throw new ChainError(`${context}: ${res}`, "undefined", 1);
+    return addr;
+  }
+
+  /** wasmd `BankCoinTransferrer.TransferCoins` (funds attached to instantiate/execute). */
+  transferCoins(ctx: Ctx, from: string, to: string, coins: readonly Amount[]): void {
+    this.checkSendEnabled(coins);
+    if (this.config.blocked.has(to)) throw Err.unauthorized.wrap(`${to} is not allowed to receive funds`);
+    ctx.events.push(...sendCoins(ctx.world, from, to, coins));
+  }
+
+  checkSendEnabled(coins: readonly Amount[]): void {
+    for (const c of coins) {
+      if (this.config.sendDisabled.has(c.denom))
+        throw Err.sendDisabled.wrap(`${c.denom} transfers are currently disabled`);
+    }
+  }
+
+  // ---- code store -----------------------------------------------------------------------------------------------
+
+  module(code: CodeRecord): WasmModule {
+    let m = this.modules.get(code.checksum);
+    if (m === undefined) {
+      m = new Wasm.Module(capMemory(code.wasm));
+      this.modules.set(code.checksum, m);
+    }
+    return m;
+  }
+
+  storeCode(ctx: Ctx, creator: string, wasmCode: Uint8Array, isGov: boolean): { codeId: bigint; checksum: string } {
+    if (!isGov && this.config.uploadAccess === "nobody") throw Err.unauthorized.wrap("can not create code");
+    let wasm = wasmCode;
+    if (wasm[0] === 0x1f && wasm[1] === 0x8b) {
+      try {
+        wasm = Uint8Array.from(gunzipSync(wasm, { maxOutputLength: MAX_WASM_SIZE }));
+      } catch (e) {
+        throw Err.createFailed.wrap(`uncompress wasm archive: ${(e as Error).message}`);
+      }
+    }
+    try {
+      assertValidWasm(wasm, { availableCapabilities: this.config.capabilities });
+    } catch (e) {
+      if (!(e instanceof WasmCheckError)) throw e;
+      throw Err.createFailed.wrap(`Error calling the VM: Error during static Wasm validation: ${e.message}`);
+    }
+    const checksum = toHex(sha256(wasm));
+    let module: WasmModule;
+    try {
+      module = this.modules.get(checksum) ?? new Wasm.Module(capMemory(wasm));
+    } catch (e) {
+      throw Err.createFailed.wrap(
+        `Error calling the VM: Error compiling Wasm: Could not compile: ${(e as Error).message}`,
+      );
+    }
+    this.modules.set(checksum, module);
+    const exports = Wasm.Module.exports(module).map((x) => x.name);
+    const capabilities = exports
+      .filter((n) => n.startsWith("requires_"))
+      .map((n) => n.slice("requires_".length))
+      .sort();
+    const codeId = ctx.world.nextId("code");
+    ctx.world.codes.set(codeKey(codeId), {
+      codeId,
+      checksum,
+      creator,
+      wasm: wasm.slice(),
+      capabilities,
+      hasIbcEntryPoints: IBC_EXPORTS.every((n) => exports.includes(n)),
+    });
+    const evt = event("store_code", ["code_checksum", checksum], ["code_id", codeId.toString()]);
+    // wasmd splits the comma-joined list, so a code without capabilities still gets one empty attribute.
+    for (const c of capabilities.length === 0 ? [""] : capabilities)
+      evt.attributes.push({ key: "required_capability", value: c });
+    ctx.events.push(evt);
+    return { codeId, checksum };
+  }
+
+  // ---- calling contracts ----------------------------------------------------------------------------------------
+
+  private storage(world: World, contract: string): ContractStorage {
+    return {
+      get: (k) => world.read(contract, k),
+      set: (k, v) => {
+        world.write(contract, k, v);
+      },
+      remove: (k) => {
+        world.remove(contract, k);
+      },
+      range: (s, e) => world.range(contract, s, e),
+    };
+  }
+
+  /** One VM call; a VM failure becomes wasmd's `ErrVMError` wrap. */
+  private call(
+    world: World,
+    tx: TxInfo | undefined,
+    gas: GasMeter,
+    code: CodeRecord,
+    contract: string,
+    entry: string,
+    args: Uint8Array[],
+    queryDepth: number,
+    readonly: boolean,
+  ): Uint8Array {
+    gas.consume(GasCost.instance);
+    try {
+      return callEntry(this.module(code), entry, args, {
+        storage: this.storage(world, contract),
+        readonly,
+        api: { prefix: this.config.prefix },
+        gas,
+        query: (req) => utf8(handleQuery(this, world.child(), req, queryDepth, tx, gas)),
+        debug: (m) => {
+          this.debug(contract, m);
+        },
+      });
+    } catch (e) {
+      if (e instanceof VmError) throw Err.vmError.wrap(`Error calling the VM: ${e.message}`);
+      throw e;
+    }
+  }
+
+  private env(ctx: { tx: TxInfo | undefined }, contract: string): Uint8Array {
+    return envJson(this.block(), ctx.tx, contract);
+  }
+
+  contractInstance(world: World, address: string): { contract: ContractRecord; code: CodeRecord } {
+    const contract = world.contract(address);
+    if (contract === undefined) {
+      throw Err.noSuchContract.wrap(`address ${address}`, { no_such_contract: { addr: address } });
+    }
+    const code = world.code(contract.codeId);
+    if (code === undefined) {
+      throw Err.noSuchCode.wrap(`code id ${contract.codeId}`, { no_such_code: { code_id: contract.codeId } });
+    }
+    return { contract, code };
+  }
+
+  instantiate(
+    ctx: Ctx,
+    codeId: bigint,
+    creator: string,
+    admin: string,
+    msg: Uint8Array,
+    label: string,
+    funds: readonly Amount[],
+    salt?: { salt: Uint8Array; fixMsg: boolean },
+  ): { address: string; data: Uint8Array | undefined } {
+    const code = ctx.world.code(codeId);
+    if (code === undefined) {
+      throw Err.noSuchCode.wrap(`code id ${codeId}`, { no_such_code: { code_id: codeId } });
+    }
+    const address =
+      salt === undefined
+        ? classicContractAddress(this.config.prefix, codeId, ctx.world.nextId("instance"))
+        : predictableContractAddress(
+            this.config.prefix,
+            Buffer.from(code.checksum, "hex"),
+            decodeAddress(this.config.prefix, creator) as Uint8Array,
+            salt.salt,
+            salt.fixMsg ? msg : new Uint8Array(),
+          );
+    if (ctx.world.contract(address) !== undefined) {
+      throw Err.duplicate.wrap(
+        "contract address already exists, try a different combination of creator, checksum and salt",
+      );
+    }
+    if (funds.length > 0) this.transferCoins(ctx, creator, address, funds);
+    const out = vmGuard(() =>
+      parseResponse(
+        this.call(
+          ctx.world,
+          ctx.tx,
+          ctx.gas,
+          code,
+          address,
+          "instantiate",
+          [this.env(ctx, address), infoJson(creator, funds), msg],
+          0,
+          false,
+        ),
+      ),
+    );
+    if ("error" in out) throw markDeterministic(Err.instantiateFailed.wrap(out.error));
+    const block = this.block();
+    ctx.world.contracts.set(address, {
+      address,
+      codeId,
+      creator,
+      admin,
+      label,
+      createdHeight: block.height,
+      createdTxIndex: BigInt(ctx.tx?.index ?? 0),
+      ibcPortId: code.hasIbcEntryPoints ? `wasm.${address}` : "",
+    });
+    ctx.events.push(event("instantiate", ["_contract_address", address], ["code_id", codeId.toString()]));
+    try {
+      return { address, data: this.handleResponse(ctx, address, out.ok) };
+    } catch (e) {
+      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
+    }
+  }
+
+  execute(
+    ctx: Ctx,
+    address: string,
+    caller: string,
+    msg: Uint8Array,
+    funds: readonly Amount[],
+  ): Uint8Array | undefined {
+    const { code } = this.contractInstance(ctx.world, address);
+    if (funds.length > 0) this.transferCoins(ctx, caller, address, funds);
+    const out = vmGuard(() =>
+      parseResponse(
+        this.call(
+          ctx.world,
+          ctx.tx,
+          ctx.gas,
+          code,
+          address,
+          "execute",
+          [this.env(ctx, address), infoJson(caller, funds), msg],
+          0,
+          false,
+        ),
+      ),
+    );
+    if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
+    ctx.events.push(event("execute", ["_contract_address", address]));
+    return this.handleResponse(ctx, address, out.ok);
+  }
+
+  migrate(
+    ctx: Ctx,
+    address: string,
+    caller: string,
+    newCodeId: bigint,
+    msg: Uint8Array,
+    isGov: boolean,
+  ): Uint8Array | undefined {
+    const contract = ctx.world.contract(address);
+    if (contract === undefined) throw Err.invalidRequest.wrap("unknown contract");
+    if (!isGov && (contract.admin === "" || contract.admin !== caller)) throw Err.unauthorized.wrap("can not migrate");
+    const code = ctx.world.code(newCodeId);
+    if (code === undefined) throw Err.invalidRequest.wrap("unknown code");
+    if (!code.hasIbcEntryPoints && contract.ibcPortId !== "") throw Err.migrationFailed.wrap("requires ibc callbacks");
+    const out = vmGuard(() =>
+      parseResponse(
+        this.call(
+          ctx.world,
+          ctx.tx,
+          ctx.gas,
+          code,
+          address,
+          "migrate",
+          [this.env(ctx, address), msg, migrateInfoJson(caller, null)],
+          0,
+          false,
+        ),
+      ),
+    );
+    if ("error" in out) throw markDeterministic(Err.migrationFailed.wrap(out.error));
+    ctx.world.contracts.set(address, {
+      ...contract,
+      codeId: newCodeId,
+      ibcPortId: code.hasIbcEntryPoints && contract.ibcPortId === "" ? `wasm.${address}` : contract.ibcPortId,
+    });
+    ctx.events.push(event("migrate", ["code_id", newCodeId.toString()], ["_contract_address", address]));
+    try {
+      return this.handleResponse(ctx, address, out.ok);
+    } catch (e) {
+      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
+    }
+  }
+
+  sudo(ctx: Ctx, address: string, msg: Uint8Array): Uint8Array | undefined {
+    const { code } = this.contractInstance(ctx.world, address);
+    const out = vmGuard(() =>
+      parseResponse(
+        this.call(ctx.world, ctx.tx, ctx.gas, code, address, "sudo", [this.env(ctx, address), msg], 0, false),
+      ),
+    );
+    if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
+    ctx.events.push(event("sudo", ["_contract_address", address]));
+    try {
+      return this.handleResponse(ctx, address, out.ok);
+    } catch (e) {
+      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
+    }
+  }
+
+  private reply(ctx: Ctx, address: string, reply: Uint8Array): Uint8Array | undefined {
+    const { code } = this.contractInstance(ctx.world, address);
+    const out = vmGuard(() =>
+      parseResponse(
+        this.call(ctx.world, ctx.tx, ctx.gas, code, address, "reply", [this.env(ctx, address), reply], 0, false),
+      ),
+    );
+    if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
+    ctx.events.push(event("reply", ["_contract_address", address]));
+    try {
+      return this.handleResponse(ctx, address, out.ok);
+    } catch (e) {
+      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
+    }
+  }
+
+  setAdmin(ctx: Ctx, address: string, caller: string, newAdmin: string, isGov: boolean): void {
+    const contract = ctx.world.contract(address);
+    if (contract === undefined) throw Err.invalidRequest.wrap("unknown contract");
+    if (!isGov && (contract.admin === "" || contract.admin !== caller)) {
+      throw Err.unauthorized.wrap("can not modify contract");
+    }
+    ctx.world.contracts.set(address, { ...contract, admin: newAdmin });
+    ctx.events.push(event("update_contract_admin", ["_contract_address", address], ["new_admin_address", newAdmin]));
+  }
+
+  // ---- responses and submessages --------------------------------------------------------------------------------
+
+  /** wasmd `handleContractResponse`: contract events, then the submessages; returns the (possibly replaced) data. */
+  private handleResponse(ctx: Ctx, address: string, res: ContractResponse): Uint8Array | undefined {
+    ctx.gas.consume(
+      GasCost.eventPerAttribute *
+        BigInt(res.attributes.length + res.events.reduce((n, e) => n + e.attributes.length, 0)),
+    );
+    ctx.events.push(...contractEvents(res.attributes, res.events, address));
+    if (ctx.callDepth + 1 > MAX_CALL_DEPTH) throw Err.maxCallDepth.make();
+    const deeper: Ctx = { ...ctx, callDepth: ctx.callDepth + 1 };
+    const replaced = this.dispatchSubmessages(deeper, address, res.messages);
+    return replaced ?? res.data ?? undefined;
+  }
+
+  private dispatchSubmessages(ctx: Ctx, contract: string, msgs: readonly SubMsg[]): Uint8Array | undefined {
+    let rsp: Uint8Array | undefined;
+    for (const msg of msgs) {
+      const sub: Ctx = { ...ctx, world: ctx.world.child(), events: [] };
+      let result: DispatchResult | undefined;
+      let failure: ChainError | undefined;
+      try {
+        result = this.dispatchMsg(sub, contract, msg.msg);
+      } catch (e) {
+        if (!(e instanceof ChainError)) throw e;
+        failure = e;
+      }
+      let filtered: SdkEvent[] = [];
+      if (result !== undefined) {
+        sub.world.commit();
+        filtered = [...sub.events, ...result.events].filter((e) => e.type !== "message");
+        ctx.events.push(...filtered);
+        if (!("wasm" in msg.msg)) filtered = [];
+        // wasmd sorts these attributes in place, so the events already emitted above change too.
+        else for (const e of filtered) e.attributes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      }
+      if (failure !== undefined && (msg.replyOn === "success" || msg.replyOn === "never")) throw failure;
+      if (msg.replyOn === "never" || (msg.replyOn === "error" && failure === undefined)) continue;
+      const reply =
+        result !== undefined
+          ? replyJson(msg.id, msg.payload, {
+              ok: { events: filtered, data: result.data[0], msgResponses: result.msgResponses },
+            })
+          : replyJson(msg.id, msg.payload, { error: redact(failure!) });
+      try {
+        const data = this.reply(ctx, contract, reply);
+        if (data !== undefined) rsp = data;
+      } catch (e) {
+        throw e instanceof ChainError ? wrap(e, "reply") : e;
+      }
+    }
+    return rsp;
+  }
+
+  /** One CosmosMsg from `contract`, routed as wasmd's message handler chain would. */
+  private dispatchMsg(ctx: Ctx, contract: string, msg: JsonMap): DispatchResult {
+    if (this.config.akash) akashFilter(msg, this.config.blocked);
+    const kind = Object.keys(msg)[0] ?? "";
+    const body = msg[kind];
+    const variant = isMap(body ?? null) ? (Object.keys(body as JsonMap)[0] ?? "") : "";
+    const m = (isMap(body ?? null) ? (body as JsonMap)[variant] : undefined) ?? null;
+    const b = isMap(m) ? m : {};
+    const events: SdkEvent[] = [];
+    const handlerCtx: Ctx = { ...ctx, events };
+    if (kind === "bank" && variant === "send") {
+      const to = this.address(str(b.to_address), "invalid to address");
+      const coins = coinsFromContract(b.amount);
+      if (coins.length === 0) throw Err.invalidCoins.wrap("");
+      this.checkSendEnabled(coins);
+      if (this.config.blocked.has(to)) throw Err.unauthorized.wrap(`${to} is not allowed to receive funds`);
+      events.push(...sendCoins(ctx.world, contract, to, coins));
+      const value = emptyResponse();
+      return { events, data: [value], msgResponses: [any("/cosmos.bank.v1beta1.MsgSendResponse", value)] };
+    }
+    if (kind === "bank" && variant === "burn") {
+      const coins = coinsFromContract(b.amount);
+      if (coins.length === 0) throw Err.empty.wrap("amount");
+      // Routed through the wasm module account, as wasmd's burn handler does; events go to the context directly.
+      try {
+        ctx.events.push(...sendCoins(ctx.world, contract, this.wasmModuleAddress, coins));
+      } catch (e) {
+        throw e instanceof ChainError ? wrap(e, "transfer to module") : e;
+      }
+      ctx.events.push(...burnCoins(ctx.world, this.wasmModuleAddress, coins));
+      return { events: [], data: [], msgResponses: [] };
+    }
+    if (kind === "wasm") return this.dispatchWasm(handlerCtx, contract, variant, b);
+    if (kind === "distribution" && variant === "fund_community_pool") {
+      const coins = coinsFromContract(b.amount);
+      this.checkSendEnabled(coins);
+      events.push(...sendCoins(ctx.world, contract, this.distributionAddress, coins));
+      for (const c of coins) ctx.world.pool.set(c.denom, (ctx.world.pool.get(c.denom) ?? 0n) + c.amount);
+      const value = emptyResponse();
+      return {
+        events,
+        data: [value],
+        msgResponses: [any("/cosmos.distribution.v1beta1.MsgFundCommunityPoolResponse", value)],
+      };
+    }
+    if (kind === "custom") throw Err.unknownMsg.wrap("custom variant not supported");
+    if (kind === "any" || kind === "stargate") {
+      throw Err.unknownRequest.wrap(
+        `can't route message with type URL ${str(isMap(body ?? null) ? (body as JsonMap).type_url : null)}`,
+      );
+    }
+    throw Err.unknownMsg.wrap(`${kind} ${variant} is not supported by the embedded chain`.trim());
+  }
+
+  private dispatchWasm(ctx: Ctx, contract: string, variant: string, b: JsonMap): DispatchResult {
+    const ok = (typeUrl: string, value: Uint8Array): DispatchResult => ({
+      events: ctx.events,
+      data: [value],
+      msgResponses: [any(typeUrl, value)],
+    });
+    switch (variant) {
+      case "execute": {
+        const target = this.address(str(b.contract_addr), "contract");
+        const data = this.execute(ctx, target, contract, bin(b.msg), coinsFromContract(b.funds ?? []));
+        return ok("/cosmwasm.wasm.v1.MsgExecuteContractResponse", executeResponse(data ?? new Uint8Array()));
+      }
+      case "instantiate":
+      case "instantiate2": {
+        const admin = typeof b.admin === "string" ? this.address(b.admin, "admin") : "";
+        const codeId = typeof b.code_id === "bigint" ? b.code_id : 0n;
+        const salt = variant === "instantiate2" ? { salt: bin(b.salt), fixMsg: false } : undefined;
+        const res = this.instantiate(
+          ctx,
+          codeId,
+          contract,
+          admin,
+          bin(b.msg),
+          str(b.label),
+          coinsFromContract(b.funds ?? []),
+          salt,
+        );
+        const body = { address: res.address, data: res.data ?? new Uint8Array() };
+        return variant === "instantiate"
+          ? ok("/cosmwasm.wasm.v1.MsgInstantiateContractResponse", instantiateResponse(body.address, body.data))
+          : ok("/cosmwasm.wasm.v1.MsgInstantiateContract2Response", instantiateResponse(body.address, body.data));
+      }
+      case "migrate": {
+        const target = this.address(str(b.contract_addr), "contract");
+        const codeId = typeof b.new_code_id === "bigint" ? b.new_code_id : 0n;
+        const data = this.migrate(ctx, target, contract, codeId, bin(b.msg), false);
+        return ok("/cosmwasm.wasm.v1.MsgMigrateContractResponse", migrateResponse(data ?? new Uint8Array()));
+      }
+      case "update_admin": {
+        const target = this.address(str(b.contract_addr), "contract");
+        this.setAdmin(ctx, target, contract, this.address(str(b.admin), "new admin"), false);
+        return ok("/cosmwasm.wasm.v1.MsgUpdateAdminResponse", emptyResponse());
+      }
+      case "clear_admin": {
+        const target = this.address(str(b.contract_addr), "contract");
+        this.setAdmin(ctx, target, contract, "", false);
+        return ok("/cosmwasm.wasm.v1.MsgClearAdminResponse", emptyResponse());
+      }
+      default:
+        throw Err.unknownMsg.wrap(`unknown variant of WasmMsg: ${variant}`);
+    }
+  }
+
+  // ---- queries --------------------------------------------------------------------------------------------------
+
+  /** wasmd `QuerySmart`: read-only, in a discarded layer; contract errors are deterministic. */
+  querySmart(
+    world: World,
+    address: string,
+    msg: Uint8Array,
+    depth: number,
+    tx: TxInfo | undefined,
+    gas: GasMeter,
+  ): Uint8Array {
+    if (depth + 1 > 10) throw Err.maxQueryStackSize.make(); // types.DefaultMaxQueryStackSize
+    const { code } = this.contractInstance(world, address);
+    const out = this.call(world, tx, gas, code, address, "query", [this.env({ tx }, address), msg], depth + 1, true);
+    const res = vmGuard(() => parseQueryResult(out));
+    if ("error" in res) throw markDeterministic(Err.queryFailed.wrap(res.error));
+    return res.ok;
+  }
+}
+
+/** Decoding the result is part of the VM call in wasmvm, so its failures are VM errors too. */
+function vmGuard<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof VmError) throw Err.vmError.wrap(`Error calling the VM: ${e.message}`);
+    throw e;
+  }
+}

@@ -1,0 +1,289 @@
+// One contract call: a fresh WebAssembly.Instance (R1), the `env` imports of cosmwasm-vm 3.0 with their return
+// conventions (R7), Regions sized in bytes (R6). Failures surface as VmError carrying wasmvm's text.
+
+import { VmError } from "./errors.js";
+import { fromUtf8, utf8 } from "./json.js";
+import { GasCost, type GasMeter } from "./gas.js";
+import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
+import { addrCanonicalize, addrHumanize, addrValidate, cryptoImports, type HostApi } from "./host-api.js";
+
+/** What a call may touch; `readonly` is set for queries (R8). */
+export interface ContractStorage {
+  get(key: Uint8Array): Uint8Array | undefined;
+  set(key: Uint8Array, value: Uint8Array): void;
+  remove(key: Uint8Array): void;
+  /** Ascending entries in [start, end). */
+  range(start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][];
+}
+
+export interface CallContext {
+  storage: ContractStorage;
+  readonly: boolean;
+  api: HostApi;
+  gas: GasMeter;
+  /** `query_chain`: request JSON in, `SystemResult<ContractResult<Binary>>` JSON out. */
+  query(request: Uint8Array): Uint8Array;
+  debug(message: string): void;
+}
+
+// cosmwasm-vm imports.rs limits.
+const MAX_LENGTH_DB_KEY = 64 * 1024;
+const MAX_LENGTH_DB_VALUE = 128 * 1024;
+const MAX_LENGTH_QUERY_CHAIN_REQUEST = 64 * 1024;
+const MAX_LENGTH_ABORT = 2 * 1024 * 1024;
+const MAX_LENGTH_DEBUG = 2 * 1024 * 1024;
+const MAX_LENGTH_HUMAN_ADDRESS = 256;
+const MAX_LENGTH_CANONICAL_ADDRESS = 64;
+const MAX_RESULT_LENGTH = 64 * 1024 * 1024;
+
+/** Wraps a guest-visible failure raised inside an import, as wasmer reports a host error. */
+const hostError = (message: string): VmError => new VmError(`Wasmer runtime error: RuntimeError: ${message}`);
+const communication = (message: string): VmError => hostError(`Error in guest/host communication: ${message}`);
+
+// V8's trap texts mapped to wasmer's (TrapCode display).
+const TRAPS: [RegExp, string][] = [
+  [/^unreachable/, "unreachable"],
+  [/memory access out of bounds/, "out of bounds memory access"],
+  [/divide by zero|remainder by zero/, "integer divide by zero"],
+  [/divide result unrepresentable/, "integer overflow"],
+  [/float unrepresentable|integer result unrepresentable/, "invalid conversion to integer"],
+  [/table index is out of bounds/, "undefined element: out of bounds table access"],
+  [/null function|signature mismatch/, "indirect call type mismatch"],
+  [/Maximum call stack size exceeded/, "call stack exhausted"],
+];
+
+function trapText(e: Error): string {
+  for (const [re, text] of TRAPS) if (re.test(e.message)) return text;
+  return e.message;
+}
+
+/**
+ * Runs `entry` with the given JSON arguments and returns the bytes of the result Region.
+ * Throws VmError with the text after wasmvm's "Error calling the VM: " prefix.
+ */
+export function callEntry(
+  module: WasmModule,
+  entry: string,
+  args: readonly Uint8Array[],
+  ctx: CallContext,
+): Uint8Array {
+  let instance: WasmInstance | undefined;
+  const iterators = new Map<number, { entries: [Uint8Array, Uint8Array][]; at: number }>();
+
+  const memory = (): WasmMemory => {
+    const m = instance?.exports.memory;
+    if (!(m instanceof Wasm.Memory)) throw hostError("Uninitialized Context Data: memory");
+    return m;
+  };
+  const fn = (name: string): ((...a: number[]) => unknown) => {
+    const f = instance?.exports[name];
+    if (typeof f !== "function") {
+      throw new VmError(`Error resolving Wasm function: Could not get export: Missing export ${name}`);
+    }
+    return f as (...a: number[]) => unknown;
+  };
+
+  const readRegion = (ptr: number, maxLength: number): Uint8Array => {
+    if (ptr === 0) throw communication("Got a zero Wasm address");
+    const buf = memory().buffer;
+    if (ptr + 12 > buf.byteLength) {
+      throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
+    }
+    const view = new DataView(buf);
+    const offset = view.getUint32(ptr, true);
+    const capacity = view.getUint32(ptr + 4, true);
+    const length = view.getUint32(ptr + 8, true);
+    if (offset === 0) throw communication("Got an invalid region: Region offset is zero");
+    if (length > capacity) throw communication("Got an invalid region: Region length exceeds capacity");
+    if (length > maxLength) throw communication(`Region length too big. Got ${length}, limit ${maxLength}`);
+    if (offset + length > buf.byteLength) {
+      throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
+    }
+    return new Uint8Array(buf, offset, length).slice();
+  };
+
+  const writeRegion = (ptr: number, data: Uint8Array): void => {
+    const buf = memory().buffer;
+    const view = new DataView(buf);
+    const offset = view.getUint32(ptr, true);
+    const capacity = view.getUint32(ptr + 4, true);
+    if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
+    new Uint8Array(buf, offset, data.length).set(data);
+    view.setUint32(ptr + 8, data.length, true);
+  };
+
+  /** A new Region owned by the contract (allocated through its `allocate`, which may re-enter). */
+  const toContract = (data: Uint8Array): number => {
+    const ptr = Number(fn("allocate")(data.length));
+    if (ptr === 0) throw communication("Got a zero Wasm address");
+    writeRegion(ptr, data);
+    return ptr;
+  };
+
+  const charge = (): void => {
+    ctx.gas.consume(GasCost.hostCall);
+  };
+  const writable = (): void => {
+    if (ctx.readonly) throw hostError("Must not call a writing storage function in this context.");
+  };
+  const iterator = (id: number): { entries: [Uint8Array, Uint8Array][]; at: number } => {
+    const it = iterators.get(id);
+    if (it === undefined) {
+      throw hostError(`Error calling into the VM's backend: Iterator with ID ${id} does not exist`);
+    }
+    return it;
+  };
+  const sections = (...parts: Uint8Array[]): Uint8Array => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 4, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      new DataView(out.buffer).setUint32(at + p.length, p.length);
+      at += p.length + 4;
+    }
+    return out;
+  };
+
+  const env: Record<string, (...a: number[]) => number | bigint | undefined> = {
+    abort: (msg) => {
+      charge();
+      const text = fromUtf8Lossless(readRegion(msg, MAX_LENGTH_ABORT));
+      throw hostError(`Aborted: ${text}`);
+    },
+    debug: (msg) => {
+      charge();
+      ctx.debug(fromUtf8Lossless(readRegion(msg, MAX_LENGTH_DEBUG)));
+      return undefined;
+    },
+    db_read: (key) => {
+      charge();
+      const k = readRegion(key, MAX_LENGTH_DB_KEY);
+      const v = ctx.storage.get(k);
+      ctx.gas.consume(GasCost.readFlat + GasCost.readPerByte * BigInt(k.length + (v?.length ?? 0)));
+      return v === undefined ? 0 : toContract(v);
+    },
+    db_write: (key, value) => {
+      charge();
+      writable();
+      const k = readRegion(key, MAX_LENGTH_DB_KEY);
+      const v = readRegion(value, MAX_LENGTH_DB_VALUE);
+      ctx.gas.consume(GasCost.writeFlat + GasCost.writePerByte * BigInt(k.length + v.length));
+      ctx.storage.set(k, v);
+      return undefined;
+    },
+    db_remove: (key) => {
+      charge();
+      writable();
+      const k = readRegion(key, MAX_LENGTH_DB_KEY);
+      ctx.gas.consume(GasCost.delete);
+      ctx.storage.remove(k);
+      return undefined;
+    },
+    db_scan: (start, end, order) => {
+      charge();
+      const s = start === 0 ? undefined : readRegion(start, MAX_LENGTH_DB_KEY);
+      const e = end === 0 ? undefined : readRegion(end, MAX_LENGTH_DB_KEY);
+      if (order !== 1 && order !== 2) {
+        throw communication(`Got an invalid value for iteration order: ${order}`);
+      }
+      const entries = ctx.storage.range(s, e);
+      if (order === 2) entries.reverse();
+      const id = iterators.size + 1;
+      iterators.set(id, { entries, at: 0 });
+      return id;
+    },
+    db_next: (id) => {
+      charge();
+      const it = iterator(id);
+      const next = it.entries[it.at];
+      ctx.gas.consume(GasCost.iterNextFlat);
+      if (next === undefined) return toContract(new Uint8Array(8));
+      it.at++;
+      ctx.gas.consume(GasCost.readPerByte * BigInt(next[0].length + next[1].length));
+      return toContract(sections(next[0], next[1]));
+    },
+    db_next_key: (id) => {
+      charge();
+      const it = iterator(id);
+      const next = it.entries[it.at];
+      ctx.gas.consume(GasCost.iterNextFlat);
+      if (next === undefined) return 0;
+      it.at++;
+      return toContract(next[0]);
+    },
+    db_next_value: (id) => {
+      charge();
+      const it = iterator(id);
+      const next = it.entries[it.at];
+      ctx.gas.consume(GasCost.iterNextFlat);
+      if (next === undefined) return 0;
+      it.at++;
+      return toContract(next[1]);
+    },
+    addr_validate: (human) => {
+      charge();
+      const bytes = readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
+      const err = addrValidate(ctx.api, bytes);
+      return err === undefined ? 0 : toContract(utf8(err));
+    },
+    addr_canonicalize: (human, dest) => {
+      charge();
+      const bytes = readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
+      const res = addrCanonicalize(ctx.api, bytes);
+      if (typeof res === "string") return toContract(utf8(res));
+      writeRegion(dest, res);
+      return 0;
+    },
+    addr_humanize: (canonical, dest) => {
+      charge();
+      const bytes = readRegion(canonical, MAX_LENGTH_CANONICAL_ADDRESS);
+      const res = addrHumanize(ctx.api, bytes);
+      if (res.error !== undefined) return toContract(utf8(res.error));
+      writeRegion(dest, utf8(res.address));
+      return 0;
+    },
+    query_chain: (request) => {
+      charge();
+      const req = readRegion(request, MAX_LENGTH_QUERY_CHAIN_REQUEST);
+      ctx.gas.consume(GasCost.queryPerByte * BigInt(req.length));
+      return toContract(ctx.query(req));
+    },
+    ...cryptoImports({ readRegion, toContract, charge, hostError }),
+  };
+
+  try {
+    instance = new Wasm.Instance(module, { env });
+  } catch (e) {
+    if (e instanceof VmError) throw e;
+    throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
+  }
+
+  try {
+    const f = fn(entry);
+    const wanted = entry === "migrate" && f.length === 2 ? args.slice(0, 2) : args;
+    if (f.length !== wanted.length) {
+      throw new VmError(`Error resolving Wasm function: Function arity mismatch for ${entry}: expected ${f.length}`);
+    }
+    const ptrs = wanted.map((a) => toContract(a));
+    const resultPtr = Number(f(...ptrs));
+    const result = readRegion(resultPtr, MAX_RESULT_LENGTH);
+    fn("deallocate")(resultPtr);
+    return result;
+  } catch (e) {
+    if (e instanceof VmError)
+      throw e.message.startsWith("Wasmer") ? new VmError(`Error executing Wasm: ${e.message}`) : e;
+    if (e instanceof Wasm.RuntimeError || e instanceof RangeError) {
+      throw new VmError(`Error executing Wasm: Wasmer runtime error: RuntimeError: ${trapText(e)}`);
+    }
+    throw e;
+  }
+}
+
+/** cosmwasm-vm reads abort/debug text with `String::from_utf8_lossy`-like tolerance only for debug; keep it lossless. */
+function fromUtf8Lossless(bytes: Uint8Array): string {
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}

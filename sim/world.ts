@@ -1,0 +1,170 @@
+// The chain's whole state as copy-on-write layers: contract storage, bank, distribution's community pool, codes,
+// contracts and the id sequences. A transaction runs in `child()` and is committed or dropped as one unit.
+
+import { Layer } from "./store.js";
+
+export interface CodeRecord {
+  codeId: bigint;
+  /** Lowercase hex sha256 of the wasm. */
+  checksum: string;
+  creator: string;
+  wasm: Uint8Array;
+  /** `requires_*` exports, sorted (wasmvm AnalyzeCode). */
+  capabilities: string[];
+  hasIbcEntryPoints: boolean;
+}
+
+export interface ContractRecord {
+  address: string;
+  codeId: bigint;
+  creator: string;
+  /** "" = no admin (wasmd stores the empty string). */
+  admin: string;
+  label: string;
+  createdHeight: bigint;
+  createdTxIndex: bigint;
+  ibcPortId: string;
+}
+
+export interface WorldSnapshot {
+  storage: ReadonlyMap<string, Uint8Array>;
+  balances: ReadonlyMap<string, bigint>;
+  supply: ReadonlyMap<string, bigint>;
+  pool: ReadonlyMap<string, bigint>;
+  codes: ReadonlyMap<string, CodeRecord>;
+  contracts: ReadonlyMap<string, ContractRecord>;
+  seq: ReadonlyMap<string, bigint>;
+}
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+
+export const codeKey = (codeId: bigint): string => codeId.toString().padStart(20, "0");
+
+export class World {
+  private constructor(
+    readonly storage: Layer<Uint8Array>,
+    readonly balances: Layer<bigint>,
+    readonly supply: Layer<bigint>,
+    readonly pool: Layer<bigint>,
+    readonly codes: Layer<CodeRecord>,
+    readonly contracts: Layer<ContractRecord>,
+    readonly seq: Layer<bigint>,
+  ) {}
+
+  static empty(): World {
+    return World.fromSnapshot({
+      storage: new Map(),
+      balances: new Map(),
+      supply: new Map(),
+      pool: new Map(),
+      codes: new Map(),
+      contracts: new Map(),
+      seq: new Map(),
+    });
+  }
+
+  static fromSnapshot(s: WorldSnapshot): World {
+    return new World(
+      Layer.root(s.storage),
+      Layer.root(s.balances),
+      Layer.root(s.supply),
+      Layer.root(s.pool),
+      Layer.root(s.codes),
+      Layer.root(s.contracts),
+      Layer.root(s.seq),
+    );
+  }
+
+  snapshot(): WorldSnapshot {
+    return {
+      storage: this.storage.toMap(),
+      balances: this.balances.toMap(),
+      supply: this.supply.toMap(),
+      pool: this.pool.toMap(),
+      codes: this.codes.toMap(),
+      contracts: this.contracts.toMap(),
+      seq: this.seq.toMap(),
+    };
+  }
+
+  child(): World {
+    return new World(
+      this.storage.child(),
+      this.balances.child(),
+      this.supply.child(),
+      this.pool.child(),
+      this.codes.child(),
+      this.contracts.child(),
+      this.seq.child(),
+    );
+  }
+
+  commit(): void {
+    this.storage.commit();
+    this.balances.commit();
+    this.supply.commit();
+    this.pool.commit();
+    this.codes.commit();
+    this.contracts.commit();
+    this.seq.commit();
+  }
+
+  /** wasmd `mustAutoIncrementID`: sequences start at 1. */
+  nextId(name: "code" | "instance"): bigint {
+    const id = (this.seq.get(name) ?? 0n) + 1n;
+    this.seq.set(name, id);
+    return id;
+  }
+
+  // Contract storage. Keys are hex so that string order equals byte order for db_scan.
+  storageKey = (contract: string, key: Uint8Array): string => `${contract}/${hex(key)}`;
+
+  read(contract: string, key: Uint8Array): Uint8Array | undefined {
+    return this.storage.get(this.storageKey(contract, key));
+  }
+
+  write(contract: string, key: Uint8Array, value: Uint8Array): void {
+    this.storage.set(this.storageKey(contract, key), value.slice());
+  }
+
+  remove(contract: string, key: Uint8Array): void {
+    this.storage.delete(this.storageKey(contract, key));
+  }
+
+  /** Entries of a contract in [start, end) (undefined = unbounded), ascending. */
+  range(contract: string, start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][] {
+    const prefix = `${contract}/`;
+    const lo = start === undefined ? undefined : hex(start);
+    const hi = end === undefined ? undefined : hex(end);
+    const out: [Uint8Array, Uint8Array][] = [];
+    for (const [k, v] of this.storage.entries(prefix)) {
+      const h = k.slice(prefix.length);
+      if (lo !== undefined && h < lo) continue;
+      if (hi !== undefined && h >= hi) continue;
+      out.push([Uint8Array.from(Buffer.from(h, "hex")), v]);
+    }
+    return out;
+  }
+
+  balance(address: string, denom: string): bigint {
+    return this.balances.get(`${address}/${denom}`) ?? 0n;
+  }
+
+  setBalance(address: string, denom: string, amount: bigint): void {
+    if (amount === 0n) this.balances.delete(`${address}/${denom}`);
+    else this.balances.set(`${address}/${denom}`, amount);
+  }
+
+  allBalances(address: string): { denom: string; amount: bigint }[] {
+    const prefix = `${address}/`;
+    return this.balances.entries(prefix).map(([k, amount]) => ({ denom: k.slice(prefix.length), amount }));
+  }
+
+  code(codeId: bigint): CodeRecord | undefined {
+    return this.codes.get(codeKey(codeId));
+  }
+
+  contract(address: string): ContractRecord | undefined {
+    return this.contracts.get(address);
+  }
+}

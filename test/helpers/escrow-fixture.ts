@@ -1,0 +1,81 @@
+/** Deploys the escrow contract on a fresh embedded chain with named, funded actors. */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { EmbeddedChain, type ChainClient, type Coin, type ExecuteResult, type JsonObject } from "../../sim/index.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const ESCROW_WASM = path.join(ROOT, "artifacts/escrow.wasm");
+
+export function escrowWasm(): Uint8Array {
+  if (!existsSync(ESCROW_WASM)) throw new Error(`${ESCROW_WASM} missing: run \`npm run build\` first`);
+  return readFileSync(ESCROW_WASM);
+}
+
+export const ACTORS = ["owner", "alice", "bob", "carol", "sponsor", "provider", "provider2", "stranger"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export interface EscrowEnv {
+  chain: EmbeddedChain;
+  client: ChainClient;
+  contract: string;
+  codeId: number;
+  addr: Record<Actor, string>;
+  exec(who: Actor | string, msg: JsonObject, funds?: Coin[]): Promise<ExecuteResult>;
+  query<T = JsonObject>(msg: JsonObject): Promise<T>;
+  /** Bank balance of an actor or address. */
+  balance(who: Actor | string, denom?: string): Promise<bigint>;
+}
+
+export const FUNDING = 1_000_000_000_000n;
+
+export async function setupEscrow(
+  instantiate: JsonObject = {},
+  chainOpts: { autoAdvance?: boolean } = {},
+): Promise<EscrowEnv> {
+  const chain = new EmbeddedChain(chainOpts);
+  const client = chain.client();
+  const addr = Object.fromEntries(ACTORS.map((a) => [a, chain.addressFor(a)])) as Record<Actor, string>;
+  for (const a of ACTORS) {
+    chain.fund(addr[a], [
+      { denom: "uakt", amount: FUNDING.toString() },
+      { denom: "uact", amount: FUNDING.toString() },
+      { denom: "ufoo", amount: FUNDING.toString() },
+    ]);
+  }
+  const deployer = addr.owner;
+  const { codeId } = await client.upload(deployer, escrowWasm(), "auto");
+  const { contractAddress } = await client.instantiate(
+    deployer,
+    codeId,
+    { admin: chain.govAddress, ...instantiate },
+    "escrow",
+    "auto",
+    { admin: chain.govAddress },
+  );
+  const resolve = (who: string): string => (who in addr ? addr[who as Actor] : who);
+  return {
+    chain,
+    client,
+    contract: contractAddress,
+    codeId,
+    addr,
+    exec: (who, msg, funds = []) => client.execute(resolve(who), contractAddress, msg, "auto", "", funds),
+    query: async <T>(msg: JsonObject) => (await client.queryContractSmart(contractAddress, msg)) as T,
+    balance: async (who, denom = "uakt") => BigInt((await client.getBalance(resolve(who), denom)).amount),
+  };
+}
+
+export function uakt(n: bigint | number): Coin[] {
+  return [{ denom: "uakt", amount: n.toString() }];
+}
+
+/** Attribute value of the first event of `type` (e.g. "wasm-escrow_refund") matching `where`. */
+export function eventsOf(
+  res: { events: readonly { type: string; attributes: readonly { key: string; value: string }[] }[] },
+  type: string,
+): Record<string, string>[] {
+  return res.events
+    .filter((e) => e.type === type)
+    .map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])));
+}
