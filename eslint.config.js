@@ -4,9 +4,9 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    // contracts/ and the AssemblyScript test modules are AssemblyScript: tsc/eslint do not understand its
+    // contracts/ and the AssemblyScript test modules (test/probe, test/counter, test/asm) are AssemblyScript: tsc/eslint do not understand its
     // builtins (u32, load<T>, @external). They are type-checked by asc during `npm run build` and formatted by prettier.
-    ignores: ["node_modules/", "dist/", "build/", "artifacts/", ".cache/", "contracts/", "test/probe/", "test/asm/"],
+    ignores: ["node_modules/", "dist/", "build/", "artifacts/", ".cache/", "contracts/", "test/probe/", "test/counter/", "test/asm/"],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -16,7 +16,9 @@ function formatInt(n: number): string {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")).join("\n");
+  return rows
+    .map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  "))
+    .join("\n");
 }
 
 function printSizes(): void {
@@ -25,8 +27,10 @@ function printSizes(): void {
   if (existsSync(artifacts)) {
     for (const f of readdirSync(artifacts).sort()) if (f.endsWith(".wasm")) files.push(join("artifacts", f));
   }
-  const probe = join("build", "test", "probe.wasm");
-  if (existsSync(join(repoRoot(), probe))) files.push(probe);
+  for (const name of ["probe", "counter"]) {
+    const file = join("build", "test", `${name}.wasm`);
+    if (existsSync(join(repoRoot(), file))) files.push(file);
+  }
   if (files.length === 0) throw new Error("no wasm found: run `npm run build` first");
   const rows = [["wasm", "bytes", "gzip bytes"]];
   for (const f of files) {
@@ -37,27 +41,38 @@ function printSizes(): void {
 }
 
 function printThroughput(results: Throughput[]): void {
-  const rows = [["backend (probe `increment`)", "calls", "seconds", "calls/s"]];
-  for (const r of results) rows.push([r.backend, formatInt(r.calls), r.seconds.toFixed(3), formatInt(r.callsPerSecond)]);
+  const rows = [["backend (`increment`)", "calls", "seconds", "calls/s"]];
+  for (const r of results)
+    rows.push([r.backend, formatInt(r.calls), r.seconds.toFixed(3), formatInt(r.callsPerSecond)]);
   console.log("## Embedded chain throughput\n" + table(rows));
-  const ours = results.find((r) => r.backend.startsWith("akash-econ"));
+  const ours = results.find((r) => r.backend.startsWith("akash-econ") && r.backend.endsWith("counter"));
   const theirs = results.find((r) => r.backend.startsWith("cw-simulate"));
   if (ours && theirs) {
-    console.log(`ratio akash-econ / cw-simulate: ${(ours.callsPerSecond / theirs.callsPerSecond).toFixed(2)}x\n`);
+    console.log(
+      `ratio akash-econ / cw-simulate (same counter wasm): ${(ours.callsPerSecond / theirs.callsPerSecond).toFixed(2)}x\n`,
+    );
   }
 }
 
 function printGas(figures: GasFigure[]): void {
   const rows = [["call", "embedded gas (estimate)", "wasmd gas used"]];
   for (const f of figures) {
-    rows.push([f.call, f.embeddedGas === undefined ? "-" : formatInt(f.embeddedGas), f.wasmdGas === undefined ? "-" : formatInt(f.wasmdGas)]);
+    rows.push([
+      f.call,
+      f.embeddedGas === undefined ? "-" : formatInt(f.embeddedGas),
+      f.wasmdGas === undefined ? "-" : formatInt(f.wasmdGas),
+    ]);
   }
   console.log("## Gas per call\n" + table(rows) + "\n");
 }
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { localnode: { type: "boolean", default: false }, calls: { type: "string", default: "2000" }, help: { type: "boolean" } },
+    options: {
+      localnode: { type: "boolean", default: false },
+      calls: { type: "string", default: "2000" },
+      help: { type: "boolean" },
+    },
   });
   if (values.help === true) {
     console.log("usage: npm run bench [-- --localnode] [-- --calls N]");

@@ -1,5 +1,5 @@
 // `npm run build:contracts [-- --force] [names…]`: every contracts/<name>/contract.ts (except std) →
-// artifacts/<name>.wasm, plus test/probe/contract.ts → build/test/probe.wasm. Each module is compiled with the
+// artifacts/<name>.wasm, plus each test/<name>/contract.ts (probe, counter) → build/test/<name>.wasm. Each module is compiled with the
 // recipe of cosmwasm-abi.md §6, has its start section removed, and must pass the upload gate with 0 float ops;
 // then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
 
@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { checkWasm, type WasmViolation } from "../sim/upload-check.js";
-import { compileAs, removeStartSection } from "./lib/as-build.js";
+import { ascFlags, compileAs, removeStartSection } from "./lib/as-build.js";
 import { generateContractSchema } from "./schema.js";
 
 export interface BuildTarget {
@@ -18,7 +18,7 @@ export interface BuildTarget {
   entry: string;
   /** Output wasm relative to the root. */
   out: string;
-  /** Directories/files (relative to the root) whose changes invalidate the output. */
+  /** Directories/files (relative to the root) whose contents are part of the cache key. */
   sources: string[];
   /** Where the JSON Schemas go (relative to the root), or null if the target has no msg.ts. */
   schemaDir: string | null;
@@ -85,26 +85,70 @@ export function discoverTargets(root: string): BuildTarget[] {
       artifact: true,
     });
   }
-  if (existsSync(path.join(root, "test/probe/contract.ts"))) {
+  // Test contracts: every test/<name>/contract.ts (the std probe, the bench counter) → build/test/<name>.wasm.
+  const testDir = path.join(root, "test");
+  const testNames = existsSync(testDir)
+    ? readdirSync(testDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(path.join(testDir, d.name, "contract.ts")))
+        .map((d) => d.name)
+        .sort()
+    : [];
+  for (const name of testNames) {
+    const dir = `test/${name}`;
     targets.push({
-      name: "probe",
-      entry: "test/probe/contract.ts",
-      out: "build/test/probe.wasm",
-      sources: ["test/probe", "contracts/std"],
-      schemaDir: existsSync(path.join(root, "test/probe/msg.ts")) ? "build/test/schema/probe" : null,
+      name,
+      entry: `${dir}/contract.ts`,
+      out: `build/test/${name}.wasm`,
+      sources: [dir, "contracts/std"],
+      schemaDir: existsSync(path.join(root, dir, "msg.ts")) ? `build/test/schema/${name}` : null,
       artifact: false,
     });
   }
   return targets;
 }
 
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const e of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, e)));
-  return newest;
+/** Every file under `p` (or `p` itself), sorted, relative to `root`. */
+function listFiles(root: string, p: string): string[] {
+  const abs = path.join(root, p);
+  if (!existsSync(abs)) return [];
+  if (!statSync(abs).isDirectory()) return [p];
+  return readdirSync(abs)
+    .sort()
+    .flatMap((e) => listFiles(root, path.posix.join(p, e)));
+}
+
+/**
+ * Bump when the post-process or the gate changes in a way that changes outputs: the cache key covers sources,
+ * flags, asconfig and compiler versions, but not this script's own code (which differs between src and dist).
+ */
+const RECIPE_VERSION = 1;
+
+function packageVersion(root: string, name: string): string {
+  const p = path.join(root, "node_modules", name, "package.json");
+  return existsSync(p) ? ((JSON.parse(readFileSync(p, "utf8")) as { version?: string }).version ?? "?") : "?";
+}
+
+/**
+ * Content hash of everything an output depends on. Content rather than mtimes: a checkout or a `tsc` re-emit
+ * touches files without changing them, and an edit can leave a file older than a concurrently written output.
+ */
+function cacheKey(root: string, target: BuildTarget, configFile: string | null): string {
+  const h = createHash("sha256");
+  h.update(
+    JSON.stringify({
+      recipe: RECIPE_VERSION,
+      entry: target.entry,
+      flags: ascFlags(configFile === null ? null : "asconfig.json"),
+      asc: packageVersion(root, "assemblyscript"),
+      binaryen: packageVersion(root, "binaryen"),
+    }),
+  );
+  const files = [...(configFile ? ["asconfig.json"] : []), ...target.sources.flatMap((s) => listFiles(root, s))];
+  for (const f of [...new Set(files)].sort()) {
+    h.update(`\0${f}\0`);
+    h.update(readFileSync(path.join(root, f)));
+  }
+  return h.digest("hex");
 }
 
 const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
@@ -121,21 +165,22 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
     if (unknown.length > 0) throw new Error(`unknown build target(s): ${unknown.join(", ")}`);
     targets = targets.filter((t) => opts.only!.includes(t.name));
   }
-  if (targets.length === 0) log("no contracts/*/contract.ts and no test/probe/contract.ts: nothing to build");
-
-  // Things every target depends on besides its sources: the recipe, the build code, the compiler version.
-  const toolMtime = Math.max(
-    configFile ? newestMtime(configFile) : 0,
-    newestMtime(fileURLToPath(import.meta.url)),
-    newestMtime(fileURLToPath(new URL("./lib/as-build.js", import.meta.url))),
-    newestMtime(path.join(root, "node_modules/assemblyscript/package.json")),
-  );
+  if (targets.length === 0) log("no contracts/*/contract.ts and no test/*/contract.ts: nothing to build");
 
   const results: BuiltTarget[] = [];
   for (const target of targets) {
     const outPath = path.join(root, target.out);
-    const srcMtime = Math.max(toolMtime, ...target.sources.map((s) => newestMtime(path.join(root, s))));
-    const cached = !opts.force && existsSync(outPath) && statSync(outPath).mtimeMs > srcMtime;
+    const key = cacheKey(root, target, configFile);
+    const stampPath = path.join(root, "build", "cache", `${target.name}.json`);
+    const stamp = existsSync(stampPath)
+      ? (JSON.parse(readFileSync(stampPath, "utf8")) as { key?: string; sha256?: string })
+      : {};
+    // The output must also still be the one the stamp describes (another build may have replaced it).
+    const cached =
+      !opts.force &&
+      stamp.key === key &&
+      existsSync(outPath) &&
+      sha256(new Uint8Array(readFileSync(outPath))) === stamp.sha256;
     const built: BuiltTarget = {
       target,
       cached,
@@ -155,6 +200,10 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
       const compiled = await compileAs(target.entry, { root, configFile });
       if (compiled.error !== null || compiled.raw === null) {
         built.error = compiled.stderr.trim() || String(compiled.error ?? "asc produced no output");
+        if (/AS111[\s\S]*cwAbort/.test(built.error)) {
+          // --use abort=… names an element; asc only finds it when the entry's imports reach abort.ts.
+          built.error += "\nhint: contracts/std/abort.ts (cwAbort) must be imported by the contract, e.g. via ../std";
+        }
         rmSync(outPath, { force: true });
         continue;
       }
@@ -194,6 +243,8 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
     if (!cached) {
       mkdirSync(path.dirname(outPath), { recursive: true });
       writeFileSync(outPath, wasm);
+      mkdirSync(path.dirname(stampPath), { recursive: true });
+      writeFileSync(stampPath, JSON.stringify({ key, sha256: built.sha256 }) + "\n");
     }
   }
 

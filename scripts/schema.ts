@@ -364,6 +364,8 @@ class SchemaBuilder {
     }
     if (name === "bool") return { type: "boolean" };
     if (name === "string" || name === "String") return { type: "string" };
+    // std's JsonValue: any JSON document (e.g. a message forwarded to another contract), like serde_json::Value.
+    if (name === "JsonValue") return {};
     const int = INTEGERS[name];
     if (int !== undefined) {
       return int.unsigned

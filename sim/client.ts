@@ -351,10 +351,13 @@ export class EmbeddedClient implements ChainClient {
   }
 }
 
-/** As CosmJS reports a failed ABCI query. */
+/**
+ * As CosmJS reports a failed ABCI query against wasmd: baseapp turns the gRPC handler's error into
+ * `ErrUnknownRequest` (sdk code 6) wrapping the message (checked against wasmd 0.61 by test/equivalence.test.ts).
+ */
 function queryError(e: unknown): unknown {
   if (!(e instanceof ChainError)) return e;
-  return new Error(`Query failed with (${e.code}): ${e.message}`);
+  return new Error(`Query failed with (6): ${e.message}: unknown request`);
 }
 
 /** Runs synchronously but reports through a promise, as the network client does. */

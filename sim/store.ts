@@ -5,6 +5,8 @@ const DELETED = Symbol("deleted");
 
 export class Layer<V> {
   private readonly writes = new Map<string, V | typeof DELETED>();
+  /** The root's keys in order, so a prefix scan costs a binary search instead of a pass over the whole state. */
+  private sortedKeys: string[] | undefined;
 
   private constructor(
     private readonly parent: Layer<V> | undefined,
@@ -29,12 +31,14 @@ export class Layer<V> {
   }
 
   set(key: string, value: V): void {
+    if (this.parent === undefined && !this.writes.has(key)) this.sortedKeys = undefined;
     this.writes.set(key, value);
   }
 
   delete(key: string): void {
-    if (this.parent === undefined) this.writes.delete(key);
-    else this.writes.set(key, DELETED);
+    if (this.parent === undefined) {
+      if (this.writes.delete(key)) this.sortedKeys = undefined;
+    } else this.writes.set(key, DELETED);
   }
 
   /** Merge this layer's writes into its parent. */
@@ -55,7 +59,23 @@ export class Layer<V> {
   }
 
   private collect(prefix: string, into: Map<string, V>): void {
-    this.parent?.collect(prefix, into);
+    if (this.parent === undefined) {
+      this.sortedKeys ??= [...this.writes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const keys = this.sortedKeys;
+      let lo = 0;
+      let hi = keys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (keys[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < keys.length && keys[i]!.startsWith(prefix); i++) {
+        const k = keys[i]!;
+        into.set(k, this.writes.get(k) as V);
+      }
+      return;
+    }
+    this.parent.collect(prefix, into);
     for (const [k, v] of this.writes) {
       if (!k.startsWith(prefix)) continue;
       if (v === DELETED) into.delete(k);

@@ -206,12 +206,7 @@ export function checkWasm(bytes: Uint8Array, opts: CheckWasmOptions = {}): WasmR
     parsed = true;
   } catch (e) {
     if (!(e instanceof WasmParseError)) throw e;
-    const rule = /magic|version|too short/.test(e.message)
-      ? "header"
-      : /out of order|duplicated/.test(e.message)
-        ? "section-order"
-        : "malformed";
-    add(rule, `offset 0x${e.offset.toString(16)}`, e.message.replace(/ \(at offset 0x[0-9a-f]+\)$/, ""));
+    add(e.kind, `offset 0x${e.offset.toString(16)}`, e.detail);
   }
   if (mod === undefined) return finish();
   const m = mod;

@@ -6,12 +6,15 @@
 // decoding (so one report lists everything). It throws `WasmParseError` only when the bytes are malformed or
 // use an encoding it cannot step over (e.g. GC instructions), because from there on nothing can be trusted.
 
+export type ParseErrorKind = "header" | "section-order" | "malformed";
+
 export class WasmParseError extends Error {
   constructor(
-    message: string,
+    readonly detail: string,
     readonly offset: number,
+    readonly kind: ParseErrorKind = "malformed",
   ) {
-    super(`${message} (at offset 0x${offset.toString(16)})`);
+    super(`${detail} (at offset 0x${offset.toString(16)})`);
     this.name = "WasmParseError";
   }
 }
@@ -189,8 +192,8 @@ class Reader {
     return this.pos >= this.end;
   }
 
-  fail(message: string, at = this.pos): never {
-    throw new WasmParseError(message, at);
+  fail(message: string, at = this.pos, kind?: ParseErrorKind): never {
+    throw new WasmParseError(message, at, kind);
   }
 
   u8(): number {
@@ -388,26 +391,6 @@ function heapType(r: Reader, ctx: Ctx): void {
   use(ctx, "gc", "typed heap type", at);
   r.sleb(33);
 }
-
-/** Names of opcodes without immediates (0x45–0xC4 and friends); used for error items and float counting. */
-const NUMERIC_NAMES: string[] = (
-  "i32.eqz i32.eq i32.ne i32.lt_s i32.lt_u i32.gt_s i32.gt_u i32.le_s i32.le_u i32.ge_s i32.ge_u " +
-  "i64.eqz i64.eq i64.ne i64.lt_s i64.lt_u i64.gt_s i64.gt_u i64.le_s i64.le_u i64.ge_s i64.ge_u " +
-  "f32.eq f32.ne f32.lt f32.gt f32.le f32.ge f64.eq f64.ne f64.lt f64.gt f64.le f64.ge " +
-  "i32.clz i32.ctz i32.popcnt i32.add i32.sub i32.mul i32.div_s i32.div_u i32.rem_s i32.rem_u i32.and i32.or " +
-  "i32.xor i32.shl i32.shr_s i32.shr_u i32.rotl i32.rotr " +
-  "i64.clz i64.ctz i64.popcnt i64.add i64.sub i64.mul i64.div_s i64.div_u i64.rem_s i64.rem_u i64.and i64.or " +
-  "i64.xor i64.shl i64.shr_s i64.shr_u i64.rotl i64.rotr " +
-  "f32.abs f32.neg f32.ceil f32.floor f32.trunc f32.nearest f32.sqrt f32.add f32.sub f32.mul f32.div f32.min " +
-  "f32.max f32.copysign f64.abs f64.neg f64.ceil f64.floor f64.trunc f64.nearest f64.sqrt f64.add f64.sub " +
-  "f64.mul f64.div f64.min f64.max f64.copysign " +
-  "i32.wrap_i64 i32.trunc_f32_s i32.trunc_f32_u i32.trunc_f64_s i32.trunc_f64_u i64.extend_i32_s " +
-  "i64.extend_i32_u i64.trunc_f32_s i64.trunc_f32_u i64.trunc_f64_s i64.trunc_f64_u f32.convert_i32_s " +
-  "f32.convert_i32_u f32.convert_i64_s f32.convert_i64_u f32.demote_f64 f64.convert_i32_s f64.convert_i32_u " +
-  "f64.convert_i64_s f64.convert_i64_u f64.promote_f32 i32.reinterpret_f32 i64.reinterpret_f64 " +
-  "f32.reinterpret_i32 f64.reinterpret_i64 " +
-  "i32.extend8_s i32.extend16_s i64.extend8_s i64.extend16_s i64.extend32_s"
-).split(" ");
 
 const MEMORY_OP_NAMES: Record<number, string> = {
   0x28: "i32.load",
@@ -804,12 +787,6 @@ function decodeAtomic(r: Reader, ctx: FuncCtx, at: number): void {
   }
 }
 
-/** Name of an instruction-level feature use, for reports: "memory.copy", "ref.func", … */
-export function describeOpcode(op: number): string {
-  if (op >= 0x45 && op <= 0xc4) return NUMERIC_NAMES[op - 0x45] ?? `0x${op.toString(16)}`;
-  return MEMORY_OP_NAMES[op] ?? `0x${op.toString(16)}`;
-}
-
 /**
  * Parses a module. Throws WasmParseError on malformed input; feature uses are recorded in `features`.
  * `partial` receives the module object before parsing starts, so a caller can still report what was read
@@ -838,10 +815,11 @@ export function parseWasm(bytes: Uint8Array, partial?: (mod: ParsedModule) => vo
   partial?.(mod);
   const r: Reader = new Reader(bytes);
   const ctx: Ctx = { mod, where: "module" };
-  if (bytes.length < 8) r.fail("too short for a wasm header", 0);
-  if (bytes[0] !== 0x00 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) r.fail("bad magic number", 0);
+  if (bytes.length < 8) r.fail("too short for a wasm header", 0, "header");
+  if (bytes[0] !== 0x00 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d)
+    r.fail("bad magic number", 0, "header");
   mod.version = bytes[4]! | (bytes[5]! << 8) | (bytes[6]! << 16) | (bytes[7]! << 24);
-  if (mod.version !== 1) r.fail(`unsupported wasm version ${mod.version} (component or unknown binary)`, 4);
+  if (mod.version !== 1) r.fail(`unsupported wasm version ${mod.version} (component or unknown binary)`, 4, "header");
   r.pos = 8;
 
   let lastOrder = 0;
@@ -858,7 +836,7 @@ export function parseWasm(bytes: Uint8Array, partial?: (mod: ParsedModule) => vo
     if (id !== 0) {
       const order = SECTION_ORDER[id];
       if (order === undefined) r.fail(`unknown section id ${id}`, at);
-      if (order <= lastOrder) r.fail(`section ${sectionName(id)} out of order or duplicated`, at);
+      if (order <= lastOrder) r.fail(`section ${sectionName(id)} out of order or duplicated`, at, "section-order");
       lastOrder = order;
     }
     ctx.where = `section ${sectionName(id)}`;

@@ -84,7 +84,7 @@ describe("npm run build:contracts (this repository)", () => {
   });
 
   it("prints a summary line per target", () => {
-    for (const t of result.targets.filter((x) => x.ok)) {
+    for (const t of result.targets.filter((x) => x.ok && x.error === null)) {
       expect(lines.some((l) => l.includes(t.target.out) && /bytes {2}gzip .* sha256 [0-9a-f]{12}/.test(l))).toBe(true);
     }
   });
@@ -206,12 +206,20 @@ export class CountResponse { count: u64 = 0; }`,
     expect(second.targets[0]!.cached).toBe(true);
     expect(second.targets[0]!.sha256).toBe(first.targets[0]!.sha256);
 
-    // a std change invalidates the cache
+    // touching a file without changing it keeps the cache (a checkout, a tsc re-emit)
     const later = new Date(Date.now() + 5_000);
     utimesSync(path.join(root, "contracts/std/index.ts"), later, later);
+    expect((await buildContracts({ root, log: () => undefined })).targets[0]!.cached).toBe(true);
+
+    // a std change invalidates it
+    write("contracts/std/index.ts", readFileSync(path.join(root, "contracts/std/index.ts"), "utf8") + "\n// edited\n");
     const third = await buildContracts({ root, log: () => undefined });
     expect(third.targets[0]!.cached).toBe(false);
-    expect(third.targets[0]!.sha256).toBe(first.targets[0]!.sha256); // deterministic
+    expect(third.targets[0]!.sha256).toBe(first.targets[0]!.sha256); // a comment does not change the module
+
+    // so does an artifact replaced behind the build's back
+    writeFileSync(path.join(root, "artifacts/tiny.wasm"), "stale");
+    expect((await buildContracts({ root, log: () => undefined })).targets[0]!.cached).toBe(false);
 
     const forced = await buildContracts({ root, force: true, log: () => undefined });
     expect(forced.targets[0]!.cached).toBe(false);

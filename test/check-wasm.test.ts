@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { main as checkWasmCli } from "../scripts/check-wasm.js";
 import {
@@ -334,6 +335,16 @@ describe("checkWasm: memories, tables, limits", () => {
     expect(violation(total, "total-params").item).toBe("10110 params");
   });
 
+  it("rejects more than 20,000 functions", () => {
+    const report = checkWasm(
+      build((s) => {
+        for (let i = 0; i < 20_000 - 6 + 1; i++) s.funcs.push({ type: T.void_void });
+      }),
+    );
+    expectRules(report, ["function-count"]);
+    expect(violation(report, "function-count").item).toBe("20001 functions");
+  });
+
   it("rejects more than 800 KiB (and honours maxBytes)", () => {
     const big = build((s) => (s.data = [{ offset: 0, bytes: new Array<number>(819_200).fill(7) }]));
     expect(violation(checkWasm(big), "size").item).toBe(`${big.length} bytes`);
@@ -501,6 +512,39 @@ describe("checkWasm: malformed input", () => {
     // i64.const 0 returned from a function that returns i32
     const report = checkWasm(build((s) => (s.funcs[0]!.body = [0x42, 0x00])));
     expectRules(report, ["validation"]);
+  });
+});
+
+describe("checkWasm on mutated modules (property)", () => {
+  const base = buildModule(minimalContract());
+  const withBody = build((s) => {
+    s.tables.push({ limits: { min: 2, max: 2 } });
+    s.elements = [[1, 2]];
+    s.funcs[0]!.body = [0x20, 0x00, 0x04, 0x7f, 0x41, 0x01, 0x05, 0x41, 0x02, 0x0b, 0x1a, 0x20, 0x00];
+  });
+
+  it("never throws, and never accepts a module the engine rejects", () => {
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant("cut" as const), at: fc.nat(), value: fc.constant(0) }),
+      fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (useBody, mutations) => {
+        let bytes = Array.from(useBody ? withBody : base);
+        for (const m of mutations) {
+          const at = m.at % (bytes.length + 1);
+          if (m.kind === "flip" && at < bytes.length) bytes[at] = m.value;
+          else if (m.kind === "cut") bytes = bytes.slice(0, at);
+          else if (m.kind === "insert") bytes.splice(at, 0, m.value);
+        }
+        const u8 = new Uint8Array(bytes);
+        const report = checkWasm(u8);
+        expect(report.bytes).toBe(u8.length);
+        if (report.ok) expect(engine.validate(u8)).toBe(true);
+      }),
+      { numRuns: 2000, seed: 20261125 },
+    );
   });
 });
 

@@ -3,6 +3,7 @@ import { EmbeddedChain, TxError, classicContractAddress, type EmbeddedChainOptio
 import { WasmCheckError, checkWasm } from "../sim/upload-check.js";
 import { cryptoImports } from "../sim/host-api.js";
 import { VmError } from "../sim/errors.js";
+import { Layer } from "../sim/store.js";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2";
@@ -88,6 +89,24 @@ describe("instances", () => {
       type: "wasm",
       attributes: [attr("_contract_address", a), attr("grow", "F")],
     });
+  });
+});
+
+describe("iterators", () => {
+  it("scans storage through db_scan/db_next in both orders, seeing the tx's own writes", async () => {
+    const { client, alice, instantiate } = await setup();
+    const a = await instantiate("wk1=a;wk2=b;wk3=c;wj=z;" + okResult({}));
+    const scan = (cmd: string) =>
+      "wx=d;dk1;o{'ok':{'messages':[],'attributes':[{'key':'scan','value':';" +
+      cmd +
+      ";o'}],'events':[],'data':null}};";
+    const value = async (cmd: string) =>
+      events((await client.execute(alice, a, run(scan(cmd)), "auto")).events)
+        .find((e) => e.type === "wasm")
+        ?.attributes.find((x) => x.key === "scan")?.value;
+    expect(await value("Sk")).toBe("k2=b,k3=c,x=d,");
+    expect(await value("sk")).toBe("x=d,k3=c,k2=b,");
+    expect(await value("S")).toBe("j=z,k2=b,k3=c,x=d,");
   });
 });
 
@@ -249,6 +268,32 @@ describe("submessages and reply", () => {
     expect(await rawLogOf(chain, client.instantiate(alice, codeId, run(program), "x", "auto"))).toBe(
       "failed to execute message; message index: 0: dispatch: inner failure: execute wasm contract failed",
     );
+  });
+
+  it("sorts the attributes of a successful wasm submessage's events by key, in the reply and in the tx events", async () => {
+    const { client, alice, instantiate, raw } = await setup();
+    const a = await instantiate();
+    const b = await instantiate();
+    const inner = okResult({ attributes: [attr("zeta", "1"), attr("Alpha", "2"), attr("beta", "3")] });
+    const program =
+      `WR=${REPLY}~` + okResult({ messages: [{ id: 2, msg: execMsg(b, inner), gas_limit: null, reply_on: "always" }] });
+    const res = await client.execute(alice, a, run(program), "auto");
+    const sorted = [attr("Alpha", "2"), attr("_contract_address", b), attr("beta", "3"), attr("zeta", "1")];
+    expect(events(res.events)[3]).toEqual({ type: "wasm", attributes: sorted });
+    expect(await raw(a, "reply")).toContain(`{"type":"wasm","attributes":${JSON.stringify(sorted)}}`);
+  });
+
+  it("replies to a non-wasm submessage with no events and the SDK message response", async () => {
+    const { chain, client, alice, bob, instantiate, raw } = await setup();
+    const a = await instantiate(okResult({}), [{ denom: "uakt", amount: "10" }]);
+    const send = { bank: { send: { to_address: bob, amount: [{ denom: "uakt", amount: "4" }] } } };
+    const program =
+      `WR=${REPLY}~` + okResult({ messages: [{ id: 3, msg: send, gas_limit: null, reply_on: "success" }] });
+    await client.execute(alice, a, run(program), "auto");
+    expect(await raw(a, "reply")).toBe(
+      '{"gas_used":0,"id":3,"result":{"ok":{"events":[],"msg_responses":[{"type_url":"/cosmos.bank.v1beta1.MsgSendResponse","value":""}]}}}',
+    );
+    expect(chain.balance(bob)).toBe(4n);
   });
 
   it("keeps u64 reply ids above 2^53 exact", async () => {
@@ -627,7 +672,7 @@ describe("crypto imports", () => {
     expect(imports.secp256k1_verify!(put(hash), put(compact), put(pub))).toBe(0);
     expect(imports.secp256k1_verify!(put(sha256(enc.encode("other"))), put(compact), put(pub))).toBe(1);
     expect(imports.secp256k1_verify!(put(hash.slice(1)), put(compact), put(pub))).toBe(3);
-    const recovered = imports.secp256k1_recover_pubkey!(put(hash), put(compact), sig.recovery!) as bigint;
+    const recovered = imports.secp256k1_recover_pubkey!(put(hash), put(compact), sig.recovery) as bigint;
     expect(recovered >> 32n).toBe(0n);
     expect(regions[Number(recovered)]).toEqual(secp256k1.getPublicKey(key, false));
     expect((imports.secp256k1_recover_pubkey!(put(hash), put(compact), 7) as bigint) >> 32n).toBe(6n);
@@ -636,5 +681,39 @@ describe("crypto imports", () => {
     const edPub = ed25519.getPublicKey(edKey);
     expect(imports.ed25519_verify!(put(enc.encode("hi")), put(edSig), put(edPub))).toBe(0);
     expect(imports.ed25519_verify!(put(enc.encode("ho")), put(edSig), put(edPub))).toBe(1);
+  });
+});
+
+describe("state layers", () => {
+  it("scans a prefix in key order across layers, honouring deletes, and commits or drops", () => {
+    const root = Layer.root<number>();
+    root.set("a/1", 1);
+    root.set("a/3", 3);
+    root.set("b/1", 9);
+    expect(root.entries("a/")).toEqual([
+      ["a/1", 1],
+      ["a/3", 3],
+    ]);
+    const tx = root.child();
+    tx.set("a/2", 2);
+    tx.delete("a/1");
+    const dropped = tx.child();
+    dropped.set("a/9", 9);
+    expect(tx.entries("a/")).toEqual([
+      ["a/2", 2],
+      ["a/3", 3],
+    ]);
+    expect(root.entries("a/")).toEqual([
+      ["a/1", 1],
+      ["a/3", 3],
+    ]);
+    tx.commit();
+    expect(root.entries("a/")).toEqual([
+      ["a/2", 2],
+      ["a/3", 3],
+    ]);
+    root.set("a/0", 0);
+    expect(root.entries("a/").map(([k]) => k)).toEqual(["a/0", "a/2", "a/3"]);
+    expect(root.get("a/9")).toBeUndefined();
   });
 });

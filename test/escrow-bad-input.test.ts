@@ -36,9 +36,8 @@ async function state(sender: string): Promise<string> {
     { alerts: { id: "a" } },
   ];
   const results = await Promise.all(qs.map((q) => e.query(q)));
-  const balances = ["uakt", "uact", "ufoo"].map(
-    (d) => `${e.chain.balance(e.contract, d)}/${e.chain.balance(e.addr[sender as keyof typeof e.addr] ?? sender, d)}`,
-  );
+  const addr = sender in e.addr ? e.addr[sender as keyof typeof e.addr] : sender;
+  const balances = ["uakt", "uact", "ufoo"].map((d) => `${e.chain.balance(e.contract, d)}/${e.chain.balance(addr, d)}`);
   return JSON.stringify({ results, balances });
 }
 
@@ -134,7 +133,13 @@ const cases = (): Case[] => [
   ],
   ["funds on a non-payable message", "owner", { settle: { id: "a" } }, uakt(1), "this message does not accept funds"],
   ["unknown account", "owner", { deposit: { id: "zz" } }, uakt(1), "account `zz` not found"],
-  ["unknown payment", "provider", { withdraw: { id: "a", payment_id: "p9" } }, [], "payment `p9` not found in account `a`"],
+  [
+    "unknown payment",
+    "provider",
+    { withdraw: { id: "a", payment_id: "p9" } },
+    [],
+    "payment `p9` not found in account `a`",
+  ],
   ["revoke without grant", "bob", { revoke_grant: { grantee: "ALICE" } }, [], "no grant from BOB to ALICE"],
   [
     "Uint128 overflow",
@@ -168,7 +173,9 @@ const cases = (): Case[] => [
   [
     "rate beyond Decimal",
     "owner",
-    { create_payment: { id: "a", payment_id: "p2", provider: "PROVIDER", denom: "uakt", rate: "340282366920938463464" } },
+    {
+      create_payment: { id: "a", payment_id: "p2", provider: "PROVIDER", denom: "uakt", rate: "340282366920938463464" },
+    },
     [],
     `${P}invalid Decimal \`340282366920938463464\` at \`rate\``,
   ],
@@ -265,7 +272,10 @@ describe("escrow bad input", () => {
     for (const [msg, error] of [
       [{ update_config: { denoms: [] } }, "at least one denom must be configured"],
       [{ update_config: { denoms: [{ denom: "uakt" }, { denom: "uakt" }] } }, "denom `uakt` listed twice"],
-      [{ update_config: { limits: { max_deposits: 0, max_payments: 1, max_alerts: 1 } } }, "limits must be greater than zero"],
+      [
+        { update_config: { limits: { max_deposits: 0, max_payments: 1, max_alerts: 1 } } },
+        "limits must be greater than zero",
+      ],
       [{ update_config: { block_time: "0" } }, "block_time must be greater than zero"],
       [{ update_config: { admin: "not-an-address" } }, "invalid admin: "],
     ] as const) {

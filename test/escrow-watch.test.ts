@@ -42,7 +42,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 });
 
 describe("escrow alert watcher", () => {
@@ -130,10 +134,31 @@ describe("akash-econ escrow CLI", () => {
   it("prints usage and rejects bad arguments", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    expect(await run(["--help"], {}, (l) => out.push(l), (l) => err.push(l))).toBe(0);
+    expect(
+      await run(
+        ["--help"],
+        {},
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(0);
     expect(out.join("\n")).toContain("usage: akash-econ escrow");
-    expect(await run(["frobnicate", "--chain", "embedded"], {}, (l) => out.push(l), (l) => err.push(l))).toBe(2);
-    expect(await run(["create", "x", "--amount", "5"], {}, (l) => out.push(l), (l) => err.push(l))).toBe(2);
+    expect(
+      await run(
+        ["frobnicate", "--chain", "embedded"],
+        {},
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(
+      await run(
+        ["create", "x", "--amount", "5"],
+        {},
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
     expect(err.join("\n")).toContain("missing --contract");
   });
 
@@ -153,7 +178,14 @@ describe("akash-econ escrow CLI", () => {
       id: "cli/1",
       amount: "700000uakt",
     });
-    expect(await run(["create", "cli/2", "--amount", "1uakt", "--chain", "embedded"], {}, () => undefined, (l) => err.push(l))).toBe(1);
+    expect(
+      await run(
+        ["create", "cli/2", "--amount", "1uakt", "--chain", "embedded"],
+        {},
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
     expect(err.at(-1)).toContain("opening deposit must be at least 500000uakt");
   });
 });

@@ -3,7 +3,7 @@
  * additions (pro-rata shortfall, carried accrual, alerts, reverse-index queries, limits, governance config).
  */
 import { describe, expect, it } from "vitest";
-import { FUNDING, eventsOf, setupEscrow, uakt, type EscrowEnv } from "./helpers/escrow-fixture.js";
+import { FUNDING, eventsOf, itemsOf, setupEscrow, uakt, type EscrowEnv } from "./helpers/escrow-fixture.js";
 
 interface Deposit {
   seq: number;
@@ -69,9 +69,10 @@ describe("escrow: Akash rules", () => {
     expect(await e.balance("bob")).toBe(before.bob + 700_000n);
     expect(await e.balance("owner")).toBe(before.owner);
     expect(await e.balance("provider")).toBe(FUNDING + 1_200_000n);
-    expect(eventsOf(res, "wasm-escrow_refund").map((r) => [r.depositor, r.amount, r.to])).toEqual([
-      [e.addr.alice, "400000", "wallet"],
-      [e.addr.bob, "700000", "wallet"],
+    // refund = seq,depositor,source,amount,to — in deposit order
+    expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
+      ["2", e.addr.alice, "balance", "400000uakt", "wallet"],
+      ["3", e.addr.bob, "balance", "700000uakt", "wallet"],
     ]);
     expect(await e.balance(e.contract)).toBe(0n);
   });
@@ -128,7 +129,9 @@ describe("escrow: Akash rules", () => {
     e.chain.advanceBlocks(300);
     const sponsorBefore = await e.balance("sponsor");
     const res = await e.exec("owner", { close_account: { id: "g1" } });
-    expect(eventsOf(res, "wasm-escrow_refund")[0]).toMatchObject({ amount: "700000", to: "grant", source: "grant" });
+    expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
+      ["1", e.addr.sponsor, "grant", "700000uakt", "grant"],
+    ]);
     expect((await grantOf(e, e.addr.sponsor, e.addr.owner)).balances).toEqual([{ denom: "uakt", amount: "1700000" }]);
     expect(await e.balance("sponsor")).toBe(sponsorBefore);
     expect(await e.balance("provider")).toBe(FUNDING + 300_000n);
@@ -161,7 +164,9 @@ describe("escrow: Akash rules", () => {
     );
     e.chain.advanceBlocks(300);
     const res = await e.exec("owner", { close_account: { id: "r1" } });
-    expect(eventsOf(res, "wasm-escrow_refund")[0]).toMatchObject({ amount: "700000", to: "wallet" });
+    expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
+      ["1", e.addr.sponsor, "grant", "700000uakt", "wallet"],
+    ]);
     expect(await e.balance("sponsor")).toBe(s0 + 500_000n + 700_000n);
   });
 
@@ -186,7 +191,8 @@ describe("escrow: Akash rules", () => {
     await openLease(e, "o1", 1_000_000, "1000");
     e.chain.advanceBlocks(1_500);
     const s = await e.exec("stranger", { settle: { id: "o1" } });
-    expect(eventsOf(s, "wasm-escrow_overdrawn")[0]).toMatchObject({ id: "o1", debt: "500000uakt" });
+    expect(itemsOf(s, "wasm-escrow_overdrawn", "debts")).toEqual([["p1", "500000uakt"]]);
+    expect(itemsOf(s, "wasm-escrow_withdraw", "payouts")).toEqual([["p1", e.addr.provider, "1000000uakt"]]);
     expect((await account(e, "o1")).state).toBe("overdrawn");
     expect(await payment(e, "o1", "p1")).toMatchObject({
       state: "overdrawn",
@@ -418,15 +424,17 @@ describe("escrow: limits and governance", () => {
   });
 });
 
+const MAX_DEPOSITS = 50;
+
 describe("escrow: gas bounds (embedded-chain estimate: instance + KV + bytes; wasm compute not metered)", () => {
-  it("stays bounded at the configured maxima (50 deposits, 10 payments, 20 alerts)", async () => {
+  it("stays bounded at the default maxima (50 deposits, 10 payments, 10 alerts)", async () => {
     const e = await setupEscrow();
     const gas: Record<string, number> = {};
     const note = async (label: string, p: Promise<{ gasUsed: bigint }>): Promise<void> => {
       gas[label] = Number((await p).gasUsed);
     };
     await note("create_account", e.exec("owner", { create_account: { id: "big" } }, uakt(5_000_000)));
-    const depositors = Array.from({ length: 49 }, (_, i) => e.chain.addressFor(`depositor-${i}`));
+    const depositors = Array.from({ length: MAX_DEPOSITS - 1 }, (_, i) => e.chain.addressFor(`depositor-${i}`));
     for (const d of depositors) {
       e.chain.fund(d, uakt(1_000_000));
       await e.exec(d, { deposit: { id: "big" } }, uakt(500_000));
@@ -439,21 +447,21 @@ describe("escrow: gas bounds (embedded-chain estimate: instance + KV + bytes; wa
         }),
       );
     }
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 10; i++) {
       const who = i < 3 ? e.addr.owner : depositors[i]!;
       const below = [{ amount: "1" }, { blocks_left: 1 }, { percent_of_peak: "1" }][i % 3]!;
       await e.exec(who, { set_alert: { id: "big", denom: "uakt", below } });
     }
     await note("deposit (merge, 50 entries)", e.exec(depositors[0]!, { deposit: { id: "big" } }, uakt(1)));
     e.chain.advanceBlocks(100);
-    await note("settle (10 payments, 20 alerts)", e.exec("stranger", { settle: { id: "big" } }));
+    await note("settle (10 payments, 10 alerts)", e.exec("stranger", { settle: { id: "big" } }));
     await note("withdraw", e.exec("provider", { withdraw: { id: "big", payment_id: "p0" } }));
     e.chain.advanceBlocks(100_000);
     await note("settle → overdraft (50 refunds)", e.exec("stranger", { settle: { id: "big" } }));
     await note("deposit into overdrawn → close", e.exec("alice", { deposit: { id: "big" } }, uakt(500_000)));
     const e2 = await setupEscrow();
     await e2.exec("owner", { create_account: { id: "c" } }, uakt(5_000_000));
-    for (let i = 0; i < 49; i++) {
+    for (let i = 0; i < MAX_DEPOSITS - 1; i++) {
       const d = e2.chain.addressFor(`depositor-${i}`);
       e2.chain.fund(d, uakt(1_000_000));
       await e2.exec(d, { deposit: { id: "c" } }, uakt(500_000));

@@ -29,6 +29,13 @@ describe("localnode (no chain needed)", () => {
     expect(r.stderr).toContain("VALIDATOR_MNEMONIC");
   });
 
+  it("the CLI rejects bad usage with exit code 2", async () => {
+    expect(await localnodeCli([])).toBe(2);
+    expect(await localnodeCli(["frobnicate"])).toBe(2);
+    expect(await localnodeCli(["start", "--port", "x"])).toBe(2);
+    expect(await localnodeCli(["status", "--bogus"])).toBe(2);
+  });
+
   it("picks distinct free ports", async () => {
     const ports = await freePorts(4);
     expect(new Set(ports).size).toBe(4);
@@ -111,7 +118,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("localnode")
 });
 
 describe.skipIf(!(await realChainAvailable()) || (await selectBackend()).backend !== "binary")(
-  "localnode CLI start/status/stop (binary backend)",
+  await realChainTitle("localnode CLI start/status/stop, binary backend"),
   { timeout: 180_000 },
   () => {
     let home: string;
@@ -163,13 +170,6 @@ describe.skipIf(!(await realChainAvailable()) || (await selectBackend()).backend
       expect(processGroupAlive(info.pid)).toBe(false);
       expect(processesUsingHome(home)).toEqual([]);
       expect(await localnodeCli(["status"])).toBe(3);
-    });
-
-    it("rejects bad usage with exit code 2", async () => {
-      expect(await localnodeCli([])).toBe(2);
-      expect(await localnodeCli(["frobnicate"])).toBe(2);
-      expect(await localnodeCli(["start", "--port", "x"])).toBe(2);
-      expect(await localnodeCli(["status", "--bogus"])).toBe(2);
     });
   },
 );

@@ -1,10 +1,19 @@
 // Property tests of the oracle contract on the embedded chain: random valid updates (both signer modes, random signer
 // subsets, multi-feed trees with filler leaves) always verify and store exactly their configured feeds; a single
-// corrupted byte in any signature, proof node or price message never verifies and changes nothing.
+// corrupted byte in any signature, proof node or price message never verifies and changes nothing; random multi-source
+// price histories aggregate exactly as an independent BigInt model of x/oracle says.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildPriceUpdate, type PriceInput } from "../scripts/pyth/generator.js";
-import { AKT_ID, USDC_ID, eventsOf, setupOracle, type OracleSuite } from "./helpers/oracle.js";
+import {
+  AKT_ID,
+  USDC_ID,
+  decimalString,
+  eventsOf,
+  setupOracle,
+  toAtomics,
+  type OracleSuite,
+} from "./helpers/oracle.js";
 
 const RUNS = Number(process.env.ORACLE_PROPERTY_RUNS ?? 200);
 const CORRUPTION_RUNS = Number(process.env.ORACLE_PROPERTY_RUNS ?? 300);
@@ -173,3 +182,129 @@ function regionsOf(data: Buffer): Record<"signature" | "proof" | "message", [num
   }
   return { signature, proof, message };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aggregation against an independent reference: the TWAP as a per-second integral of the step function "price in
+// force at second s", x/oracle's median/min/max/deviation/health rules written directly in BigInt.
+
+const STALENESS = 30;
+const MAX_DEVIATION_BPS = 150n;
+
+interface Point {
+  t: number;
+  atomics: bigint;
+}
+
+function referenceTwap(points: Point[], now: number, window: number): bigint {
+  const start = Math.max(0, now - window);
+  const sorted = [...points].sort((a, b) => a.t - b.t);
+  let sum = 0n;
+  let seconds = 0n;
+  for (let s = start; s < now; s++) {
+    let inForce: Point | undefined;
+    for (const p of sorted) if (p.t <= s) inForce = p;
+    if (inForce === undefined) continue;
+    sum += inForce.atomics;
+    seconds += 1n;
+  }
+  if (seconds > 0n) return sum / seconds;
+  // no second covered: every point considered sits at `now` (only the newest one can)
+  const atNow = sorted.filter((p) => p.t >= now);
+  return atNow.reduce((a, p) => a + p.atomics, 0n) / BigInt(atNow.length);
+}
+
+interface ReferenceResult {
+  error?: string;
+  price?: {
+    twap: string;
+    median: string;
+    min: string;
+    max: string;
+    publish_time: number;
+    num_sources: number;
+    deviation_bps: number;
+  };
+}
+
+function referenceAggregate(sources: Point[][], now: number, window: number): ReferenceResult {
+  const fresh = sources.filter((ps) => ps.length > 0 && now - Math.max(...ps.map((p) => p.t)) <= STALENESS);
+  const withData = sources.filter((ps) => ps.length > 0);
+  if (fresh.length === 0)
+    return { error: withData.length > 0 ? "price unhealthy: no fresh source" : "price unhealthy: no price data" };
+  const latest = fresh.map((ps) => ps.reduce((a, p) => (p.t > a.t ? p : a)));
+  const prices = latest.map((p) => p.atomics).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const min = prices[0]!;
+  const max = prices[prices.length - 1]!;
+  const n = prices.length;
+  const median = n % 2 === 1 ? prices[(n - 1) / 2]! : (prices[n / 2 - 1]! + prices[n / 2]!) / 2n;
+  const deviation = ((max - min) * 10000n) / min;
+  if (deviation > MAX_DEVIATION_BPS)
+    return { error: `price unhealthy: deviation ${deviation} bps > ${MAX_DEVIATION_BPS} bps` };
+  const twaps = fresh.map((ps) => referenceTwap(ps, now, window));
+  return {
+    price: {
+      twap: decimalString(twaps.reduce((a, b) => a + b, 0n) / BigInt(n)),
+      median: decimalString(median),
+      min: decimalString(min),
+      max: decimalString(max),
+      publish_time: Math.min(...latest.map((p) => p.t)),
+      num_sources: n,
+      deviation_bps: Number(deviation),
+    },
+  };
+}
+
+const sourceArb = fc.array(
+  fc.record({ gap: fc.integer({ min: 1, max: 9 }), bps: fc.integer({ min: -120, max: 120 }) }),
+  { maxLength: 8 },
+);
+
+describe("oracle aggregation vs reference model", () => {
+  it(
+    `TWAP, median, min, max, deviation and health match (${RUNS} runs)`,
+    async () => {
+      const s = await setupOracle();
+      const feeders = [1, 2, 3].map((i) => s.chain.addressFor(`feeder-${i}`));
+      await s.execute(s.admin, { update_config: { feeders } });
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(sourceArb, { minLength: 3, maxLength: 3 }),
+          fc.integer({ min: 1, max: 60 }),
+          fc.integer({ min: 0, max: 40 }),
+          async (series, window, wait) => {
+            run++;
+            const id =
+              Buffer.alloc(32, run % 256)
+                .toString("hex")
+                .slice(0, 60) + run.toString(16).padStart(4, "0");
+            await s.execute(s.admin, { add_feed: { id } });
+            await s.execute(s.admin, { update_config: { twap_window: window } });
+            const t0 = s.now;
+            const sources: Point[][] = series.map((points) => {
+              let t = t0;
+              return points.map((p) => {
+                t += p.gap;
+                return { t, atomics: toAtomics(100_000_000n + BigInt(p.bps) * 10_000n, -8) };
+              });
+            });
+            const end = Math.max(t0, ...sources.flat().map((p) => p.t));
+            s.advance(end - t0);
+            for (const [k, points] of sources.entries()) {
+              for (const p of points) {
+                const price = (p.atomics / 10n ** 10n).toString();
+                await s.execute(feeders[k]!, { feed_price: { id, price, expo: -8, publish_time: p.t } });
+              }
+            }
+            s.advance(wait);
+            const expected = referenceAggregate([[], ...sources], s.now, window);
+            if (expected.error !== undefined) expect(await s.queryError({ price: { id } })).toContain(expected.error);
+            else expect(await s.query({ price: { id } })).toEqual(expected.price);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
+});

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { run as oracleCli } from "../cli/commands/oracle.js";
 import { buildPriceUpdate, testSignerSet, type PriceInput, type UpdateOptions } from "../scripts/pyth/generator.js";
+import { benchOracleUpdates, formatOracleBench } from "../scripts/pyth/bench-oracle.js";
 import { oracleWasmPath } from "../scripts/pyth/oracle-deploy.js";
 import { checkPriceUpdate } from "../scripts/pyth/verify.js";
 import { contractError, verifyWithContract, type OnchainVerifyReport } from "../scripts/pyth/verify-onchain.js";
@@ -221,5 +222,15 @@ describe.skipIf(!wasmReady)("the contract and the reference verifier agree on ev
             error: expect.any(String) as unknown,
           },
     );
+  });
+});
+
+describe.skipIf(!wasmReady)("bench-oracle", () => {
+  it("smoke: a few generator updates through the contract, last one stored, figures formatted", async () => {
+    const r = await benchOracleUpdates({ mode: "router", updates: 3, feedsPerUpdate: 2 });
+    expect(r).toMatchObject({ mode: "router", signatures: 3, feedsPerUpdate: 2, updates: 3 });
+    expect(r.chainUpdatesPerSecond).toBeGreaterThan(0);
+    expect(r.gasPerUpdate).toBeGreaterThan(0n);
+    expect(formatOracleBench([r])[1]).toMatch(/^oracle update_price_feeds\s+sigs/);
   });
 });

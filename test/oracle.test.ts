@@ -128,6 +128,7 @@ describe("oracle: instantiate and config", () => {
       [{ data_sources: [{ chain_id: 26, emitter: b64("00") }] }, "invalid emitter: expected 32 bytes"],
       [{ twap_window: 0 }, "invalid twap_window"],
       [{ price_retention: 10 }, "invalid price_retention"],
+      [{ min_price_sources: 2 }, "invalid min_price_sources: must be between 1 and the number of sources"],
       [{ fee_recipient: "cosmos1xyz" }, "invalid address cosmos1xyz"],
       [{ feeds: [{ id: "0x12" }] }, "invalid feed id 0x12"],
       [{ bogus: 1 }, "unknown field `bogus`"],
@@ -216,10 +217,17 @@ describe("oracle: update_price_feeds", () => {
     }
     const pf = await s.query<PriceFeedResponse>({ price_feed: { id: AKT_ID } });
     expect(pf.price_feed.price.price).toBe("200");
-    // two blobs in one message: the newer wins regardless of order
-    const a = update([price(s, AKT_ID, 400n, 0)]);
-    const res = await s.update([a, update([price(s, AKT_ID, 350n, 0)])]);
+    // several prices of one feed in one message: the newest is stored, whatever the order
+    const res = await s.update([update([price(s, AKT_ID, 400n, 0)]), update([price(s, AKT_ID, 350n, 0)])]);
     expect(eventsOf(res, "wasm")[0]).toMatchObject({ num_attestations: "2", num_updated: "1" });
+    s.advance(5);
+    const mixed = await s.update([
+      update([price(s, AKT_ID, 500n, 2), price(s, AKT_ID, 700n, 0), price(s, AKT_ID, 600n, 1)]),
+    ]);
+    expect(eventsOf(mixed, "wasm")[0]).toMatchObject({ num_attestations: "3", num_updated: "1" });
+    expect(eventsOf(mixed, "wasm-price_update").map((e) => e.price)).toEqual(["700"]);
+    const latest = await s.query<PriceFeedResponse>({ price_feed: { id: AKT_ID } });
+    expect(latest.price_feed.price).toEqual({ price: "700", conf: "0", expo: -8, publish_time: s.now });
   });
 
   it("accepts forward-compatible extras: trailing message bytes and header bytes", async () => {
@@ -239,6 +247,12 @@ describe("oracle: update_price_feeds", () => {
       () => s.updateError([update([price(s, AKT_ID, 11n, -1)])], [{ denom: "uatom", amount: "10" }]),
       "invalid fee denom uatom: fees are paid in uakt",
     );
+  });
+
+  it("runs under the Akash message filter (fees go to an ordinary account)", async () => {
+    const s = await setupOracle({ akash: true });
+    await s.update([update([price(s, AKT_ID, 10n)])]);
+    expect(s.chain.balance(s.feeRecipient)).toBe(1n);
   });
 
   it("skips the bank send when the fee is zero", async () => {
@@ -608,6 +622,14 @@ describe("oracle: governance", () => {
     expect(next.feeds.map((f) => f.id)).toEqual([USDC_ID]);
   });
 
+  it("transfers the admin role", async () => {
+    const s = await setupOracle();
+    await s.execute(s.admin, { update_config: { admin: s.stranger } });
+    await s.expectRejected(() => s.executeError(s.admin, { pause: {} }), "unauthorized: only the admin may do this");
+    await s.execute(s.stranger, { pause: {} });
+    expect(await s.query({ config: {} })).toMatchObject({ admin: s.stranger, paused: true });
+  });
+
   it("rejects funds on every message that takes none", async () => {
     const s = await setupOracle({ instantiate: { feeders: [] } });
     const coins = [{ denom: "uakt", amount: "1" }];
@@ -693,6 +715,40 @@ describe("oracle: aggregation", () => {
     const a = toAtomics(150_000_000n, -8) * 3n + toAtomics(123_456_789n, -8) * 4n;
     expect((await t.query<PriceResponse>({ price: { id: AKT_ID } })).twap).toBe(decimalString(a / 7n));
     expect(decimalString(a / 7n)).toBe("1.348324508571428571");
+  });
+
+  it("prunes observations older than the retention but keeps the one the window still needs", async () => {
+    const s = await setupOracle({ instantiate: { twap_window: 10, max_price_staleness: 10, price_retention: 10 } });
+    const t0 = s.now;
+    const lp = (b: Buffer): Buffer => Buffer.concat([Buffer.from([b.length >> 8, b.length & 0xff]), b]);
+    const obsKey = (t: number): Buffer => {
+      const time = Buffer.alloc(8);
+      time.writeBigUInt64BE(BigInt(t));
+      return Buffer.concat([lp(Buffer.from("obs")), lp(Buffer.from(AKT_ID, "hex")), lp(Buffer.from("pyth")), time]);
+    };
+    const stored = async (t: number): Promise<boolean> =>
+      (await s.client.queryContractRaw(s.contract, obsKey(t))) !== null;
+    const push = (p: bigint) => s.update([update([price(s, AKT_ID, p, 0, { conf: 0n })])]);
+
+    await push(100_000_000n);
+    s.advance(15);
+    await push(200_000_000n);
+    // t0 is older than the retention, but it is the price in force at the window start
+    expect(await stored(t0)).toBe(true);
+    expect((await s.query<PriceResponse>({ price: { id: AKT_ID } })).twap).toBe("1");
+    s.advance(3);
+    expect((await s.query<PriceResponse>({ price: { id: AKT_ID } })).twap).toBe("1.3");
+    await push(400_000_000n);
+    s.advance(10);
+    await push(800_000_000n);
+    // cutoff t0+18: t0 and t0+15 go, t0+18 stays (it starts the window)
+    expect([await stored(t0), await stored(t0 + 15), await stored(t0 + 18), await stored(t0 + 28)]).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect((await s.query<PriceResponse>({ price: { id: AKT_ID } })).twap).toBe("4");
   });
 
   it("falls back to the simple mean when every point is at the block time", async () => {

@@ -78,7 +78,9 @@ async function oracleDemo(chain: EmbeddedChain, oracle: string, log: (s: string)
     const data = [update.base64];
     const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as unknown as Coin;
     const res = await client.execute(relayer, oracle, { update_price_feeds: { data } }, "auto", undefined, [fee]);
-    log(`  update ${step + 1}: fee ${fee.amount}${fee.denom}, tx ${res.transactionHash.slice(0, 16)}…, height ${res.height}`);
+    log(
+      `  update ${step + 1}: fee ${fee.amount}${fee.denom}, tx ${res.transactionHash.slice(0, 16)}…, height ${res.height}`,
+    );
   }
   const feed = await client.queryContractSmart(oracle, { price_feed: { id: AKT_USD } });
   log(`  price_feed AKT/USD (Pyth JSON): ${JSON.stringify(feed)}`);
@@ -111,7 +113,9 @@ async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string)
   await run(who.grants, { grant: { grantee: who.tenant } }, uakt(1_000_000n));
   await run(who.tenant, { deposit: { id, amount: { denom: "uakt", amount: "400000" }, sources: ["grant"] } });
   log("  sponsor-grants funds a 1000000uakt grant; the tenant draws 400000uakt of it into the account");
-  await run(who.tenant, { create_payment: { id, payment_id: "lease-1", provider: who.provider, denom: "uakt", rate: "1250.5" } });
+  await run(who.tenant, {
+    create_payment: { id, payment_id: "lease-1", provider: who.provider, denom: "uakt", rate: "1250.5" },
+  });
   log("  tenant opens a lease to the provider at 1250.5uakt per block");
   chain.advanceBlocks(600);
   await run(who.provider, { withdraw: { id, payment_id: "lease-1" } });
@@ -127,14 +131,18 @@ async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string)
   const after = await balancesOf(client, who);
   const grant = await client.queryContractSmart(escrow, { grant: { sponsor: who.grants, grantee: who.tenant } });
   log("  net change per party (uakt):");
-  for (const name of Object.keys(who)) log(`    ${name.padEnd(10)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
+  for (const name of Object.keys(who))
+    log(`    ${name.padEnd(10)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
   log(`  grant after refunds (restored): ${JSON.stringify(grant)}`);
 }
 
 export async function run(argv: string[]): Promise<number> {
   let quiet = false;
   try {
-    const { values } = parseArgs({ args: argv, options: { quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { quiet: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
     if (values.help === true) {
       console.log(HELP);
       return 0;
@@ -144,7 +152,9 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`akash-econ demo: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
     return 2;
   }
-  const log = quiet ? () => undefined : (s: string) => console.log(s);
+  const log = (s: string): void => {
+    if (!quiet) console.log(s);
+  };
 
   const names = listArtifacts();
   if (names.length === 0) {
@@ -163,7 +173,12 @@ export async function run(argv: string[]): Promise<number> {
   }));
   const deploymentsDir = join(cacheDir(), "demo");
   mkdirSync(deploymentsDir, { recursive: true });
-  const result = await deploy(plan, governance, { deploymentsDir, log: (line) => log(`  ${line}`) });
+  const result = await deploy(plan, governance, {
+    deploymentsDir,
+    log: (line) => {
+      log(`  ${line}`);
+    },
+  });
   const address = (name: string): string | undefined => result.actions.find((a) => a.name === name)?.address;
   for (const a of result.actions) log(`  ${a.name.padEnd(8)} code ${a.codeId}  ${a.address}`);
   log(`  deployment record: ${result.recordFile}`);

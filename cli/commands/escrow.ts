@@ -155,13 +155,23 @@ async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => v
     ]);
     const chain = new EmbeddedChain();
     const client = chain.client();
-    const sender = o.from !== undefined && o.from.startsWith(`${chain.prefix}1`) ? o.from : chain.addressFor(o.from ?? "alice");
+    const sender =
+      o.from !== undefined && o.from.startsWith(`${chain.prefix}1`) ? o.from : chain.addressFor(o.from ?? "alice");
     chain.fund(sender, [{ denom: chain.denom, amount: "1000000000000" }]);
     const { codeId } = await client.upload(sender, await readFile(escrowWasmPath()), "auto");
-    const { contractAddress } = await client.instantiate(sender, codeId, { admin: chain.govAddress }, "escrow", "auto", {
-      admin: chain.govAddress,
-    });
-    log(`embedded chain: escrow deployed at ${contractAddress}, sender ${sender} funded with 1000000000000${chain.denom}`);
+    const { contractAddress } = await client.instantiate(
+      sender,
+      codeId,
+      { admin: chain.govAddress },
+      "escrow",
+      "auto",
+      {
+        admin: chain.govAddress,
+      },
+    );
+    log(
+      `embedded chain: escrow deployed at ${contractAddress}, sender ${sender} funded with 1000000000000${chain.denom}`,
+    );
     return { client, sender, contract: contractAddress, close: () => undefined };
   }
   if (o.chain !== "local" && !/^(https?|wss?):\/\//.test(o.chain)) {
@@ -183,10 +193,15 @@ async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => v
     if (senderMnemonic === undefined) throw new UsageError(`--from ${name}: not a test account`);
   }
   const client = await connectNodeClient(
-    { rpc: local ? "http://127.0.0.1:26657" : o.chain, prefix: o.prefix, denom: "uakt", accounts: local ? TEST_ACCOUNTS : [] },
+    {
+      rpc: local ? "http://127.0.0.1:26657" : o.chain,
+      prefix: o.prefix,
+      denom: "uakt",
+      accounts: local ? TEST_ACCOUNTS : [],
+    },
     { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
   );
-  return { client, sender: await addressOf(senderMnemonic, o.prefix), contract, close: () => client.disconnect() };
+  return { client, sender: await addressOf(senderMnemonic, o.prefix), contract, close: () => { client.disconnect(); } };
 }
 
 /** The escrow events of a tx, as {type, attributes} with the `wasm-` prefix kept. */
@@ -237,7 +252,13 @@ async function runCommand(
       return summarize(await esc.execute(sender, msgs.revokeGrant(arg(0, "<grantee>"))));
     case "pay": {
       const { rate, denom } = parseRate(need(o.rate, "--rate"));
-      const msg = msgs.createPayment(arg(0, "<id>"), arg(1, "<payment_id>"), need(o.provider, "--provider"), denom, rate);
+      const msg = msgs.createPayment(
+        arg(0, "<id>"),
+        arg(1, "<payment_id>"),
+        need(o.provider, "--provider"),
+        denom,
+        rate,
+      );
       return summarize(await esc.execute(sender, msg));
     }
     case "withdraw":
@@ -280,10 +301,10 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
       return 0;
     }
     const ac = new AbortController();
-    const stop = (): void => ac.abort();
+    const stop = (): void => { ac.abort(); };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-    await watcher.run(ac.signal, (e) => err(`watch: ${e instanceof Error ? e.message : String(e)}`));
+    await watcher.run(ac.signal, (e) => { err(`watch: ${e instanceof Error ? e.message : String(e)}`); });
     return 0;
   } finally {
     source.close();
@@ -293,8 +314,8 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  out: (line: string) => void = (l) => console.log(l),
-  err: (line: string) => void = (l) => console.error(l),
+  out: (line: string) => void = (l) => { console.log(l); },
+  err: (line: string) => void = (l) => { console.error(l); },
 ): Promise<number> {
   let parsed;
   try {
@@ -312,7 +333,13 @@ export async function run(
     if (command === "watch") return await watch(o, out, err);
     const conn = await connect(o, env, err);
     try {
-      const result = await runCommand(command, positionals, o, new EscrowClient(conn.client, conn.contract), conn.sender);
+      const result = await runCommand(
+        command,
+        positionals,
+        o,
+        new EscrowClient(conn.client, conn.contract),
+        conn.sender,
+      );
       out(JSON.stringify(result, null, 2));
       return 0;
     } finally {

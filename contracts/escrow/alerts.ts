@@ -3,8 +3,7 @@
 // are looked at after every call that touches the account (after settlement), so a crossing is reported by the first
 // transaction that observes it (keepers can force one with the permissionless `settle`).
 
-import { Decimal, Key, Order, Response, Uint128, err, env_debug, regionFromString } from "../std";
-function dbg(m: string): void { env_debug(regionFromString(m)); }
+import { Decimal, Key, Order, Response, Uint128, err } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { RemoveAlertMsg, SetAlertMsg } from "./msg";
@@ -110,10 +109,8 @@ export function evaluateAlerts(x: Exec, acc: Account, ps: Array<Payment>): void 
   if (acc.state == STATE_CLOSED || acc.alertCount == 0) return;
   const alerts = ALERTS();
   const page = alerts.range(Key.str(acc.id), null, <i32>acc.alertCount, Order.Ascending);
-  dbg("eval " + page.length.toString());
   for (let i = 0; i < page.length; i++) {
     const a = page[i].value;
-    dbg("alert " + i.toString() + " " + a.kind);
     const h = denomHealth(acc, ps, a.denom, x.cfg.blockTime, 0);
     const below = isBelow(a, h);
     if (below == !a.armed) continue;

@@ -9,7 +9,7 @@
 
 import { Coin, Key, Order, Response, Uint128, err, utf8Decode } from "../std";
 import * as E from "./error";
-import { Exec, coinStr } from "./exec";
+import { Exec, coinStr, item } from "./exec";
 import { FundingMsg } from "./msg";
 import {
   ACCOUNTS,
@@ -128,6 +128,7 @@ function drawGrants(x: Exec, id: string, f: Funding, rest: Uint128): Uint128 {
 function credit(x: Exec, acc: Account, f: Funding): string | null {
   const min = x.cfg.denom(f.denom)!.minDeposit;
   const index = DEPOSITOR_INDEX();
+  x.openBatch("escrow_deposit", acc.id, "entries").add("sender", x.sender).add("amount", coinStr(f.total, f.denom));
   for (let i = 0; i < f.draws.length; i++) {
     const d = f.draws[i];
     let entry: DepositEntry | null = null;
@@ -157,14 +158,12 @@ function credit(x: Exec, acc: Account, f: Funding): string | null {
     entry.amount = amount;
     entry.deposited = deposited;
     index.save(Key.pair(Key.str(d.depositor), Key.str(acc.id)), true);
-    x.event("escrow_deposit")
-      .add("id", acc.id)
-      .add("seq", entry.seq.toString())
-      .add("sender", x.sender)
-      .add("depositor", d.depositor)
-      .add("source", d.source)
-      .add("denom", f.denom)
-      .add("amount", d.amount.toString());
+    x.batch(
+      "escrow_deposit_entries",
+      acc.id,
+      "entries",
+      item([entry.seq.toString(), d.depositor, d.source, coinStr(d.amount, f.denom)]),
+    );
   }
   // Funds overflowing a Uint128 would break every later sum; refuse them here, as a contract error.
   let sum = Uint128.zero();

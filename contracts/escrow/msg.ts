@@ -18,8 +18,8 @@ export class Limits {
   max_deposits: u32 = 50;
   /** Maximum payments per account that settlement visits (default 10). */
   max_payments: u32 = 10;
-  /** Maximum alerts per account (default 20). */
-  max_alerts: u32 = 20;
+  /** Maximum alerts per account (default 10). */
+  max_alerts: u32 = 10;
 }
 
 /** Expiry as cw-utils' `Expiration::AtHeight`: the grant cannot be drawn from this height on. */

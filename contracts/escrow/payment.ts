@@ -3,7 +3,7 @@
 
 import { Key, Response, Uint128, err } from "../std";
 import * as E from "./error";
-import { Exec, coinStr } from "./exec";
+import { Exec, coinStr, item } from "./exec";
 import { CreatePaymentMsg, PaymentRef } from "./msg";
 import {
   ACCOUNTS,
@@ -102,11 +102,7 @@ export function closePayment(x: Exec, m: PaymentRef): Response {
   const live = new Array<string>();
   for (let j = 0; j < acc.payments.length; j++) if (acc.payments[j] != p.paymentId) live.push(acc.payments[j]);
   acc.payments = live;
-  x.event("escrow_payment_closed")
-    .add("id", p.id)
-    .add("payment_id", p.paymentId)
-    .add("provider", p.provider)
-    .add("unsettled", p.unsettled.toString());
+  x.batch("escrow_payment_closed", p.id, "payments", item([p.paymentId, p.provider, coinStr(p.unsettled, p.denom)]));
   x.res.addAttribute("action", "close_payment").addAttribute("id", p.id).addAttribute("payment_id", p.paymentId);
   x.res.addAttribute("amount", coinStr(paid, p.denom));
   // The closed payment leaves the live list but must still be written.

@@ -8,8 +8,7 @@
 //   (fewer than the number of payments) go one each to the largest remainders F × owed_i mod T, ties to the earlier
 //   payment (Hamilton's method). Σ paid = F exactly, nobody gets more than it was owed.
 
-import { Decimal, Uint128, Uint256, env_debug, regionFromString } from "../std";
-function dbg(m: string): void { env_debug(regionFromString(m)); }
+import { Decimal, Uint128, Uint256 } from "../std";
 import {
   ACCOUNTS,
   ALERTS,
@@ -26,7 +25,7 @@ import {
   grantKey,
   paymentKey,
 } from "./state";
-import { Exec, coinStr } from "./exec";
+import { Exec, coinStr, item } from "./exec";
 import { Key, Order } from "../std";
 
 const ONE_ATOMICS: u64 = 1_000_000_000_000_000_000;
@@ -174,23 +173,19 @@ export function settle(x: Exec, acc: Account, ps: Array<Payment>): void {
       owed.push(owedAll[i]);
     }
     const before = acc.book(denom).transferred;
-    dbg("pay " + denom);
     if (payFromFunds(acc, ps, idx, owed, denom)) short = true;
-    dbg("paid " + denom);
     e.add("transferred", coinStr(acc.book(denom).transferred.sub(before), denom));
   }
   if (short) overdraw(x, acc, ps);
 }
 
 function overdraw(x: Exec, acc: Account, ps: Array<Payment>): void {
-  dbg("overdraw");
   acc.state = STATE_OVERDRAWN;
-  const e = x.event("escrow_overdrawn").add("id", acc.id);
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     p.state = STATE_OVERDRAWN;
     if (!p.unsettled.isZero()) {
-      e.add("payment_id", p.paymentId).add("debt", coinStr(p.unsettled, p.denom));
+      x.batch("escrow_overdrawn", acc.id, "debts", item([p.paymentId, coinStr(p.unsettled, p.denom)]));
     }
     payOut(x, p);
   }
@@ -204,12 +199,7 @@ export function payOut(x: Exec, p: Payment): Uint128 {
   x.payouts.add(p.provider, p.denom, amount);
   p.withdrawn = p.withdrawn.add(amount);
   p.balance = Uint128.zero();
-  x.event("escrow_withdraw")
-    .add("id", p.id)
-    .add("payment_id", p.paymentId)
-    .add("provider", p.provider)
-    .add("denom", p.denom)
-    .add("amount", amount.toString());
+  x.batch("escrow_withdraw", p.id, "payouts", item([p.paymentId, p.provider, coinStr(amount, p.denom)]));
   return amount;
 }
 
@@ -233,17 +223,14 @@ export function refundAll(x: Exec, acc: Account): void {
       }
     }
     if (to == "wallet") x.payouts.add(d.depositor, d.denom, d.amount);
-    x.event("escrow_refund")
-      .add("id", acc.id)
-      .add("seq", d.seq.toString())
-      .add("depositor", d.depositor)
-      .add("source", d.source)
-      .add("denom", d.denom)
-      .add("amount", d.amount.toString())
-      .add("to", to);
+    x.batch(
+      "escrow_refund",
+      acc.id,
+      "refunds",
+      item([d.seq.toString(), d.depositor, d.source, coinStr(d.amount, d.denom), to]),
+    );
   }
   acc.deposits = new Array<DepositEntry>();
-  dbg("refunded");
 }
 
 /** Overdrawn account after a deposit: pays the recorded debts (pro rata per denom when short), then closes. */
@@ -278,11 +265,12 @@ export function closeAccount(x: Exec, acc: Account, ps: Array<Payment>): void {
     payOut(x, p);
     p.state = STATE_CLOSED;
     p.closedAt = x.height;
-    x.event("escrow_payment_closed")
-      .add("id", acc.id)
-      .add("payment_id", p.paymentId)
-      .add("provider", p.provider)
-      .add("unsettled", p.unsettled.toString());
+    x.batch(
+      "escrow_payment_closed",
+      acc.id,
+      "payments",
+      item([p.paymentId, p.provider, coinStr(p.unsettled, p.denom)]),
+    );
   }
   acc.payments = new Array<string>();
   refundAll(x, acc);

@@ -40,7 +40,7 @@ export class Config {
   denoms: Array<DenomConfig> = new Array<DenomConfig>();
   maxDeposits: u32 = 50;
   maxPayments: u32 = 10;
-  maxAlerts: u32 = 20;
+  maxAlerts: u32 = 10;
   /** Average seconds per block, for health estimates only. */
   blockTime: Decimal = Decimal.zero();
 

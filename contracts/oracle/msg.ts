@@ -71,7 +71,7 @@ export class FeedMsg {
  * Thresholds (defaults): `max_conf_bps` 100 (conf × 10000 > max_conf_bps × price is rejected), `min_expo` −18 and
  * `max_expo` 0 (Akash pins −8 by setting both to −8; the hard range is −18…0 so that prices normalise to 18
  * decimals), `max_future_drift` 10 s, `max_price_staleness` 30 s, `twap_window` 5 s (1…3600),
- * `max_deviation_bps` 150, `min_price_sources` 1, `price_retention` 86400 s (≥ window and staleness),
+ * `max_deviation_bps` 150, `min_price_sources` 1 (at most 1 + number of feeders), `price_retention` 86400 s (≥ window and staleness),
  * `signer_set_expiry_secs` 86400 (how long the previous set stays valid after a rotation; at most 10 years).
  * @msg InstantiateMsg
  */
@@ -284,7 +284,10 @@ export class SourceHealth {
   fresh: bool = false;
 }
 
-/** x/oracle's PriceHealth plus the per-source view. */
+/**
+ * x/oracle's PriceHealth plus the per-source view. `failure_reasons` also names stale sources while the aggregate is
+ * still healthy (a warning); `price` fails exactly when `is_healthy` is false.
+ */
 export class HealthResponse {
   id: string = "";
   is_healthy: bool = false;
@@ -451,8 +454,8 @@ function validateConfig(c: Config, p: Parser): void {
   else if (c.maxConfBps == 0 || c.maxConfBps > 10000) p.fail(E.badParam("max_conf_bps", "must be 1…10000"));
   else if (c.maxPriceStaleness == 0) p.fail(E.badParam("max_price_staleness", "must be at least 1 s"));
   else if (c.twapWindow == 0 || c.twapWindow > MAX_TWAP_WINDOW) p.fail(E.badParam("twap_window", "must be 1…3600 s"));
-  else if (c.minPriceSources == 0 || c.minPriceSources > <u32>(MAX_FEEDERS + 1))
-    p.fail(E.badParam("min_price_sources", "must be 1…11"));
+  else if (c.minPriceSources == 0 || c.minPriceSources > <u32>(c.feeders.length + 1))
+    p.fail(E.badParam("min_price_sources", "must be between 1 and the number of sources (Pyth plus feeders)"));
   else if (c.priceRetention < c.twapWindow || c.priceRetention < c.maxPriceStaleness)
     p.fail(E.badParam("price_retention", "must be at least twap_window and max_price_staleness"));
   else if (c.maxDeviationBps > 1_000_000) p.fail(E.badParam("max_deviation_bps", "must be at most 1000000"));

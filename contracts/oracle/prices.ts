@@ -6,6 +6,7 @@ import * as E from "./error";
 /** Old observations removed per write: keeps each call's work bounded while still outpacing one write per second. */
 export const MAX_PRUNE_PER_WRITE: i32 = 8;
 
+/** 10^n for 0 ≤ n ≤ 18, which fits a u64 (the expo range check guarantees the bound). */
 function pow10(n: i32): Uint128 {
   let v: u64 = 1;
   for (let i = 0; i < n; i++) v *= 10;
@@ -52,11 +53,11 @@ export function observe(c: Config, id: Uint8Array, source: string, value: Decima
   const cutoff = now > c.priceRetention ? now - c.priceRetention : 0;
   if (cutoff == 0) return;
   const obs = OBSERVATIONS();
-  const keys = obs.keys(prefix, null, MAX_PRUNE_PER_WRITE, Order.Ascending);
-  for (let i = 0; i < keys.length; i++) {
-    const t = decodeU64Key(keys[i]);
-    // Never drop the point just written: it is the source's latest even when it is older than the retention.
-    if (t >= cutoff || t == publishTime) break;
-    obs.remove(Key.pair(prefix, Key.u64(t)));
+  const keys = obs.keys(prefix, null, MAX_PRUNE_PER_WRITE + 1, Order.Ascending);
+  // A point goes only when its successor is also at or before the cutoff: the newest such point still prices the
+  // stretch between the window start and the first point inside the window, so the TWAP needs it.
+  for (let i = 0; i + 1 < keys.length; i++) {
+    if (decodeU64Key(keys[i + 1]) > cutoff) break;
+    obs.remove(Key.pair(prefix, Key.bytes(keys[i])));
   }
 }

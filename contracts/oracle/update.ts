@@ -88,13 +88,10 @@ function toPythPrice(m: PriceMessage): PythPrice {
   return x;
 }
 
-/** Newest publish time for `id` among `accepted` and storage. */
-function latestKnown(id: Uint8Array, accepted: Array<PriceMessage>): i64 {
-  let t = storedPublishTime(id);
-  for (let i = 0; i < accepted.length; i++) {
-    if (bytesEqual(accepted[i].feedId, id) && accepted[i].publishTime > t) t = accepted[i].publishTime;
-  }
-  return t;
+/** Index of the feed's entry in `accepted` (at most one per feed), or -1. */
+function indexOfFeed(id: Uint8Array, accepted: Array<PriceMessage>): i32 {
+  for (let i = 0; i < accepted.length; i++) if (bytesEqual(accepted[i].feedId, id)) return i;
+  return -1;
 }
 
 export function updatePriceFeeds(ctx: Context, body: JsonObject, p: Parser): Response {
@@ -114,14 +111,18 @@ export function updatePriceFeeds(ctx: Context, body: JsonObject, p: Parser): Res
     const e = verifyBlob(c, parsed.pnaus[b], b, now, candidates);
     if (e !== null) return err(e);
   }
-  // Older or equal publish times are skipped silently (Pyth); only newer prices must pass the rules.
+  // Older or equal publish times are skipped silently (Pyth); only newer prices must pass the rules. One entry per
+  // feed (the newest) keeps the work linear in the number of distinct configured feeds.
   const accepted = new Array<PriceMessage>();
   for (let i = 0; i < candidates.length; i++) {
     const m = candidates[i];
-    if (m.publishTime <= latestKnown(m.feedId, accepted)) continue;
+    const at = indexOfFeed(m.feedId, accepted);
+    const known = at >= 0 ? accepted[at].publishTime : storedPublishTime(m.feedId);
+    if (m.publishTime <= known) continue;
     const ruleErr = checkPrice(c, toHex(m.feedId), m.price, m.conf, true, m.expo, m.publishTime, now);
     if (ruleErr !== null) return err(ruleErr);
-    accepted.push(m);
+    if (at >= 0) accepted[at] = m;
+    else accepted.push(m);
   }
 
   const res = new Response().addAttribute("action", "update_price_feeds");

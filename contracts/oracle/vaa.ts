@@ -4,9 +4,6 @@ import { Reader } from "./reader";
 import { SignerSet } from "./signer_sets";
 import * as E from "./error";
 
-export const VAA_SIG_LEN: i32 = 66;
-export const BODY_HEADER_LEN: i32 = 51;
-
 export class VaaSignature {
   constructor(
     public signerIndex: u8,

@@ -12,7 +12,6 @@ export * from "./storage";
 export * from "./querier";
 export * from "./api";
 export * from "./entry";
-export * from "./math/uint128";
-export * from "./math/uint256";
-export * from "./math/decimal";
-export * from "./crypto/keccak";
+// Only the three number classes: the math modules' limb helpers stay internal.
+export * from "./math";
+export { keccak256 } from "./crypto/keccak";

@@ -86,4 +86,3 @@ export async function wasmdBackend(): Promise<Backend> {
     throw error;
   }
 }
-

@@ -1,5 +1,5 @@
 // Per-contract figures: gas of the main operations (embedded estimate beside wasmd's real gas with --localnode) and
-// embedded-chain throughput of the oracle's update path. Each scenario is written once against `Backend`, deploys
+// embedded-chain throughput of the oracle's update path (scripts/pyth/bench-oracle.ts). Each scenario is written once against `Backend`, deploys
 // its contract through governance, and runs unchanged on both chains.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import type { ExecuteResult } from "@cosmjs/cosmwasm";
 import type { Coin, JsonObject } from "../../sim/client-types.js";
 import { repoRoot } from "../localnode/paths.js";
 import { buildPriceUpdate, testSignerSet, type PriceInput, type SignerMode } from "../pyth/generator.js";
+import { benchOracleUpdates, formatOracleBench } from "../pyth/bench-oracle.js";
 import { oracleInstantiateMsg, PERMISSIVE_PARAMS } from "../pyth/oracle-deploy.js";
 import { embeddedBackend, wasmdBackend, type Backend } from "./backends.js";
 
@@ -45,7 +46,10 @@ const probeScenario: Scenario = async (b, record) => {
   record("probe increment", await b.client.execute(sender, probe, { increment: {} }, "auto"));
   record("probe put", await b.client.execute(sender, probe, { put: { key: "k", value: "v".repeat(64) } }, "auto"));
   const coins: Coin[] = [{ denom: b.denom, amount: "1000" }];
-  record("probe send (bank submsg)", await b.client.execute(sender, probe, { send: { to: other, amount: coins } }, "auto", undefined, coins));
+  record(
+    "probe send (bank submsg)",
+    await b.client.execute(sender, probe, { send: { to: other, amount: coins } }, "auto", undefined, coins),
+  );
 };
 
 function prices(feeds: number, publishTime: number): PriceInput[] {
@@ -86,12 +90,22 @@ async function openAccount(b: Backend, escrow: string, id: string, owner: string
 
 const escrowScenario: Scenario = async (b, record) => {
   const [owner, provider, ...depositors] = b.accounts as [string, string, ...string[]];
-  const msg = { admin: b.governance.govAddress, limits: { max_deposits: 60, max_payments: 10 } };
+  const msg = { admin: b.governance.govAddress, limits: { max_deposits: 60, max_payments: 10, max_alerts: 10 } };
   const escrow = await deploy(b, wasmAt("artifacts", "escrow.wasm"), msg, "bench-escrow");
   const funds = (n: bigint): Coin[] => [{ denom: b.denom, amount: n.toString() }];
 
   await openAccount(b, escrow, "bench/deposit", owner, 1_000_000n);
-  record("escrow deposit", await b.client.execute(depositors[0]!, escrow, { deposit: { id: "bench/deposit" } }, "auto", undefined, funds(600_000n)));
+  record(
+    "escrow deposit",
+    await b.client.execute(
+      depositors[0]!,
+      escrow,
+      { deposit: { id: "bench/deposit" } },
+      "auto",
+      undefined,
+      funds(600_000n),
+    ),
+  );
 
   for (const deposits of [1, 10, 50]) {
     for (const payments of [1, 5]) {
@@ -105,16 +119,28 @@ const escrowScenario: Scenario = async (b, record) => {
         await b.client.execute(owner, escrow, { create_payment: payment }, "auto");
       }
       await b.advance(2);
-      record(`escrow settle ${deposits} deposits, ${payments} payments`, await b.client.execute(owner, escrow, { settle: { id } }, "auto"));
+      record(
+        `escrow settle ${deposits} deposits, ${payments} payments`,
+        await b.client.execute(owner, escrow, { settle: { id } }, "auto"),
+      );
     }
   }
 
   const id = "bench/close-10";
   await openAccount(b, escrow, id, owner, 500_000n);
-  for (const d of depositors.slice(0, 9)) await b.client.execute(d, escrow, { deposit: { id } }, "auto", undefined, funds(10_000n));
-  await b.client.execute(owner, escrow, { create_payment: { id, payment_id: "lease", provider, denom: b.denom, rate: "3" } }, "auto");
+  for (const d of depositors.slice(0, 9))
+    await b.client.execute(d, escrow, { deposit: { id } }, "auto", undefined, funds(10_000n));
+  await b.client.execute(
+    owner,
+    escrow,
+    { create_payment: { id, payment_id: "lease", provider, denom: b.denom, rate: "3" } },
+    "auto",
+  );
   await b.advance(2);
-  record("escrow close_account, 10 depositors", await b.client.execute(owner, escrow, { close_account: { id } }, "auto"));
+  record(
+    "escrow close_account, 10 depositors",
+    await b.client.execute(owner, escrow, { close_account: { id } }, "auto"),
+  );
 };
 
 const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario];
@@ -126,27 +152,16 @@ async function gasOn(b: Backend): Promise<Map<string, number>> {
   return gas;
 }
 
-/** Oracle updates per second on the embedded chain (13 signatures, 2 feeds: the mainnet-shaped legacy update). */
-async function oracleThroughput(updates: number): Promise<string> {
-  const b = embeddedBackend();
-  const msg = oracleInstantiateMsg({
-    admin: b.governance.govAddress,
-    signerSets: [testSignerSet("legacy")],
-    feeds: [AKT_USD, USDC_USD],
-    params: PERMISSIVE_PARAMS,
-  });
-  const oracle = await deploy(b, wasmAt("artifacts", "oracle.wasm"), msg, "bench-oracle");
-  const start = await b.now();
-  // Signing is the generator's work, not the chain's: prepare every update before the clock starts.
-  const data = Array.from({ length: updates }, (_, i) => buildPriceUpdate(prices(2, start - updates + i), { mode: "legacy" }).base64);
-  const started = process.hrtime.bigint();
-  for (const d of data) await b.client.execute(b.accounts[0]!, oracle, { update_price_feeds: { data: [d] } }, "auto");
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return `oracle updates on the embedded chain (13 sigs, 2 feeds): ${updates} in ${seconds.toFixed(3)} s = ${Math.round(updates / seconds)} updates/s`;
-}
-
 export async function benchContracts(ctx: BenchContext): Promise<BenchOutput> {
-  const lines = ["## Contracts", await oracleThroughput(200)];
+  const oracle = [];
+  for (const [mode, feedsPerUpdate] of [
+    ["router", 1],
+    ["legacy", 1],
+    ["legacy", 2],
+  ] as const) {
+    oracle.push(await benchOracleUpdates({ mode, updates: 100, feedsPerUpdate }));
+  }
+  const lines = formatOracleBench(oracle);
   const embedded = await gasOn(embeddedBackend());
   let wasmd = new Map<string, number>();
   if (ctx.localnode) {
@@ -157,7 +172,11 @@ export async function benchContracts(ctx: BenchContext): Promise<BenchOutput> {
       await b.close();
     }
   }
-  const gas = [...embedded.keys()].map((call) => ({ call, embeddedGas: embedded.get(call), wasmdGas: wasmd.get(call) }));
+  const gas = [...embedded.keys()].map((call) => ({
+    call,
+    embeddedGas: embedded.get(call),
+    wasmdGas: wasmd.get(call),
+  }));
   lines.push("");
   return { lines, gas };
 }

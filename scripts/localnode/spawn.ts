@@ -1,12 +1,25 @@
 /** Runs scripts/localnet.sh with our wasmd build as a child process (the "binary" backend). */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AKASH_PREFIX, DEFAULT_DENOM, govModuleAddress, testAccounts, VALIDATOR } from "./accounts.js";
 import { ensureWasmd } from "./build.js";
-import { localnetScript } from "./paths.js";
+import { cacheDir, localnetScript } from "./paths.js";
 import { DEFAULT_CHAIN_ID, type Localnode, type LocalnodeOptions } from "./types.js";
 
 export { DEFAULT_CHAIN_ID, type Localnode, type LocalnodeOptions } from "./types.js";
@@ -150,6 +163,55 @@ export async function waitForHeight(
 }
 
 /**
+ * Initialising a home costs ~6 s (each wasmd CLI call starts a 170 MB binary). The result depends only on the
+ * inputs hashed below, so it is built once into .cache/localnode-templates/<hash> and copied into new homes.
+ */
+async function prepareHome(home: string, env: (home: string) => NodeJS.ProcessEnv, wasmd: string): Promise<void> {
+  if (existsSync(join(home, "config", "genesis.json"))) return;
+  const probe = env(home);
+  const h = createHash("sha256");
+  h.update(readFileSync(localnetScript()));
+  const st = statSync(wasmd);
+  h.update(`${wasmd}\0${st.size}\0${st.mtimeMs}`);
+  for (const k of ["CHAIN_ID", "DENOM", "CODE_UPLOAD", "EXTRA_ACCOUNTS", "VALIDATOR_MNEMONIC"])
+    h.update(`\0${probe[k] ?? ""}`);
+  const root = join(cacheDir(), "localnode-templates");
+  const template = join(root, h.digest("hex").slice(0, 24));
+  if (!existsSync(join(template, "config", "genesis.json"))) {
+    mkdirSync(root, { recursive: true });
+    const tmp = mkdtempSync(join(root, ".tmp-"));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let out = "";
+        const child = spawn("sh", [localnetScript()], { env: { ...env(tmp), INIT_ONLY: "1" } });
+        child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+        child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+        child.on("error", reject);
+        child.on("exit", (code) => {
+          if (code === 0) resolve();
+          else reject(new Error(`localnet.sh init failed (exit ${code}):\n${out.slice(-3000)}`));
+        });
+      });
+      try {
+        renameSync(tmp, template);
+      } catch {
+        // another process built the same template first; theirs is identical
+      }
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  cpSync(template, home, { recursive: true });
+  // Block 1 carries the genesis time: restart the chain's clock now rather than when the template was made.
+  const genesisFile = join(home, "config", "genesis.json");
+  const genesis = readFileSync(genesisFile, "utf8");
+  writeFileSync(
+    genesisFile,
+    genesis.replace(/"genesis_time": "[^"]*"/, `"genesis_time": "${new Date().toISOString()}"`),
+  );
+}
+
+/**
  * Starts a single-validator wasmd localnet (upload Nobody, gov periods 8s/4s, 300 ms blocks) and resolves once it
  * has produced block 2. stop() terminates the process group and waits until no process is left.
  */
@@ -161,12 +223,10 @@ export async function startLocalnode(opts: SpawnOptions = {}): Promise<SpawnedLo
   mkdirSync(home, { recursive: true });
   const ports = await portsFor(opts.basePort);
   const accounts = await testAccounts(AKASH_PREFIX);
-  const logFile = join(home, "node.log");
-  const logFd = openSync(logFile, "a");
-  const env: NodeJS.ProcessEnv = {
+  const env = (wasmdHome: string): NodeJS.ProcessEnv => ({
     ...process.env,
     WASMD: wasmd,
-    WASMD_HOME: home,
+    WASMD_HOME: wasmdHome,
     CHAIN_ID: chainId,
     DENOM: DEFAULT_DENOM,
     CODE_UPLOAD: opts.uploadAccess ?? "Nobody",
@@ -180,9 +240,12 @@ export async function startLocalnode(opts: SpawnOptions = {}): Promise<SpawnedLo
     P2P_PORT: String(ports.p2p),
     API_PORT: String(ports.api),
     GRPC_PORT: String(ports.grpc),
-  };
+  });
+  await prepareHome(home, env, wasmd);
+  const logFile = join(home, "node.log");
+  const logFd = openSync(logFile, "a");
   // Own process group (detached) so that stop() can signal the shell and wasmd together.
-  const child = spawn("sh", [localnetScript()], { env, detached: true, stdio: ["ignore", logFd, logFd] });
+  const child = spawn("sh", [localnetScript()], { env: env(home), detached: true, stdio: ["ignore", logFd, logFd] });
   closeSync(logFd);
   const pid = child.pid;
   if (pid === undefined) throw new Error("could not spawn scripts/localnet.sh");
@@ -190,12 +253,23 @@ export async function startLocalnode(opts: SpawnOptions = {}): Promise<SpawnedLo
   child.on("exit", (code, sig) => {
     exited = `wasmd exited (${sig ?? `code ${code}`}) before the chain was ready; ${logFile}:\n${logTail(logFile)}`;
   });
+  // The node has its own process group, so it would outlive a test process that exits without calling stop().
+  const killOnExit = (): void => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    if (tempHome) rmSync(home, { recursive: true, force: true });
+  };
   if (opts.detached) child.unref();
+  else process.once("exit", killOnExit);
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    process.removeListener("exit", killOnExit);
     await killProcessGroup(pid);
     if (tempHome) rmSync(home, { recursive: true, force: true });
   };

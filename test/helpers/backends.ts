@@ -31,7 +31,9 @@ export async function realChainAvailable(): Promise<boolean> {
 
 /** Suite title that says how to enable the suite when it is skipped. */
 export async function realChainTitle(name: string): Promise<string> {
-  return (await realChainAvailable()) ? `${name} (real chain)` : `${name} (real chain skipped: ${ENABLE_HINT})`;
+  if (await realChainAvailable()) return `${name} (real chain)`;
+  const why = process.env.LOCALNODE === "off" ? "LOCALNODE=off" : ENABLE_HINT;
+  return `${name} (real chain skipped: ${why})`;
 }
 
 export interface LocalnodeFixture {

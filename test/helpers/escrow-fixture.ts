@@ -21,10 +21,11 @@ export interface EscrowEnv {
   contract: string;
   codeId: number;
   addr: Record<Actor, string>;
-  exec(who: Actor | string, msg: JsonObject, funds?: Coin[]): Promise<ExecuteResult>;
+  /** `who`: an actor name or an address. */
+  exec(who: string, msg: JsonObject, funds?: Coin[]): Promise<ExecuteResult>;
   query<T = JsonObject>(msg: JsonObject): Promise<T>;
   /** Bank balance of an actor or address. */
-  balance(who: Actor | string, denom?: string): Promise<bigint>;
+  balance(who: string, denom?: string): Promise<bigint>;
 }
 
 export const FUNDING = 1_000_000_000_000n;
@@ -78,4 +79,14 @@ export function eventsOf(
   return res.events
     .filter((e) => e.type === type)
     .map((e) => Object.fromEntries(e.attributes.map((a) => [a.key, a.value])));
+}
+
+/** The items of the `;`-separated list attribute `key` of the first event of `type`, each split at its commas. */
+export function itemsOf(
+  res: { events: readonly { type: string; attributes: readonly { key: string; value: string }[] }[] },
+  type: string,
+  key: string,
+): string[][] {
+  const v = res.events.find((x) => x.type === type)?.attributes.find((a) => a.key === key)?.value;
+  return v === undefined || v === "" ? [] : v.split(";").map((i) => i.split(","));
 }

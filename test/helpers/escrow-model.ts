@@ -284,24 +284,42 @@ export class EscrowModel {
     const payable = op.kind === "create_account" || op.kind === "deposit" || op.kind === "grant";
     if (funds.length > 0 && !payable) fail(Err.fundsNotAccepted);
     switch (op.kind) {
-      case "create_account":
-        return this.createAccount(op.sender, funds, op.args, h);
-      case "deposit":
-        return this.deposit(op.sender, funds, op.args, h);
-      case "grant":
-        return this.grant(op.sender, funds, op.grantee, op.expiresAt, op.scopes, h);
-      case "revoke_grant":
-        return this.revoke(op.sender, op.grantee);
-      case "create_payment":
-        return this.createPayment(op, h);
-      case "withdraw":
-        return this.withdraw(op.sender, op.id, op.paymentId, h);
-      case "close_payment":
-        return this.closePayment(op.sender, op.id, op.paymentId, h);
-      case "settle":
-        return this.settleMsg(op.id, h);
-      case "close_account":
-        return this.closeAccountMsg(op.sender, op.id, h);
+      case "create_account": {
+        this.createAccount(op.sender, funds, op.args, h);
+        return;
+      }
+      case "deposit": {
+        this.deposit(op.sender, funds, op.args, h);
+        return;
+      }
+      case "grant": {
+        this.grant(op.sender, funds, op.grantee, op.expiresAt, op.scopes, h);
+        return;
+      }
+      case "revoke_grant": {
+        this.revoke(op.sender, op.grantee);
+        return;
+      }
+      case "create_payment": {
+        this.createPayment(op, h);
+        return;
+      }
+      case "withdraw": {
+        this.withdraw(op.sender, op.id, op.paymentId, h);
+        return;
+      }
+      case "close_payment": {
+        this.closePayment(op.sender, op.id, op.paymentId, h);
+        return;
+      }
+      case "settle": {
+        this.settleMsg(op.id, h);
+        return;
+      }
+      case "close_account": {
+        this.closeAccountMsg(op.sender, op.id, h);
+        return;
+      }
     }
   }
 
@@ -602,7 +620,13 @@ export class EscrowModel {
     }
     if (expiresAt !== undefined && expiresAt <= h) fail(Err.grantExpired);
     const k = `${sender}\u0000${grantee}`;
-    const g = this.s.grants.get(k) ?? { sponsor: sender, grantee, balances: new Map(), expiresAt: 0, scopes: null };
+    const g: Grant = this.s.grants.get(k) ?? {
+      sponsor: sender,
+      grantee,
+      balances: new Map<string, bigint>(),
+      expiresAt: 0,
+      scopes: null,
+    };
     for (const c of funds) g.balances.set(c.denom, (g.balances.get(c.denom) ?? 0n) + c.amount);
     g.expiresAt = expiresAt ?? 0;
     g.scopes = scopes ?? null;
@@ -667,7 +691,8 @@ export class EscrowModel {
     if (sender !== a.owner && sender !== p.provider) fail(Err.unauthorizedClosePayment);
     if (p.state !== "open") fail(Err.paymentNotOpen);
     this.settle(a, h);
-    if (!a.payments.includes(pid) || p.state !== "open") fail(Err.paymentNotOpen);
+    // settle() may have overdrawn the account, moving the payment out of "open" (the compiler cannot see that).
+    if (!a.payments.includes(pid) || (p.state as State) !== "open") fail(Err.paymentNotOpen);
     this.payOut(p);
     p.state = "closed";
     p.closedAt = h;

@@ -181,7 +181,7 @@ export const sequenceArb: fc.Arbitrary<Step[]> = fc
 /** Actor names in ops become addresses; a negative `expiresAt` means "that many blocks from now". */
 export function resolveOp(op: Op, env: EscrowEnv, height: number): Op {
   const a = (n: string): string => (n in env.addr ? env.addr[n as keyof EscrowEnv["addr"]] : n);
-  const r = { ...op, sender: a(op.sender) } as Op;
+  const r = { ...op, sender: a(op.sender) };
   if (r.kind === "grant") {
     r.grantee = a(r.grantee);
     if (r.expiresAt !== undefined && r.expiresAt < 0) r.expiresAt = height - r.expiresAt;
@@ -407,7 +407,7 @@ export function checkQueries(chain: Map<string, ChainAccount>, model: EscrowMode
       const m = model.s.payments.get(paymentKey(id, p.payment_id));
       if (!m) throw new Error(`${id}/${p.payment_id}: missing in model`);
       eq(
-        `${p.payment_id}`,
+        p.payment_id,
         `${p.state}/${p.balance}/${p.unsettled}/${p.withdrawn}/${p.carry}`,
         `${m.state}/${m.balance}/${m.unsettled}/${m.withdrawn}/${decimalString(m.carry)}`,
       );

@@ -173,7 +173,9 @@ export async function setupOracle(o: SetupOptions = {}): Promise<OracleSuite> {
   const chain = new EmbeddedChain({ startTime: o.startTime ?? START, blockTimeSeconds: 1, akash: o.akash ?? false });
   const s = new OracleSuite(chain);
   const deployer = chain.addressFor("deployer");
-  const { codeId } = await s.client.upload(deployer, wasm(), "auto");
+  // Akash stores code only through governance.
+  const uploader = o.akash === true ? chain.asGov() : s.client;
+  const { codeId } = await uploader.upload(deployer, wasm(), "auto");
   const msg = { ...defaultInstantiate(s), ...(o.instantiate ?? {}) };
   const { contractAddress } = await s.client.instantiate(deployer, codeId, msg, "oracle", "auto", { admin: s.admin });
   s.contract = contractAddress;

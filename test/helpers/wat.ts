@@ -11,6 +11,7 @@
 //   Q<key>|<request>; query_chain, store the result JSON under key
 //   E<key>; I<key>; M<key>;  store the env / info / msg JSON of this call under key
 //   G                try memory.grow(600 pages); append F if refused, S if granted
+//   S<start>; s<start>;  db_scan from start (empty = unbounded) ascending / descending, append "key=value," per entry
 // The appended output is returned as the call's result, so a program ends by writing a ContractResult.
 
 import { createHash } from "node:crypto";
@@ -23,6 +24,8 @@ const WAT = String.raw`
   (import "env" "db_remove" (func $db_remove (param i32)))
   (import "env" "query_chain" (func $query_chain (param i32) (result i32)))
   (import "env" "abort" (func $abort (param i32)))
+  (import "env" "db_scan" (func $db_scan (param i32 i32 i32) (result i32)))
+  (import "env" "db_next" (func $db_next (param i32) (result i32)))
   (memory (export "memory") 3)
   (global $heap (mut i32) (i32.const 0x20000))
   (global $outLen (mut i32) (i32.const 0))
@@ -90,6 +93,12 @@ const WAT = String.raw`
         (br $next)))
     (local.get $p))
 
+  ;; big-endian u32 (the length suffix of a db_next section)
+  (func $be32 (param $p i32) (result i32)
+    (i32.or
+      (i32.or (i32.shl (i32.load8_u (local.get $p)) (i32.const 24)) (i32.shl (i32.load8_u offset=1 (local.get $p)) (i32.const 16)))
+      (i32.or (i32.shl (i32.load8_u offset=2 (local.get $p)) (i32.const 8)) (i32.load8_u offset=3 (local.get $p)))))
+
   ;; a translated copy of [p, q) as a region
   (func $translated (param $p i32) (param $q i32) (result i32)
     (local $buf i32)
@@ -98,7 +107,7 @@ const WAT = String.raw`
     (call $region (local.get $buf) (i32.sub (local.get $q) (local.get $p))))
 
   (func $run (param $p i32) (param $end i32) (result i32)
-    (local $c i32) (local $q i32) (local $e i32) (local $v i32)
+    (local $c i32) (local $q i32) (local $e i32) (local $v i32) (local $it i32) (local $d i32) (local $kl i32) (local $vl i32)
     (block $finished
       (loop $next
         (br_if $finished (i32.ge_u (local.get $p) (local.get $end)))
@@ -155,6 +164,27 @@ const WAT = String.raw`
             (local.set $p (i32.add (local.get $q) (i32.const 1))) (br $handled)))
           (if (i32.eq (local.get $c) (i32.const 77)) (then ;; M
             (call $db_write (call $region (local.get $p) (i32.sub (local.get $q) (local.get $p))) (global.get $msg))
+            (local.set $p (i32.add (local.get $q) (i32.const 1))) (br $handled)))
+          (if (i32.or (i32.eq (local.get $c) (i32.const 83)) (i32.eq (local.get $c) (i32.const 115))) (then ;; S s
+            (local.set $it (call $db_scan
+              (if (result i32) (i32.eq (local.get $p) (local.get $q))
+                (then (i32.const 0))
+                (else (call $region (local.get $p) (i32.sub (local.get $q) (local.get $p)))))
+              (i32.const 0)
+              (if (result i32) (i32.eq (local.get $c) (i32.const 83)) (then (i32.const 1)) (else (i32.const 2)))))
+            (block $scanned
+              (loop $entry
+                (local.set $v (call $db_next (local.get $it)))
+                (local.set $d (i32.load (local.get $v)))
+                (local.set $e (i32.add (local.get $d) (i32.load offset=8 (local.get $v))))
+                (local.set $vl (call $be32 (i32.sub (local.get $e) (i32.const 4))))
+                (local.set $kl (call $be32 (i32.sub (i32.sub (local.get $e) (i32.const 8)) (local.get $vl))))
+                (br_if $scanned (i32.eqz (i32.or (local.get $kl) (local.get $vl))))
+                (call $append (local.get $d) (local.get $kl) (i32.const 0))
+                (call $appendByte (i32.const 61))
+                (call $append (i32.add (i32.add (local.get $d) (local.get $kl)) (i32.const 4)) (local.get $vl) (i32.const 0))
+                (call $appendByte (i32.const 44))
+                (br $entry)))
             (local.set $p (i32.add (local.get $q) (i32.const 1))) (br $handled)))
           (if (i32.eq (local.get $c) (i32.const 71)) (then ;; G
             (if (i32.eq (memory.grow (i32.const 600)) (i32.const -1))

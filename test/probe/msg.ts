@@ -363,3 +363,10 @@ export class EchoEnvResponse {
   contract: string = "";
   tx_index: u32 | null = null;
 }
+
+/** What `smart` and `contract_info` return on failure; on success they return the other side's JSON verbatim. */
+export class SmartResponse {
+  error: string = "";
+  /** True for a system error (e.g. no such contract), false for the other contract's own error. */
+  system: bool = false;
+}
