@@ -76,6 +76,22 @@ export const BLOCKED_MODULES = [
  * Go's decoder is case-insensitive on the whole string but rejects mixed case; so is this one.
  */
 export function decodeAddress(prefix: string, address: string): Uint8Array | string {
+  let byAddress = decodedAddresses.get(prefix);
+  if (byAddress === undefined) decodedAddresses.set(prefix, (byAddress = new Map()));
+  let res = byAddress.get(address);
+  if (res === undefined) {
+    res = decodeAddressUncached(prefix, address);
+    if (byAddress.size >= MAX_CACHED_ADDRESSES) byAddress.clear();
+    byAddress.set(address, res);
+  }
+  return typeof res === "string" ? res : res.slice();
+}
+
+/** decodeAddress is a pure function of its arguments and runs for every sender and contract of every tx. */
+const decodedAddresses = new Map<string, Map<string, Uint8Array | string>>();
+const MAX_CACHED_ADDRESSES = 4096;
+
+function decodeAddressUncached(prefix: string, address: string): Uint8Array | string {
   if (address.trim().length === 0) return "empty address string is not allowed";
   let decoded: { prefix: string; data: Uint8Array };
   try {

@@ -3,7 +3,7 @@
 
 import { toHex } from "@cosmjs/encoding";
 import type { Event } from "@cosmjs/stargate";
-import { sha256 } from "@noble/hashes/sha2";
+import { createHash } from "node:crypto";
 import { accountAddress, BLOCKED_MODULES, govAddress, moduleAddress } from "./addresses.js";
 import { mintCoins, type SdkEvent } from "./bank.js";
 import { coinsFromClient, toWire, type Coin } from "./coins.js";
@@ -236,10 +236,10 @@ export class EmbeddedChain {
     run: (ctx: Ctx) => T,
   ): { result: T; record: TxRecord } {
     const bodyText = stringifyJson({ chain_id: this.chainId, n: this.txCount, sender, action, body });
-    const hashBytes = sha256(utf8(bodyText));
+    const hashBytes = new Uint8Array(createHash("sha256").update(utf8(bodyText)).digest());
     const tx: TxInfo = { index: this.txIndex, hash: hashBytes };
     const gas = new GasMeter();
-    gas.consume(GasCost.txBase + GasCost.txPerByte * BigInt(bodyText.length));
+    gas.consume(GasCost.txBase + GasCost.txPerByte * bodyText.length);
     const layer = this.world.child();
     const msgEvents: SdkEvent[] = [];
     const ctx: Ctx = { world: layer, events: msgEvents, callDepth: 0, tx, gas };

@@ -2,7 +2,7 @@
 // ignored except for `gasWanted`.
 
 import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
-import type { Event } from "@cosmjs/stargate";
+import { BroadcastTxError, type Event } from "@cosmjs/stargate";
 import { gzipSync } from "node:zlib";
 import type { EmbeddedChain, TxRecord } from "./chain.js";
 import type {
@@ -20,7 +20,7 @@ import type {
   UploadResult,
 } from "./client-types.js";
 import { sendCoins } from "./bank.js";
-import { coinsFromClient } from "./coins.js";
+import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
 import { GasMeter } from "./gas.js";
 
@@ -107,6 +107,7 @@ export class EmbeddedClient implements ChainClient {
     return attempt(() => {
       const sender = this.sender(senderAddress);
       const admin = options.admin === undefined ? "" : this.chain.keeper.address(options.admin, "admin");
+      checkMsgFunds(options.funds ?? []);
       const funds = coinsFromClient(options.funds ?? []);
       const { result, record } = this.chain.runTx(
         sender,
@@ -129,6 +130,7 @@ export class EmbeddedClient implements ChainClient {
   ): Promise<ExecuteResult> {
     return attempt(() => {
       const sender = this.sender(senderAddress);
+      checkMsgFunds(funds);
       const amounts = coinsFromClient(funds);
       const { record } = this.chain.runTx(
         sender,
@@ -358,6 +360,16 @@ export class EmbeddedClient implements ChainClient {
 function queryError(e: unknown): unknown {
   if (!(e instanceof ChainError)) return e;
   return new Error(`Query failed with (6): ${e.message}: unknown request`);
+}
+
+/**
+ * wasmd 0.61's `ValidateBasic` of MsgInstantiateContract and MsgExecuteContract: `Coins.Validate()` wrapped as
+ * `funds: …`, an unregistered error, so CheckTx rejects the tx (ABCI code 1, codespace "undefined") before any block
+ * and CosmJS throws a BroadcastTxError (checked against wasmd by test/equivalence-escrow.test.ts).
+ */
+function checkMsgFunds(funds: readonly Coin[]): void {
+  const error = coinsValidateError(funds);
+  if (error !== undefined) throw new BroadcastTxError(1, "undefined", `funds: ${error}`);
 }
 
 /** Runs synchronously but reports through a promise, as the network client does. */

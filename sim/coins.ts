@@ -50,6 +50,28 @@ export function coinsFromContract(value: Json | undefined): Amount[] {
   return normalize(out);
 }
 
+/**
+ * `sdk.Coins.Validate()` (cosmos-sdk 0.53 types/coin.go) of integer amounts: the error text, or undefined when valid.
+ * wasmd 0.61's `ValidateBasic` of MsgInstantiateContract(2) and MsgExecuteContract wraps it as `funds: <text>`.
+ */
+export function coinsValidateError(coins: readonly { denom: string; amount: string }[]): string | undefined {
+  // Amounts that are not integers cannot even be encoded by a client; coinsFromClient rejects them.
+  if (!coins.every((c) => /^-?[0-9]+$/.test(c.amount))) return undefined;
+  const first = coins[0];
+  if (first === undefined) return undefined;
+  if (!DENOM.test(first.denom)) return `invalid denom: ${first.denom}`;
+  if (BigInt(first.amount) <= 0n) return `coin ${BigInt(first.amount)}${first.denom} amount is not positive`;
+  let low = first.denom;
+  for (const c of coins.slice(1)) {
+    if (!DENOM.test(c.denom)) return `invalid denom: ${c.denom}`;
+    if (c.denom < low) return `denomination ${c.denom} is not sorted`;
+    if (c.denom === low) return `duplicate denomination ${c.denom}`;
+    if (BigInt(c.amount) <= 0n) return `coin ${c.denom} amount is not positive`;
+    low = c.denom;
+  }
+  return undefined;
+}
+
 /** Coins a client signs (`Coins.IsValid`: sorted, unique, positive); otherwise the SDK's "invalid coins". */
 export function coinsFromClient(coins: readonly { denom: string; amount: string }[]): Amount[] {
   const out: Amount[] = [];

@@ -3,7 +3,7 @@
 
 import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import type { Attribute, SdkEvent } from "./bank.js";
-import { toWire, type Amount } from "./coins.js";
+import type { Amount } from "./coins.js";
 import { VmError } from "./errors.js";
 import type { ContractEvent } from "./events.js";
 import { fromUtf8, isMap, parseJson, stringifyJson, utf8, type Json, type JsonMap } from "./json.js";
@@ -41,18 +41,38 @@ export interface MsgResponse {
   value: Uint8Array;
 }
 
+/** The per-block head of every Env this block: height, time and chain id only change with the block. */
+let envHead: { height: bigint; timeNanos: bigint; chainId: string; text: string } | undefined;
+/** Base64 of the last tx hash: every call of a tx puts the same hash into its Env. */
+let txHash: { bytes: Uint8Array; base64: string } | undefined;
+
+/** wasmvm `Env`, written out directly: the same text `stringifyJson` gives for the same fields in this order. */
 export function envJson(block: BlockInfo, tx: TxInfo | undefined, contract: string): Uint8Array {
-  return utf8(
-    stringifyJson({
-      block: { height: block.height, time: block.timeNanos.toString(), chain_id: block.chainId },
-      transaction: tx === undefined ? null : { index: tx.index, hash: toBase64(tx.hash) },
-      contract: { address: contract },
-    }),
-  );
+  let head = envHead;
+  if (
+    head === undefined ||
+    head.height !== block.height ||
+    head.timeNanos !== block.timeNanos ||
+    head.chainId !== block.chainId
+  ) {
+    const text = `{"block":{"height":${block.height},"time":${JSON.stringify(block.timeNanos.toString())},"chain_id":${JSON.stringify(block.chainId)}},"transaction":`;
+    head = envHead = { height: block.height, timeNanos: block.timeNanos, chainId: block.chainId, text };
+  }
+  let transaction = "null";
+  if (tx !== undefined) {
+    if (txHash?.bytes !== tx.hash) txHash = { bytes: tx.hash, base64: toBase64(tx.hash) };
+    transaction = `{"index":${stringifyJson(tx.index)},"hash":${JSON.stringify(txHash.base64)}}`;
+  }
+  return utf8(`${head.text}${transaction},"contract":{"address":${JSON.stringify(contract)}}}`);
 }
 
+/** wasmvm `MessageInfo`, written out directly (as `stringifyJson({ sender, funds: toWire(funds) })`). */
 export function infoJson(sender: string, funds: readonly Amount[]): Uint8Array {
-  return utf8(stringifyJson({ sender, funds: toWire(funds) }));
+  let coins = "";
+  for (const c of funds) {
+    coins += `${coins === "" ? "" : ","}{"denom":${JSON.stringify(c.denom)},"amount":${JSON.stringify(c.amount.toString())}}`;
+  }
+  return utf8(`{"sender":${JSON.stringify(sender)},"funds":[${coins}]}`);
 }
 
 export function migrateInfoJson(sender: string, oldMigrateVersion: bigint | null): Uint8Array {

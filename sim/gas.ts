@@ -4,28 +4,29 @@
 // for the ante handler (signature check, tx size). Wasm instructions are not metered.
 
 export const GasCost = {
-  txBase: 60_000n,
-  txPerByte: 10n,
-  instance: 60_000n,
-  readFlat: 1_000n,
-  readPerByte: 3n,
-  writeFlat: 2_000n,
-  writePerByte: 30n,
-  delete: 1_000n,
-  iterNextFlat: 30n,
-  hostCall: 1n,
-  queryPerByte: 1n,
-  eventPerAttribute: 10n,
+  txBase: 60_000,
+  txPerByte: 10,
+  instance: 60_000,
+  readFlat: 1_000,
+  readPerByte: 3,
+  writeFlat: 2_000,
+  writePerByte: 30,
+  delete: 1_000,
+  iterNextFlat: 30,
+  hostCall: 1,
+  queryPerByte: 1,
+  eventPerAttribute: 10,
 };
 
+/** Counts in a double (exact far beyond any tx's gas, and no BigInt allocation per host call); reads as bigint. */
 export class GasMeter {
-  private used = 0n;
+  private used = 0;
 
-  consume(amount: bigint): void {
+  consume(amount: number): void {
     this.used += amount;
   }
 
   get consumed(): bigint {
-    return this.used;
+    return BigInt(this.used);
   }
 }

@@ -11,6 +11,8 @@ export class JsonSyntaxError extends Error {
   }
 }
 
+const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+
 export function parseJson(text: string): Json {
   let pos = 0;
   const fail = (what: string): never => {
@@ -41,7 +43,10 @@ export function parseJson(text: string): Json {
         ws();
         if (text[pos] !== ":") fail("expected ':'");
         pos++;
-        Object.defineProperty(obj, key, { value: value(), enumerable: true, writable: true, configurable: true });
+        const v = value();
+        if (key === "__proto__") {
+          Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+        } else obj[key] = v;
         ws();
         if (text[pos] === ",") {
           pos++;
@@ -110,7 +115,8 @@ export function parseJson(text: string): Json {
     return simple ? raw.slice(1, -1) : (JSON.parse(raw) as string);
   };
   const num = (): number | bigint => {
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(pos));
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
     if (m === null) return fail("unexpected token");
     pos += m[0].length;
     return m[2] === undefined && m[3] === undefined ? BigInt(m[0]) : Number(m[0]);
@@ -131,15 +137,28 @@ export function stringifyJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new TypeError("non-finite number in JSON");
       return JSON.stringify(value);
     case "string":
-    case "boolean":
       return JSON.stringify(value);
+    case "boolean":
+      return value ? "true" : "false";
     case "object": {
-      if (Array.isArray(value)) return `[${value.map((v) => stringifyJson(v)).join(",")}]`;
-      const parts: string[] = [];
-      for (const [k, v] of Object.entries(value)) {
-        if (v !== undefined) parts.push(`${JSON.stringify(k)}:${stringifyJson(v)}`);
+      if (Array.isArray(value)) {
+        const items = value as unknown[];
+        let out = "[";
+        for (let i = 0; i < items.length; i++) {
+          if (i > 0) out += ",";
+          // A hole stays empty, as `map(…).join(",")` leaves it.
+          if (i in items) out += stringifyJson(items[i]);
+        }
+        return `${out}]`;
       }
-      return `{${parts.join(",")}}`;
+      let out = "{";
+      let first = true;
+      for (const [k, v] of Object.entries(value)) {
+        if (v === undefined) continue;
+        out += `${first ? "" : ","}${JSON.stringify(k)}:${stringifyJson(v)}`;
+        first = false;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`cannot serialize ${typeof value} to JSON`);

@@ -26,11 +26,10 @@ import { ChainError, Err, VmError, markDeterministic, redact, wrap } from "./err
 import { contractEvents } from "./events.js";
 import { GasCost, type GasMeter } from "./gas.js";
 import { isMap, utf8, type Json, type JsonMap } from "./json.js";
-import { capMemory } from "./memory-limit.js";
 import { handleQuery } from "./querier.js";
 import { assertValidWasm, WasmCheckError } from "./upload-check.js";
-import { callEntry, type ContractStorage } from "./vm.js";
-import { Wasm, type WasmModule } from "./wasm-runtime.js";
+import { callEntry, compileCode, type CompiledCode, type ContractStorage } from "./vm.js";
+import { Wasm } from "./wasm-runtime.js";
 import { codeKey, type CodeRecord, type ContractRecord, type World } from "./world.js";
 
 export interface KeeperConfig {
@@ -87,7 +86,7 @@ function bin(v: Json | undefined): Uint8Array {
 }
 
 export class WasmKeeper {
-  private readonly modules = new Map<string, WasmModule>();
+  private readonly modules = new Map<string, CompiledCode>();
   readonly wasmModuleAddress: string;
   readonly distributionAddress: string;
 
@@ -124,10 +123,10 @@ export class WasmKeeper {
 
   // ---- code store -----------------------------------------------------------------------------------------------
 
-  module(code: CodeRecord): WasmModule {
+  module(code: CodeRecord): CompiledCode {
     let m = this.modules.get(code.checksum);
     if (m === undefined) {
-      m = new Wasm.Module(capMemory(code.wasm));
+      m = compileCode(code.wasm);
       this.modules.set(code.checksum, m);
     }
     return m;
@@ -150,16 +149,16 @@ export class WasmKeeper {
       throw Err.createFailed.wrap(`Error calling the VM: Error during static Wasm validation: ${e.message}`);
     }
     const checksum = toHex(sha256(wasm));
-    let module: WasmModule;
+    let module: CompiledCode;
     try {
-      module = this.modules.get(checksum) ?? new Wasm.Module(capMemory(wasm));
+      module = this.modules.get(checksum) ?? compileCode(wasm);
     } catch (e) {
       throw Err.createFailed.wrap(
         `Error calling the VM: Error compiling Wasm: Could not compile: ${(e as Error).message}`,
       );
     }
     this.modules.set(checksum, module);
-    const exports = Wasm.Module.exports(module).map((x) => x.name);
+    const exports = Wasm.Module.exports(module.module).map((x) => x.name);
     const capabilities = exports
       .filter((n) => n.startsWith("requires_"))
       .map((n) => n.slice("requires_".length))
@@ -426,8 +425,7 @@ export class WasmKeeper {
   /** wasmd `handleContractResponse`: contract events, then the submessages; returns the (possibly replaced) data. */
   private handleResponse(ctx: Ctx, address: string, res: ContractResponse): Uint8Array | undefined {
     ctx.gas.consume(
-      GasCost.eventPerAttribute *
-        BigInt(res.attributes.length + res.events.reduce((n, e) => n + e.attributes.length, 0)),
+      GasCost.eventPerAttribute * (res.attributes.length + res.events.reduce((n, e) => n + e.attributes.length, 0)),
     );
     ctx.events.push(...contractEvents(res.attributes, res.events, address));
     if (ctx.callDepth + 1 > MAX_CALL_DEPTH) throw Err.maxCallDepth.make();

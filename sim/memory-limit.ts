@@ -56,3 +56,194 @@ export function capMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): Uint
   }
   return wasm;
 }
+
+/** Where `importMemory` moves the module's memory: an import no contract can declare itself (upload allows `env`). */
+export const MEMORY_IMPORT = { module: "akash-econ-sim", name: "memory" } as const;
+
+export interface ImportedMemory {
+  /** The module with its memory turned into the import `MEMORY_IMPORT`, capped at `maxPages`. */
+  wasm: Uint8Array;
+  /** What a fresh memory for one instance must declare: the module's initial size and the capped maximum. */
+  initial: number;
+  maximum: number;
+}
+
+function utf8Name(s: string): number[] {
+  const bytes = [...Buffer.from(s, "utf8")];
+  return [...leb(bytes.length), ...bytes];
+}
+
+/**
+ * The module with its single defined memory replaced by an import of the same limits (maximum capped as `capMemory`
+ * does), so that the caller can hand each instance a memory: a fresh one, or a recycled one reset to exactly the
+ * state a fresh one has (same size, all zeros; the data segments are written by instantiation either way). Index 0
+ * stays the memory's index, exports are untouched. undefined when the module defines no memory or several, or
+ * declares a kind this rewrite does not handle: the caller then uses `capMemory`.
+ */
+export function importMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): ImportedMemory | undefined {
+  let at = 8;
+  let memory: { start: number; end: number; initial: number; maximum: number } | undefined;
+  let imports: { start: number; payloadStart: number; end: number } | undefined;
+  /** Where a new import section goes when there is none: before the first section that must follow it. */
+  let insertAt: number | undefined;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const [size, payloadStart] = readLeb(wasm, at);
+    const end = payloadStart + size;
+    if (id === undefined || end > wasm.length) return undefined;
+    if (id === 2) imports = { start, payloadStart, end };
+    if (id !== 0 && id !== 1 && id !== 2 && insertAt === undefined) insertAt = start;
+    if (id === 5) {
+      const [count, p] = readLeb(wasm, payloadStart);
+      if (count !== 1) return undefined;
+      const flags = wasm[p];
+      if (flags !== 0 && flags !== 1) return undefined;
+      const [min, afterMin] = readLeb(wasm, p + 1);
+      let max = maxPages;
+      if (flags === 1) max = Math.min(readLeb(wasm, afterMin)[0], maxPages);
+      if (min > max) throw new Error(`initial memory of ${min} pages exceeds the limit of ${max} pages`);
+      memory = { start, end, initial: min, maximum: max };
+    }
+    at = end;
+  }
+  if (memory === undefined) return undefined;
+  const entry = [
+    ...utf8Name(MEMORY_IMPORT.module),
+    ...utf8Name(MEMORY_IMPORT.name),
+    0x02,
+    1,
+    ...leb(memory.initial),
+    ...leb(memory.maximum),
+  ];
+  const parts: (Uint8Array | number[])[] = [];
+  if (imports === undefined) {
+    const where = insertAt ?? memory.start;
+    const payload = [...leb(1), ...entry];
+    parts.push(wasm.subarray(0, where), [2, ...leb(payload.length)], payload);
+    parts.push(wasm.subarray(where, memory.start), wasm.subarray(memory.end));
+  } else {
+    const [count, entriesStart] = readLeb(wasm, imports.payloadStart);
+    const entries = wasm.subarray(entriesStart, imports.end);
+    const head = leb(count + 1);
+    parts.push(wasm.subarray(0, imports.start), [2, ...leb(head.length + entries.length + entry.length)], head);
+    parts.push(entries, entry, wasm.subarray(imports.end, memory.start), wasm.subarray(memory.end));
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return { wasm: out, initial: memory.initial, maximum: memory.maximum };
+}
+
+function readSignedLeb32(bytes: Uint8Array, at: number): [value: number, next: number] {
+  let value = 0;
+  let shift = 0;
+  let b: number;
+  do {
+    const x = bytes[at++];
+    if (x === undefined || shift > 28) throw new Error("bad signed LEB128");
+    b = x;
+    value |= (b & 0x7f) << shift;
+    shift += 7;
+  } while ((b & 0x80) !== 0);
+  if (shift < 32 && (b & 0x40) !== 0) value |= -1 << shift;
+  return [value, at];
+}
+
+function signedLeb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/** Bytes of zeros a merged data segment may carry between two segments it joins. */
+const MAX_MERGE_GAP = 64;
+
+/**
+ * The module with runs of nearby active data segments joined into one segment each, to the same memory image: V8
+ * pays per segment at every instantiation (AssemblyScript emits hundreds). Only when every segment is active on
+ * memory 0 at a constant offset and lies inside the initial memory (`memoryBytes`), so instantiation cannot fail on a
+ * segment, and without a DataCount section (no `memory.init`/`data.drop` can name a segment). A run only spans bytes
+ * no earlier run wrote, so the zeros it carries are what a fresh memory holds there. Unchanged otherwise.
+ */
+export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8Array {
+  let at = 8;
+  let data: { start: number; payloadStart: number; end: number } | undefined;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const [size, payloadStart] = readLeb(wasm, at);
+    const end = payloadStart + size;
+    if (id === 12) return wasm;
+    if (id === 11) data = { start, payloadStart, end };
+    at = end;
+  }
+  if (data === undefined) return wasm;
+  const segments: { offset: number; bytes: Uint8Array }[] = [];
+  try {
+    let [count, p] = readLeb(wasm, data.payloadStart);
+    for (let i = 0; i < count; i++) {
+      if (wasm[p++] !== 0 || wasm[p++] !== 0x41) return wasm; // active, memory 0, i32.const
+      let offset: number;
+      [offset, p] = readSignedLeb32(wasm, p);
+      if (wasm[p++] !== 0x0b) return wasm;
+      let length: number;
+      [length, p] = readLeb(wasm, p);
+      offset >>>= 0;
+      if (offset + length > memoryBytes || p + length > data.end) return wasm;
+      segments.push({ offset, bytes: wasm.subarray(p, p + length) });
+      p += length;
+    }
+    if (p !== data.end) return wasm;
+  } catch {
+    return wasm;
+  }
+  type Run = { start: number; end: number; parts: { offset: number; bytes: Uint8Array }[] };
+  const runs: Run[] = [];
+  const overlapsEarlier = (lo: number, hi: number): boolean =>
+    runs.some((r, i) => i < runs.length - 1 && r.start < hi && lo < r.end);
+  for (const s of segments) {
+    const run = runs[runs.length - 1];
+    const end = s.offset + s.bytes.length;
+    if (
+      run !== undefined &&
+      s.offset >= run.start &&
+      s.offset <= run.end + MAX_MERGE_GAP &&
+      !overlapsEarlier(run.end, Math.max(run.end, end))
+    ) {
+      run.parts.push(s);
+      run.end = Math.max(run.end, end);
+    } else {
+      if (runs.length >= 256) return wasm;
+      runs.push({ start: s.offset, end, parts: [s] });
+    }
+  }
+  if (runs.length === segments.length) return wasm;
+  const chunks: (Uint8Array | number[])[] = [leb(runs.length)];
+  for (const r of runs) {
+    const image = new Uint8Array(r.end - r.start);
+    for (const s of r.parts) image.set(s.bytes, s.offset - r.start);
+    chunks.push([0, 0x41, ...signedLeb(r.start | 0), 0x0b, ...leb(image.length)], image);
+  }
+  const payloadLength = chunks.reduce((n, c) => n + c.length, 0);
+  const head = [11, ...leb(payloadLength)];
+  const out = new Uint8Array(data.start + head.length + payloadLength + (wasm.length - data.end));
+  out.set(wasm.subarray(0, data.start), 0);
+  let o = data.start;
+  for (const c of [head, ...chunks]) {
+    out.set(c, o);
+    o += c.length;
+  }
+  out.set(wasm.subarray(data.end), o);
+  return out;
+}

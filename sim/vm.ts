@@ -4,6 +4,7 @@
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
 import { GasCost, type GasMeter } from "./gas.js";
+import { capMemory, importMemory, MEMORY_IMPORT, mergeDataSegments } from "./memory-limit.js";
 import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
 import { addrCanonicalize, addrHumanize, addrValidate, cryptoImports, type HostApi } from "./host-api.js";
 
@@ -57,35 +58,61 @@ function trapText(e: Error): string {
   return e.message;
 }
 
-/**
- * Runs `entry` with the given JSON arguments and returns the bytes of the result Region.
- * Throws VmError with the text after wasmvm's "Error calling the VM: " prefix.
- */
-export function callEntry(
-  module: WasmModule,
-  entry: string,
-  args: readonly Uint8Array[],
-  ctx: CallContext,
-): Uint8Array {
-  let instance: WasmInstance | undefined;
-  const iterators = new Map<number, { entries: [Uint8Array, Uint8Array][]; at: number }>();
+const PAGE = 65536;
+/** Memories up to this size are recycled (zeroing costs less than a fresh mapping); larger ones are always fresh. */
+const MAX_RECYCLED_PAGES = 32;
+const MAX_SPARE_MEMORIES = 4;
 
-  const memory = (): WasmMemory => {
-    const m = instance?.exports.memory;
+/**
+ * A code compiled once for all its calls. When the module's memory could be turned into an import (`importMemory`),
+ * every instance gets a memory of exactly the module's declared limits: a fresh one, or one a finished call of this
+ * code left at its initial size, zeroed again, so that a new instance cannot tell the two apart.
+ */
+export interface CompiledCode {
+  readonly module: WasmModule;
+  readonly memory: { readonly initial: number; readonly maximum: number; readonly spare: WasmMemory[] } | undefined;
+}
+
+/** Compiles a code for `callEntry`; throws what compiling the memory-capped module throws. */
+export function compileCode(wasm: Uint8Array): CompiledCode {
+  const imported = importMemory(wasm);
+  if (imported !== undefined) {
+    try {
+      const module = new Wasm.Module(mergeDataSegments(imported.wasm, imported.initial * PAGE));
+      return { module, memory: { initial: imported.initial, maximum: imported.maximum, spare: [] } };
+    } catch {
+      // Compile the module as it was (below) for the compiler's own error text.
+    }
+  }
+  return { module: new Wasm.Module(capMemory(wasm)), memory: undefined };
+}
+
+type Iterator = { entries: [Uint8Array, Uint8Array][]; at: number };
+
+/** The state of one entry-point call. Host functions act on the innermost call: calls nest synchronously. */
+class Frame {
+  instance: WasmInstance | undefined;
+  readonly iterators = new Map<number, Iterator>();
+
+  constructor(readonly ctx: CallContext) {}
+
+  memory(): WasmMemory {
+    const m = this.instance?.exports.memory;
     if (!(m instanceof Wasm.Memory)) throw hostError("Uninitialized Context Data: memory");
     return m;
-  };
-  const fn = (name: string): ((...a: number[]) => unknown) => {
-    const f = instance?.exports[name];
+  }
+
+  fn(name: string): (...a: number[]) => unknown {
+    const f = this.instance?.exports[name];
     if (typeof f !== "function") {
       throw new VmError(`Error resolving Wasm function: Could not get export: Missing export ${name}`);
     }
     return f as (...a: number[]) => unknown;
-  };
+  }
 
-  const readRegion = (ptr: number, maxLength: number): Uint8Array => {
+  readRegion(ptr: number, maxLength: number): Uint8Array {
     if (ptr === 0) throw communication("Got a zero Wasm address");
-    const buf = memory().buffer;
+    const buf = this.memory().buffer;
     if (ptr + 12 > buf.byteLength) {
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
@@ -100,182 +127,245 @@ export function callEntry(
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
     return new Uint8Array(buf, offset, length).slice();
-  };
+  }
 
-  const writeRegion = (ptr: number, data: Uint8Array): void => {
-    const buf = memory().buffer;
+  writeRegion(ptr: number, data: Uint8Array): void {
+    const buf = this.memory().buffer;
     const view = new DataView(buf);
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
     if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
     new Uint8Array(buf, offset, data.length).set(data);
     view.setUint32(ptr + 8, data.length, true);
-  };
+  }
 
   /** A new Region owned by the contract (allocated through its `allocate`, which may re-enter). */
-  const toContract = (data: Uint8Array): number => {
-    const ptr = Number(fn("allocate")(data.length));
+  toContract(data: Uint8Array): number {
+    const ptr = Number(this.fn("allocate")(data.length));
     if (ptr === 0) throw communication("Got a zero Wasm address");
-    writeRegion(ptr, data);
+    this.writeRegion(ptr, data);
     return ptr;
-  };
+  }
 
-  const charge = (): void => {
-    ctx.gas.consume(GasCost.hostCall);
-  };
-  const writable = (): void => {
-    if (ctx.readonly) throw hostError("Must not call a writing storage function in this context.");
-  };
-  const iterator = (id: number): { entries: [Uint8Array, Uint8Array][]; at: number } => {
-    const it = iterators.get(id);
+  charge(): void {
+    this.ctx.gas.consume(GasCost.hostCall);
+  }
+
+  writable(): void {
+    if (this.ctx.readonly) throw hostError("Must not call a writing storage function in this context.");
+  }
+
+  iterator(id: number): Iterator {
+    const it = this.iterators.get(id);
     if (it === undefined) {
       throw hostError(`Error calling into the VM's backend: Iterator with ID ${id} does not exist`);
     }
     return it;
-  };
-  const sections = (...parts: Uint8Array[]): Uint8Array => {
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 4, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      new DataView(out.buffer).setUint32(at + p.length, p.length);
-      at += p.length + 4;
-    }
-    return out;
-  };
-
-  const env: Record<string, (...a: number[]) => number | bigint | undefined> = {
-    abort: (msg) => {
-      charge();
-      const text = fromUtf8Lossless(readRegion(msg, MAX_LENGTH_ABORT));
-      throw hostError(`Aborted: ${text}`);
-    },
-    debug: (msg) => {
-      charge();
-      ctx.debug(fromUtf8Lossless(readRegion(msg, MAX_LENGTH_DEBUG)));
-      return undefined;
-    },
-    db_read: (key) => {
-      charge();
-      const k = readRegion(key, MAX_LENGTH_DB_KEY);
-      const v = ctx.storage.get(k);
-      ctx.gas.consume(GasCost.readFlat + GasCost.readPerByte * BigInt(k.length + (v?.length ?? 0)));
-      return v === undefined ? 0 : toContract(v);
-    },
-    db_write: (key, value) => {
-      charge();
-      writable();
-      const k = readRegion(key, MAX_LENGTH_DB_KEY);
-      const v = readRegion(value, MAX_LENGTH_DB_VALUE);
-      ctx.gas.consume(GasCost.writeFlat + GasCost.writePerByte * BigInt(k.length + v.length));
-      ctx.storage.set(k, v);
-      return undefined;
-    },
-    db_remove: (key) => {
-      charge();
-      writable();
-      const k = readRegion(key, MAX_LENGTH_DB_KEY);
-      ctx.gas.consume(GasCost.delete);
-      ctx.storage.remove(k);
-      return undefined;
-    },
-    db_scan: (start, end, order) => {
-      charge();
-      const s = start === 0 ? undefined : readRegion(start, MAX_LENGTH_DB_KEY);
-      const e = end === 0 ? undefined : readRegion(end, MAX_LENGTH_DB_KEY);
-      if (order !== 1 && order !== 2) {
-        throw communication(`Got an invalid value for iteration order: ${order}`);
-      }
-      const entries = ctx.storage.range(s, e);
-      if (order === 2) entries.reverse();
-      const id = iterators.size + 1;
-      iterators.set(id, { entries, at: 0 });
-      return id;
-    },
-    db_next: (id) => {
-      charge();
-      const it = iterator(id);
-      const next = it.entries[it.at];
-      ctx.gas.consume(GasCost.iterNextFlat);
-      if (next === undefined) return toContract(new Uint8Array(8));
-      it.at++;
-      ctx.gas.consume(GasCost.readPerByte * BigInt(next[0].length + next[1].length));
-      return toContract(sections(next[0], next[1]));
-    },
-    db_next_key: (id) => {
-      charge();
-      const it = iterator(id);
-      const next = it.entries[it.at];
-      ctx.gas.consume(GasCost.iterNextFlat);
-      if (next === undefined) return 0;
-      it.at++;
-      return toContract(next[0]);
-    },
-    db_next_value: (id) => {
-      charge();
-      const it = iterator(id);
-      const next = it.entries[it.at];
-      ctx.gas.consume(GasCost.iterNextFlat);
-      if (next === undefined) return 0;
-      it.at++;
-      return toContract(next[1]);
-    },
-    addr_validate: (human) => {
-      charge();
-      const bytes = readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
-      const err = addrValidate(ctx.api, bytes);
-      return err === undefined ? 0 : toContract(utf8(err));
-    },
-    addr_canonicalize: (human, dest) => {
-      charge();
-      const bytes = readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
-      const res = addrCanonicalize(ctx.api, bytes);
-      if (typeof res === "string") return toContract(utf8(res));
-      writeRegion(dest, res);
-      return 0;
-    },
-    addr_humanize: (canonical, dest) => {
-      charge();
-      const bytes = readRegion(canonical, MAX_LENGTH_CANONICAL_ADDRESS);
-      const res = addrHumanize(ctx.api, bytes);
-      if (res.error !== undefined) return toContract(utf8(res.error));
-      writeRegion(dest, utf8(res.address));
-      return 0;
-    },
-    query_chain: (request) => {
-      charge();
-      const req = readRegion(request, MAX_LENGTH_QUERY_CHAIN_REQUEST);
-      ctx.gas.consume(GasCost.queryPerByte * BigInt(req.length));
-      return toContract(ctx.query(req));
-    },
-    ...cryptoImports({ readRegion, toContract, charge, hostError }),
-  };
-
-  try {
-    instance = new Wasm.Instance(module, { env });
-  } catch (e) {
-    if (e instanceof VmError) throw e;
-    throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
   }
+}
 
+const frames: Frame[] = [];
+/** The call whose instance is running: only it can be calling an import. */
+const top = (): Frame => frames[frames.length - 1]!;
+
+function sections(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 4, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    new DataView(out.buffer).setUint32(at + p.length, p.length);
+    at += p.length + 4;
+  }
+  return out;
+}
+
+/** The `env` imports, built once: every function acts on the innermost call. */
+const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
+  abort: (msg) => {
+    const f = top();
+    f.charge();
+    const text = fromUtf8Lossless(f.readRegion(msg, MAX_LENGTH_ABORT));
+    throw hostError(`Aborted: ${text}`);
+  },
+  debug: (msg) => {
+    const f = top();
+    f.charge();
+    f.ctx.debug(fromUtf8Lossless(f.readRegion(msg, MAX_LENGTH_DEBUG)));
+    return undefined;
+  },
+  db_read: (key) => {
+    const f = top();
+    f.charge();
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const v = f.ctx.storage.get(k);
+    f.ctx.gas.consume(GasCost.readFlat + GasCost.readPerByte * (k.length + (v?.length ?? 0)));
+    return v === undefined ? 0 : f.toContract(v);
+  },
+  db_write: (key, value) => {
+    const f = top();
+    f.charge();
+    f.writable();
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const v = f.readRegion(value, MAX_LENGTH_DB_VALUE);
+    f.ctx.gas.consume(GasCost.writeFlat + GasCost.writePerByte * (k.length + v.length));
+    f.ctx.storage.set(k, v);
+    return undefined;
+  },
+  db_remove: (key) => {
+    const f = top();
+    f.charge();
+    f.writable();
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    f.ctx.gas.consume(GasCost.delete);
+    f.ctx.storage.remove(k);
+    return undefined;
+  },
+  db_scan: (start, end, order) => {
+    const f = top();
+    f.charge();
+    const s = start === 0 ? undefined : f.readRegion(start, MAX_LENGTH_DB_KEY);
+    const e = end === 0 ? undefined : f.readRegion(end, MAX_LENGTH_DB_KEY);
+    if (order !== 1 && order !== 2) {
+      throw communication(`Got an invalid value for iteration order: ${order}`);
+    }
+    const entries = f.ctx.storage.range(s, e);
+    if (order === 2) entries.reverse();
+    const id = f.iterators.size + 1;
+    f.iterators.set(id, { entries, at: 0 });
+    return id;
+  },
+  db_next: (id) => {
+    const f = top();
+    f.charge();
+    const it = f.iterator(id);
+    const next = it.entries[it.at];
+    f.ctx.gas.consume(GasCost.iterNextFlat);
+    if (next === undefined) return f.toContract(new Uint8Array(8));
+    it.at++;
+    f.ctx.gas.consume(GasCost.readPerByte * (next[0].length + next[1].length));
+    return f.toContract(sections(next[0], next[1]));
+  },
+  db_next_key: (id) => {
+    const f = top();
+    f.charge();
+    const it = f.iterator(id);
+    const next = it.entries[it.at];
+    f.ctx.gas.consume(GasCost.iterNextFlat);
+    if (next === undefined) return 0;
+    it.at++;
+    return f.toContract(next[0]);
+  },
+  db_next_value: (id) => {
+    const f = top();
+    f.charge();
+    const it = f.iterator(id);
+    const next = it.entries[it.at];
+    f.ctx.gas.consume(GasCost.iterNextFlat);
+    if (next === undefined) return 0;
+    it.at++;
+    return f.toContract(next[1]);
+  },
+  addr_validate: (human) => {
+    const f = top();
+    f.charge();
+    const bytes = f.readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
+    const err = addrValidate(f.ctx.api, bytes);
+    return err === undefined ? 0 : f.toContract(utf8(err));
+  },
+  addr_canonicalize: (human, dest) => {
+    const f = top();
+    f.charge();
+    const bytes = f.readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
+    const res = addrCanonicalize(f.ctx.api, bytes);
+    if (typeof res === "string") return f.toContract(utf8(res));
+    f.writeRegion(dest, res);
+    return 0;
+  },
+  addr_humanize: (canonical, dest) => {
+    const f = top();
+    f.charge();
+    const bytes = f.readRegion(canonical, MAX_LENGTH_CANONICAL_ADDRESS);
+    const res = addrHumanize(f.ctx.api, bytes);
+    if (res.error !== undefined) return f.toContract(utf8(res.error));
+    f.writeRegion(dest, utf8(res.address));
+    return 0;
+  },
+  query_chain: (request) => {
+    const f = top();
+    f.charge();
+    const req = f.readRegion(request, MAX_LENGTH_QUERY_CHAIN_REQUEST);
+    f.ctx.gas.consume(GasCost.queryPerByte * req.length);
+    return f.toContract(f.ctx.query(req));
+  },
+  ...cryptoImports({
+    readRegion: (ptr, maxLength) => top().readRegion(ptr, maxLength),
+    toContract: (data) => top().toContract(data),
+    charge: () => {
+      top().charge();
+    },
+    hostError,
+  }),
+};
+
+/**
+ * Runs `entry` with the given JSON arguments and returns the bytes of the result Region.
+ * Throws VmError with the text after wasmvm's "Error calling the VM: " prefix.
+ */
+export function callEntry(
+  code: CompiledCode,
+  entry: string,
+  args: readonly Uint8Array[],
+  ctx: CallContext,
+): Uint8Array {
+  const frame = new Frame(ctx);
+  const plan = code.memory;
+  let memory: WasmMemory | undefined;
+  frames.push(frame);
   try {
-    const f = fn(entry);
-    const wanted = entry === "migrate" && f.length === 2 ? args.slice(0, 2) : args;
-    if (f.length !== wanted.length) {
-      throw new VmError(`Error resolving Wasm function: Function arity mismatch for ${entry}: expected ${f.length}`);
+    try {
+      if (plan === undefined) {
+        frame.instance = new Wasm.Instance(code.module, { env: ENV });
+      } else {
+        memory = plan.spare.pop() ?? new Wasm.Memory({ initial: plan.initial, maximum: plan.maximum });
+        frame.instance = new Wasm.Instance(code.module, { env: ENV, [MEMORY_IMPORT.module]: { memory } });
+      }
+    } catch (e) {
+      if (e instanceof VmError) throw e;
+      throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
     }
-    const ptrs = wanted.map((a) => toContract(a));
-    const resultPtr = Number(f(...ptrs));
-    const result = readRegion(resultPtr, MAX_RESULT_LENGTH);
-    fn("deallocate")(resultPtr);
-    return result;
-  } catch (e) {
-    if (e instanceof VmError)
-      throw e.message.startsWith("Wasmer") ? new VmError(`Error executing Wasm: ${e.message}`) : e;
-    if (e instanceof Wasm.RuntimeError || e instanceof RangeError) {
-      throw new VmError(`Error executing Wasm: Wasmer runtime error: RuntimeError: ${trapText(e)}`);
+
+    try {
+      const f = frame.fn(entry);
+      const wanted = entry === "migrate" && f.length === 2 ? args.slice(0, 2) : args;
+      if (f.length !== wanted.length) {
+        throw new VmError(`Error resolving Wasm function: Function arity mismatch for ${entry}: expected ${f.length}`);
+      }
+      const ptrs = wanted.map((a) => frame.toContract(a));
+      const resultPtr = Number(f(...ptrs));
+      const result = frame.readRegion(resultPtr, MAX_RESULT_LENGTH);
+      frame.fn("deallocate")(resultPtr);
+      return result;
+    } catch (e) {
+      if (e instanceof VmError)
+        throw e.message.startsWith("Wasmer") ? new VmError(`Error executing Wasm: ${e.message}`) : e;
+      if (e instanceof Wasm.RuntimeError || e instanceof RangeError) {
+        throw new VmError(`Error executing Wasm: Wasmer runtime error: RuntimeError: ${trapText(e)}`);
+      }
+      throw e;
     }
-    throw e;
+  } finally {
+    frames.pop();
+    frame.instance = undefined;
+    if (
+      memory !== undefined &&
+      plan !== undefined &&
+      plan.initial <= MAX_RECYCLED_PAGES &&
+      plan.spare.length < MAX_SPARE_MEMORIES &&
+      memory.buffer.byteLength === plan.initial * PAGE
+    ) {
+      new Uint8Array(memory.buffer).fill(0);
+      plan.spare.push(memory);
+    }
   }
 }
 

@@ -9,6 +9,11 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer;
 }
 
+export interface WasmMemoryDescriptor {
+  initial: number;
+  maximum?: number;
+}
+
 export interface WasmInstance {
   readonly exports: Record<string, unknown>;
 }
@@ -18,7 +23,7 @@ interface WasmApi {
     exports(m: WasmModule): { name: string; kind: string }[];
   };
   Instance: new (m: WasmModule, imports: Record<string, Record<string, unknown>>) => WasmInstance;
-  Memory: abstract new (...args: never[]) => WasmMemory;
+  Memory: new (descriptor: WasmMemoryDescriptor) => WasmMemory;
   RuntimeError: abstract new (...args: never[]) => Error;
 }
 

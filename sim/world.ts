@@ -36,7 +36,7 @@ export interface WorldSnapshot {
   seq: ReadonlyMap<string, bigint>;
 }
 
-const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
 
 export const codeKey = (codeId: bigint): string => codeId.toString().padStart(20, "0");
 

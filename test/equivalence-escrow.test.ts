@@ -131,7 +131,7 @@ function escrowScript(a: Actors): Step[] {
     x("payment into an overdrawn account", a.bob, {
       create_payment: { id: small, payment_id: "lease-y", provider: a.provider2, denom: "uakt", rate: "1" },
     }),
-    x("deposit into the overdrawn account", a.carol, { deposit: { id: small } }, uakt(10_000_000)),
+    x("deposit into the overdrawn account", a.carol, { deposit: { id: small } }, uakt(50_000_000)),
     ...accountViews(small, "closed by the deposit"),
     bal("provider 2 after the debt is paid", a.provider2),
     x("deposit into a closed account", a.carol, { deposit: { id: small } }, uakt(600_000)),
@@ -162,49 +162,55 @@ async function deploy(governance: Governance): Promise<string> {
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded chain ≡ wasmd: escrow contract"), () => {
   const fixture = withLocalnode();
 
-  it("gives the same events, errors, query results and balances at the same heights", { timeout: 600_000 }, async () => {
-    const { node, client } = fixture;
-    const [alice, bob, carol] = [1, 2, 3].map((i) => node.accounts[i]!.address) as [string, string, string];
-    const provider1 = neverSigns(node.prefix, "equivalence escrow provider 1");
-    const provider2 = neverSigns(node.prefix, "equivalence escrow provider 2");
+  it(
+    "gives the same events, errors, query results and balances at the same heights",
+    { timeout: 600_000 },
+    async () => {
+      const { node, client } = fixture;
+      const [alice, bob, carol] = [1, 2, 3].map((i) => node.accounts[i]!.address) as [string, string, string];
+      const provider1 = neverSigns(node.prefix, "equivalence escrow provider 1");
+      const provider2 = neverSigns(node.prefix, "equivalence escrow provider 2");
 
-    const realAddress = await deploy(
-      new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
-    );
-    const steps = escrowScript({ alice, bob, carol, provider1, provider2, contract: realAddress });
-    const real = await runScriptDetailed(client, realAddress, steps, {
-      excludedAttributes: new Set(),
-      queryAt: smartQueryAtHeight(client.comet),
-      feePerTx: FIXED_FEE.amount[0]!,
-    });
+      const realAddress = await deploy(
+        new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
+      );
+      const steps = escrowScript({ alice, bob, carol, provider1, provider2, contract: realAddress });
+      const real = await runScriptDetailed(client, realAddress, steps, {
+        excludedAttributes: new Set(),
+        queryAt: smartQueryAtHeight(client.comet),
+        feePerTx: FIXED_FEE.amount[0]!,
+      });
 
-    const chain = new EmbeddedChain({ prefix: node.prefix, denom: node.denom, chainId: node.chainId });
-    for (const a of [alice, bob, carol]) chain.fund(a, uakt(100_000_000_000));
-    const embeddedAddress = await deploy(new EmbeddedGovernance(chain));
-    const embedded = await runScriptDetailed(chain.client(), embeddedAddress, steps, {
-      excludedAttributes: new Set(),
-      replay: {
-        heights: real.heights,
-        advanceTo: (h) => {
-          if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
-          chain.advanceBlocks(h - chain.height);
+      const chain = new EmbeddedChain({ prefix: node.prefix, denom: node.denom, chainId: node.chainId });
+      for (const a of [alice, bob, carol]) chain.fund(a, uakt(100_000_000_000));
+      const embeddedAddress = await deploy(new EmbeddedGovernance(chain));
+      const embedded = await runScriptDetailed(chain.client(), embeddedAddress, steps, {
+        excludedAttributes: new Set(),
+        replay: {
+          heights: real.heights,
+          advanceTo: (h) => {
+            if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
+            chain.advanceBlocks(h - chain.height);
+          },
         },
-      },
-    });
+      });
 
-    expect(embeddedAddress).toBe(realAddress);
-    expect(embedded.heights).toEqual(real.heights);
-    for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
-    expect(embedded.obs).toHaveLength(real.obs.length);
-    // The script exercised what it claims.
-    const byName = new Map(real.obs.map((o) => [o.name, o]));
-    const types = (name: string): string[] => byName.get(name)?.events?.map((e) => e.type) ?? [];
-    expect(types("settle finds the overdraft")).toContain("wasm-escrow_overdrawn");
-    expect(types("settle finds the overdraft")).toContain("wasm-escrow_alert");
-    expect(types("deposit into the overdrawn account")).toContain("wasm-escrow_debt_paid");
-    expect(types("deposit into the overdrawn account")).toContain("wasm-escrow_account_closed");
-    expect(types("withdraw by the provider")).toContain("wasm-escrow_withdraw");
-    for (const name of ["unauthorized close", "zero amount", "wrong denom", "unknown account"])
-      expect(byName.get(name)?.error, name).toBeDefined();
-  });
+      expect(embeddedAddress).toBe(realAddress);
+      // Code id, creator (the gov authority), admin and label of the governance deployment.
+      expect(await chain.client().getContract(embeddedAddress)).toEqual(await client.getContract(realAddress));
+      expect(embedded.heights).toEqual(real.heights);
+      for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
+      expect(embedded.obs).toHaveLength(real.obs.length);
+      // The script exercised what it claims.
+      const byName = new Map(real.obs.map((o) => [o.name, o]));
+      const types = (name: string): string[] => byName.get(name)?.events?.map((e) => e.type) ?? [];
+      expect(types("settle finds the overdraft")).toContain("wasm-escrow_overdrawn");
+      expect(types("settle finds the overdraft")).toContain("wasm-escrow_alert");
+      expect(types("deposit into the overdrawn account")).toContain("wasm-escrow_debt_paid");
+      expect(types("deposit into the overdrawn account")).toContain("wasm-escrow_account_closed");
+      expect(types("withdraw by the provider")).toContain("wasm-escrow_withdraw");
+      for (const name of ["unauthorized close", "zero amount", "wrong denom", "unknown account"])
+        expect(byName.get(name)?.error, name).toBeDefined();
+    },
+  );
 });

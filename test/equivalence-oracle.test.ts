@@ -54,7 +54,9 @@ const neverSigns = (prefix: string, label: string): string =>
   toBech32(prefix, sha256(new TextEncoder().encode(label)).slice(0, 20));
 
 const b64 = (u: GeneratedUpdate | Buffer): string => (Buffer.isBuffer(u) ? u : u.data).toString("base64");
-const updateMsg = (...blobs: (GeneratedUpdate | Buffer)[]): JsonObject => ({ update_price_feeds: { data: blobs.map(b64) } });
+const updateMsg = (...blobs: (GeneratedUpdate | Buffer)[]): JsonObject => ({
+  update_price_feeds: { data: blobs.map(b64) },
+});
 const feeQuery = (...blobs: (GeneratedUpdate | Buffer)[]): JsonObject => ({ get_update_fee: { data: blobs.map(b64) } });
 
 /** Removes the TWAP from a `price` answer: its weights are block time − publish time. */
@@ -180,7 +182,12 @@ function oracleScript(now: number, relayer: string, stranger: string, feeRecipie
     x("rotation VAA again", { submit_signer_set_upgrade: { vaa: upgrade.base64 } }),
     update("update signed by the new set", bySet5),
     x("unauthorized pause", { pause: {} }, undefined, stranger),
-    x("unauthorized update_config", { update_config: { update_fee: { denom: "uakt", amount: "0" } } }, undefined, stranger),
+    x(
+      "unauthorized update_config",
+      { update_config: { update_fee: { denom: "uakt", amount: "0" } } },
+      undefined,
+      stranger,
+    ),
     x("unauthorized add_feed", { add_feed: { id: "ab".repeat(32) } }, undefined, stranger),
     x("unknown execute variant", { frobnicate: {} }),
     q("unknown feed", { price_feed: { id: "cd".repeat(32) } }),
@@ -246,8 +253,9 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       blockTime: (h) => Promise.resolve(now + (h - 1) * BLOCK_SECONDS),
     });
 
-    if (process.env.EQ_DUMP) (await import("node:fs")).writeFileSync(process.env.EQ_DUMP, JSON.stringify({ real, embedded }, null, 1));
     expect(embeddedAddress).toBe(realAddress);
+    // Code id, creator (the gov authority), admin and label of the governance deployment.
+    expect(await chain.client().getContract(embeddedAddress)).toEqual(await client.getContract(realAddress));
     for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
     expect(embedded.obs).toHaveLength(real.obs.length);
     // The script exercised what it claims: accepted updates stored prices, every rejection was one.

@@ -70,6 +70,8 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
   const k = key(steps);
   const hit = cache.get(k);
   if (hit) return hit;
+  // The embedded chain is synchronous: yield now and then so vitest's worker RPC is not starved.
+  if (stats.sequences % 20 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   const t0 = Date.now();
   env.chain.restore(base);
   const model = new EscrowModel(modelConfig());

@@ -102,7 +102,15 @@ describe("escrow: Akash rules", () => {
     await e.exec("owner", { create_account: { id: "m" } }, uakt(500_000));
     await e.exec("alice", { deposit: { id: "m" } }, uakt(500_000));
     await e.exec("owner", { deposit: { id: "m" } }, uakt(7));
-    await e.exec("alice", { deposit: { id: "m" } }, uakt(3));
+    const r = await e.exec("alice", { deposit: { id: "m" } }, uakt(3));
+    expect(eventsOf(r, "wasm-escrow_deposit")).toEqual([
+      expect.objectContaining({
+        id: "m",
+        sender: e.addr.alice,
+        amount: "3uakt",
+        entries: `2,${e.addr.alice},balance,3uakt`,
+      }),
+    ]);
     const ds = await deposits(e, "m");
     expect(ds.map((d) => [d.seq, d.depositor, d.amount, d.deposited])).toEqual([
       [1, e.addr.owner, "500007", "500007"],
@@ -145,6 +153,28 @@ describe("escrow: Akash rules", () => {
       [e.addr.owner, "balance", "100000"],
       [e.addr.sponsor, "grant", "800000"],
     ]);
+  });
+
+  it("draws grants in sponsor-address order and honours scopes", async () => {
+    const e = await setupEscrow();
+    const [first, second] = [e.addr.sponsor, e.addr.bob].sort();
+    await e.exec(first!, { grant: { grantee: e.addr.owner, scopes: ["only-this"] } }, uakt(400_000));
+    await e.exec(second!, { grant: { grantee: e.addr.owner } }, uakt(400_000));
+    const amount = { denom: "uakt", amount: "600000" };
+    // Out of scope for "other": only the second sponsor's 400,000 is available.
+    await expect(e.exec("owner", { create_account: { id: "other", amount, sources: ["grant"] } })).rejects.toThrow(
+      "insufficient funds: 200000uakt not covered by the listed sources",
+    );
+    await e.exec("owner", { create_account: { id: "only-this", amount, sources: ["grant"] } });
+    expect((await deposits(e, "only-this")).map((d) => [d.depositor, d.amount])).toEqual([
+      [first, "400000"],
+      [second, "200000"],
+    ]);
+    expect(
+      (await e.query<{ accounts: Account[] }>({ accounts_by_depositor: { depositor: second! } })).accounts.map(
+        (a) => a.id,
+      ),
+    ).toEqual(["only-this"]);
   });
 
   it("after a revoke, a grant deposit's refund goes to the sponsor's wallet", async () => {

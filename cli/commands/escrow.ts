@@ -201,7 +201,14 @@ async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => v
     },
     { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
   );
-  return { client, sender: await addressOf(senderMnemonic, o.prefix), contract, close: () => { client.disconnect(); } };
+  return {
+    client,
+    sender: await addressOf(senderMnemonic, o.prefix),
+    contract,
+    close: () => {
+      client.disconnect();
+    },
+  };
 }
 
 /** The escrow events of a tx, as {type, attributes} with the `wasm-` prefix kept. */
@@ -301,10 +308,14 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
       return 0;
     }
     const ac = new AbortController();
-    const stop = (): void => { ac.abort(); };
+    const stop = (): void => {
+      ac.abort();
+    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
-    await watcher.run(ac.signal, (e) => { err(`watch: ${e instanceof Error ? e.message : String(e)}`); });
+    await watcher.run(ac.signal, (e) => {
+      err(`watch: ${e instanceof Error ? e.message : String(e)}`);
+    });
     return 0;
   } finally {
     source.close();
@@ -314,8 +325,12 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  out: (line: string) => void = (l) => { console.log(l); },
-  err: (line: string) => void = (l) => { console.error(l); },
+  out: (line: string) => void = (l) => {
+    console.log(l);
+  },
+  err: (line: string) => void = (l) => {
+    console.error(l);
+  },
 ): Promise<number> {
   let parsed;
   try {

@@ -159,7 +159,7 @@ function credit(x: Exec, acc: Account, f: Funding): string | null {
     entry.deposited = deposited;
     index.save(Key.pair(Key.str(d.depositor), Key.str(acc.id)), true);
     x.batch(
-      "escrow_deposit_entries",
+      "escrow_deposit",
       acc.id,
       "entries",
       item([entry.seq.toString(), d.depositor, d.source, coinStr(d.amount, f.denom)]),

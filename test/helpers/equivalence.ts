@@ -6,7 +6,7 @@
  *  - gas (wanted/used), and the fee events of the ante handler (events without a `msg_index`: fee deduction),
  *  - the `msg_index` attribute itself (present on both, always 0 here),
  *  - block time and height where a contract echoes them (`excludedAttributes`, default `time` and `height`),
- *  - fees in balances: `balanceDelta` adds back what this run paid (`RunOptions.fee`; the embedded chain charges none).
+ *  - fees in balances: `balanceDelta` adds back what this run paid (`RunOptions.feePerTx`; the embedded chain charges none).
  * Suites that make heights identical (`RunOptions.replay`) or times comparable (`blockTimeAttributes`, step
  * `normalize`) exclude less; whatever a suite still excludes is named there.
  */
