@@ -1,9 +1,8 @@
 // EmbeddedChain: an in-process wasmd 0.61 look-alike. Blocks advance height and time together (R11); every tx runs in
 // a copy-on-write layer of the whole state that is committed only on success (R2); nothing reads wall time.
 
-import { toHex } from "@cosmjs/encoding";
 import type { Event } from "@cosmjs/stargate";
-import { createHash } from "node:crypto";
+import { hash as digest } from "node:crypto";
 import { accountAddress, BLOCKED_MODULES, govAddress, moduleAddress } from "./addresses.js";
 import { mintCoins, type SdkEvent } from "./bank.js";
 import { coinsFromClient, toWire, type Coin } from "./coins.js";
@@ -12,7 +11,7 @@ import type { ChainClient } from "./client-types.js";
 import { EmbeddedClient } from "./client.js";
 import { ChainError } from "./errors.js";
 import { GasCost, GasMeter } from "./gas.js";
-import { stringifyJson, utf8 } from "./json.js";
+import { stringifyJson } from "./json.js";
 import { WasmKeeper, type Ctx } from "./keeper.js";
 import { CAPABILITIES_WASMD_061 } from "./upload-check.js";
 import { World, type WorldSnapshot } from "./world.js";
@@ -79,6 +78,14 @@ export class TxError extends Error {
 }
 
 const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
+
+/** A copy of a message's event with SDK 0.50's `msg_index` attribute appended. */
+function tagged(e: SdkEvent): Event {
+  const attributes: { key: string; value: string }[] = [];
+  for (const a of e.attributes) attributes.push({ ...a });
+  attributes.push({ key: "msg_index", value: "0" });
+  return { type: e.type, attributes };
+}
 
 export class EmbeddedChain {
   readonly prefix: string;
@@ -235,21 +242,19 @@ export class EmbeddedChain {
     body: unknown,
     run: (ctx: Ctx) => T,
   ): { result: T; record: TxRecord } {
-    const bodyText = stringifyJson({ chain_id: this.chainId, n: this.txCount, sender, action, body });
-    const hashBytes = new Uint8Array(createHash("sha256").update(utf8(bodyText)).digest());
+    // = stringifyJson({ chain_id, n, sender, action, body }), with only `body` left to the generic writer.
+    const bodyText = `{"chain_id":${JSON.stringify(this.chainId)},"n":${this.txCount},"sender":${JSON.stringify(sender)},"action":${JSON.stringify(action)},"body":${stringifyJson(body)}}`;
+    const hashBuffer = digest("sha256", bodyText, "buffer"); // strings are hashed as their UTF-8 bytes
+    const hashBytes = new Uint8Array(hashBuffer);
     const tx: TxInfo = { index: this.txIndex, hash: hashBytes };
     const gas = new GasMeter();
     gas.consume(GasCost.txBase + GasCost.txPerByte * bodyText.length);
     const layer = this.world.child();
     const msgEvents: SdkEvent[] = [];
     const ctx: Ctx = { world: layer, events: msgEvents, callDepth: 0, tx, gas };
-    const base = {
-      height: this.height,
-      txIndex: this.txIndex,
-      hash: toHex(hashBytes).toUpperCase(),
-      action,
-      sender,
-    };
+    const height = this.height;
+    const txIndex = this.txIndex;
+    const hash = hashBuffer.toString("hex").toUpperCase();
     this.txCount++;
     this.txIndex++;
     let result: T;
@@ -258,7 +263,11 @@ export class EmbeddedChain {
     } catch (e) {
       if (!(e instanceof ChainError)) throw e;
       const record: TxRecord = {
-        ...base,
+        height,
+        txIndex,
+        hash,
+        action,
+        sender,
         code: e.code,
         codespace: e.codespace,
         rawLog: `failed to execute message; message index: 0: ${e.message}`,
@@ -280,12 +289,14 @@ export class EmbeddedChain {
         { key: "module", value: module },
       ],
     };
-    const events: Event[] = [message, ...msgEvents].map((e) => ({
-      type: e.type,
-      attributes: [...e.attributes.map((a) => ({ ...a })), { key: "msg_index", value: "0" }],
-    }));
+    const events: Event[] = [tagged(message)];
+    for (const e of msgEvents) events.push(tagged(e));
     const record: TxRecord = {
-      ...base,
+      height,
+      txIndex,
+      hash,
+      action,
+      sender,
       code: 0,
       codespace: "",
       rawLog: "",

@@ -127,8 +127,48 @@ export function parseJson(text: string): Json {
   return result;
 }
 
+/**
+ * True when `JSON.stringify(value)` writes what `stringifyJson` writes: a tree of plain objects, arrays without holes
+ * or `undefined`, strings, booleans, finite numbers and null (no bigint, no `toJSON`, no functions or symbols).
+ */
+function isPlainJson(value: unknown, depth: number): boolean {
+  if (value === null) return true;
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return true;
+    case "number":
+      return Number.isFinite(value);
+    case "object": {
+      if (depth > 64) return false;
+      if (Array.isArray(value)) {
+        const items = value as unknown[];
+        for (let i = 0; i < items.length; i++) {
+          if (!(i in items) || items[i] === undefined || !isPlainJson(items[i], depth + 1)) return false;
+        }
+        return Object.getPrototypeOf(items) === Array.prototype && !("toJSON" in items);
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if ((proto !== Object.prototype && proto !== null) || "toJSON" in value) return false;
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) return false;
+        const v = (value as Record<string, unknown>)[k];
+        if (v !== undefined && !isPlainJson(v, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 /** JSON text with bigints written as plain numbers; `undefined` object fields are left out. */
 export function stringifyJson(value: unknown): string {
+  if (typeof value === "object" && value !== null && isPlainJson(value, 0)) return JSON.stringify(value);
+  return stringifyValue(value);
+}
+
+function stringifyValue(value: unknown): string {
   if (value === null) return "null";
   switch (typeof value) {
     case "bigint":
@@ -147,7 +187,7 @@ export function stringifyJson(value: unknown): string {
         for (let i = 0; i < items.length; i++) {
           if (i > 0) out += ",";
           // A hole stays empty, as `map(…).join(",")` leaves it.
-          if (i in items) out += stringifyJson(items[i]);
+          if (i in items) out += stringifyValue(items[i]);
         }
         return `${out}]`;
       }
@@ -155,7 +195,7 @@ export function stringifyJson(value: unknown): string {
       let first = true;
       for (const [k, v] of Object.entries(value)) {
         if (v === undefined) continue;
-        out += `${first ? "" : ","}${JSON.stringify(k)}:${stringifyJson(v)}`;
+        out += `${first ? "" : ","}${JSON.stringify(k)}:${stringifyValue(v)}`;
         first = false;
       }
       return `${out}}`;

@@ -247,3 +247,48 @@ export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8A
   out.set(wasm.subarray(data.end), o);
   return out;
 }
+
+/**
+ * The module exporting only the named exports (those it has): V8 builds a JS function object for every exported
+ * function at each instantiation, and a call only reaches its entry point, `allocate`, `deallocate` and `memory`.
+ * Exports are invisible to the module's own code. undefined when the export section cannot be read.
+ */
+export function keepExports(wasm: Uint8Array, keep: ReadonlySet<string>): Uint8Array | undefined {
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++];
+    const [size, payloadStart] = readLeb(wasm, at);
+    const end = payloadStart + size;
+    if (id === 7) {
+      const kept: Uint8Array[] = [];
+      try {
+        let [count, p] = readLeb(wasm, payloadStart);
+        for (; count > 0; count--) {
+          const entryStart = p;
+          let length: number;
+          [length, p] = readLeb(wasm, p);
+          const name = Buffer.from(wasm.subarray(p, p + length)).toString("utf8");
+          p += length + 1; // name, kind
+          [, p] = readLeb(wasm, p); // index
+          if (keep.has(name)) kept.push(wasm.subarray(entryStart, p));
+        }
+        if (p !== end) return undefined;
+      } catch {
+        return undefined;
+      }
+      const payload = [...leb(kept.length)];
+      const head = [7, ...leb(kept.reduce((n, k) => n + k.length, payload.length))];
+      const parts = [wasm.subarray(0, start), head, payload, ...kept, wasm.subarray(end)];
+      const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+      let o = 0;
+      for (const part of parts) {
+        out.set(part, o);
+        o += part.length;
+      }
+      return out;
+    }
+    at = end;
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
 import { GasCost, type GasMeter } from "./gas.js";
-import { capMemory, importMemory, MEMORY_IMPORT, mergeDataSegments } from "./memory-limit.js";
+import { capMemory, importMemory, keepExports, MEMORY_IMPORT, mergeDataSegments } from "./memory-limit.js";
 import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
 import { addrCanonicalize, addrHumanize, addrValidate, cryptoImports, type HostApi } from "./host-api.js";
 
@@ -69,8 +69,13 @@ const MAX_SPARE_MEMORIES = 4;
  * code left at its initial size, zeroed again, so that a new instance cannot tell the two apart.
  */
 export interface CompiledCode {
+  /** The whole module (all exports). */
   readonly module: WasmModule;
   readonly memory: { readonly initial: number; readonly maximum: number; readonly spare: WasmMemory[] } | undefined;
+  /** What `module` was compiled from. */
+  readonly bytes: Uint8Array;
+  /** Per entry point, the module exporting only what a call of it uses (`keepExports`), compiled on first use. */
+  readonly entries: Map<string, WasmModule>;
 }
 
 /** Compiles a code for `callEntry`; throws what compiling the memory-capped module throws. */
@@ -78,13 +83,29 @@ export function compileCode(wasm: Uint8Array): CompiledCode {
   const imported = importMemory(wasm);
   if (imported !== undefined) {
     try {
-      const module = new Wasm.Module(mergeDataSegments(imported.wasm, imported.initial * PAGE));
-      return { module, memory: { initial: imported.initial, maximum: imported.maximum, spare: [] } };
+      const bytes = mergeDataSegments(imported.wasm, imported.initial * PAGE);
+      const memory = { initial: imported.initial, maximum: imported.maximum, spare: [] };
+      return { module: new Wasm.Module(bytes), memory, bytes, entries: new Map() };
     } catch {
       // Compile the module as it was (below) for the compiler's own error text.
     }
   }
-  return { module: new Wasm.Module(capMemory(wasm)), memory: undefined };
+  const bytes = capMemory(wasm);
+  return { module: new Wasm.Module(bytes), memory: undefined, bytes, entries: new Map() };
+}
+
+function entryModule(code: CompiledCode, entry: string): WasmModule {
+  let module = code.entries.get(entry);
+  if (module === undefined) {
+    const trimmed = keepExports(code.bytes, new Set([entry, "allocate", "deallocate", "memory"]));
+    try {
+      module = trimmed === undefined ? code.module : new Wasm.Module(trimmed);
+    } catch {
+      module = code.module;
+    }
+    code.entries.set(entry, module);
+  }
+  return module;
 }
 
 type Iterator = { entries: [Uint8Array, Uint8Array][]; at: number };
@@ -324,10 +345,10 @@ export function callEntry(
   try {
     try {
       if (plan === undefined) {
-        frame.instance = new Wasm.Instance(code.module, { env: ENV });
+        frame.instance = new Wasm.Instance(entryModule(code, entry), { env: ENV });
       } else {
         memory = plan.spare.pop() ?? new Wasm.Memory({ initial: plan.initial, maximum: plan.maximum });
-        frame.instance = new Wasm.Instance(code.module, { env: ENV, [MEMORY_IMPORT.module]: { memory } });
+        frame.instance = new Wasm.Instance(entryModule(code, entry), { env: ENV, [MEMORY_IMPORT.module]: { memory } });
       }
     } catch (e) {
       if (e instanceof VmError) throw e;

@@ -210,6 +210,15 @@ describe("std through the probe contract", () => {
     expect(attr(r.events, "a", "wasm-thing")).toBe("b");
   });
 
+  it("a large response is built in bounded memory (no per-piece allocation when joining JSON)", async () => {
+    // 4,000 attributes ≈ 40,000 JSON pieces: with Array#join under --shrinkLevel 2 this exhausted the 32 MiB instance.
+    const attrs = Array.from({ length: 4000 }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
+    const r = await exec({ emit: { attrs, events: [] } });
+    const wasm = r.events.find((e) => e.type === "wasm");
+    expect(wasm?.attributes.filter((a) => a.key.startsWith("k")).length).toBe(4000);
+    expect(attr(r.events, "k3999")).toBe("v3999");
+  });
+
   it("env and info reach the contract", async () => {
     const r = await exec({ echo_info: {} }, [{ denom: DENOM, amount: "5" }]);
     expect(attr(r.events, "sender")).toBe(alice);

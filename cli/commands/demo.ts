@@ -20,8 +20,8 @@ const HELP = `usage: akash-econ demo [--quiet]
 
 Deploys every contract in artifacts/ through governance on the embedded chain (Akash profile), then:
   oracle  relays two signed Pyth updates (Pyth Pro router format, AKT/USD and USDC/USD) and reads the prices back;
-  escrow  three sponsors fund a tenant's deployment (two direct deposits, one grant), a provider lease runs into an
-          overdraft, the account closes, and each sponsor gets back its own unspent part.
+  escrow  the README's three-sponsor example: two direct deposits and a grant fund a tenant's deployment, a provider
+          lease runs into an overdraft, a deposit pays the debt and closes the account, each sponsor keeps its own part.
 Run \`npm run build\` first.`;
 
 interface Balances {
@@ -89,51 +89,65 @@ async function oracleDemo(chain: EmbeddedChain, oracle: string, log: (s: string)
 }
 
 async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string) => void): Promise<void> {
+  // The three-sponsor example of README.md / docs/escrow.md, number for number.
   const client = chain.client();
   const who = {
     tenant: chain.addressFor("tenant"),
-    dao: chain.addressFor("sponsor-dao"),
-    grants: chain.addressFor("sponsor-grants"),
-    enterprise: chain.addressFor("sponsor-enterprise"),
+    sponsor1: chain.addressFor("sponsor1"),
+    sponsor2: chain.addressFor("sponsor2"),
+    sponsor3: chain.addressFor("sponsor3"),
     provider: chain.addressFor("provider"),
+    keeper: chain.addressFor("keeper"),
   };
   for (const addr of Object.values(who)) chain.fund(addr, uakt(10_000_000n));
   const before = await balancesOf(client, who);
-  const id = `${who.tenant}/1001`;
+  const id = "tenant/1";
+  const grantFunds = (amount: string): JsonObject => ({ id, amount: { denom: "uakt", amount }, sources: ["grant"] });
   const run = (sender: string, msg: JsonObject, funds?: Coin[]): ReturnType<ChainClient["execute"]> =>
     client.execute(sender, escrow, msg, "auto", undefined, funds);
+  const deposits = async (): Promise<string> => {
+    const res = (await client.queryContractSmart(escrow, { deposits: { id } })) as {
+      deposits: { depositor: string; amount: string }[];
+    };
+    const name = (addr: string): string => Object.entries(who).find(([, a]) => a === addr)?.[0] ?? addr;
+    return res.deposits.map((d) => `${name(d.depositor)} ${d.amount}`).join(", ");
+  };
 
   log("\n== escrow: three sponsors fund a deployment they don't own");
-  await run(who.tenant, { create_account: { id } }, uakt(500_000n));
-  log(`  tenant opens ${id} with 500000uakt`);
-  await run(who.dao, { deposit: { id } }, uakt(800_000n));
-  log("  sponsor-dao deposits 800000uakt directly");
-  await run(who.enterprise, { deposit: { id } }, uakt(600_000n));
-  log("  sponsor-enterprise deposits 600000uakt directly");
-  await run(who.grants, { grant: { grantee: who.tenant } }, uakt(1_000_000n));
-  await run(who.tenant, { deposit: { id, amount: { denom: "uakt", amount: "400000" }, sources: ["grant"] } });
-  log("  sponsor-grants funds a 1000000uakt grant; the tenant draws 400000uakt of it into the account");
+  await run(who.sponsor3, { grant: { grantee: who.tenant } }, uakt(2_000_000n));
+  log("  sponsor3 funds a 2000000uakt grant for the tenant");
+  await run(who.tenant, { create_account: grantFunds("1000000") });
+  log(`  tenant opens ${id} with 1000000uakt drawn from the grant (depositor: sponsor3)`);
+  await run(who.sponsor1, { deposit: { id } }, uakt(600_000n));
+  await run(who.sponsor2, { deposit: { id } }, uakt(900_000n));
+  log("  sponsor1 deposits 600000uakt, sponsor2 900000uakt");
   await run(who.tenant, {
-    create_payment: { id, payment_id: "lease-1", provider: who.provider, denom: "uakt", rate: "1250.5" },
+    create_payment: { id, payment_id: "lease-1", provider: who.provider, denom: "uakt", rate: "1000.25" },
   });
-  log("  tenant opens a lease to the provider at 1250.5uakt per block");
-  chain.advanceBlocks(600);
+  log("  tenant opens lease-1 to the provider at 1000.25uakt per block");
+  chain.advanceBlocks(2_000);
   await run(who.provider, { withdraw: { id, payment_id: "lease-1" } });
-  const health = await client.queryContractSmart(escrow, { account_health: { id } });
-  log(`  after 600 blocks the provider withdraws; health: ${JSON.stringify(health)}`);
-  chain.advanceBlocks(1000);
-  await run(who.tenant, { settle: { id } });
-  const account = (await client.queryContractSmart(escrow, { account: { id } })) as { state?: string };
-  log(`  after 1000 more blocks settlement finds the account ${account.state ?? JSON.stringify(account)}`);
-  await run(who.tenant, { close_account: { id } });
-  log("  tenant closes the account");
+  log(`  2000 blocks later the provider withdraws; deposits left (oldest spent first): ${await deposits()}`);
+  chain.advanceBlocks(1_000);
+  await run(who.keeper, { settle: { id } });
+  const account = (await client.queryContractSmart(escrow, { account: { id } })) as {
+    state: string;
+    funds: { debt: string }[];
+  };
+  log(
+    `  1000 blocks later a keeper settles: the account is ${account.state}, debt ${account.funds[0]?.debt ?? "?"}uakt`,
+  );
+  await run(who.tenant, { deposit: grantFunds("800000") });
+  log(
+    "  the tenant deposits 800000uakt from the grant: the debt is paid, the account closes, the rest returns to the grant",
+  );
+  await run(who.sponsor3, { revoke_grant: { grantee: who.tenant } });
+  log("  sponsor3 revokes what is left of its grant");
 
   const after = await balancesOf(client, who);
-  const grant = await client.queryContractSmart(escrow, { grant: { sponsor: who.grants, grantee: who.tenant } });
   log("  net change per party (uakt):");
   for (const name of Object.keys(who))
-    log(`    ${name.padEnd(10)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
-  log(`  grant after refunds (restored): ${JSON.stringify(grant)}`);
+    log(`    ${name.padEnd(9)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
 }
 
 export async function run(argv: string[]): Promise<number> {

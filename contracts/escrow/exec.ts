@@ -1,7 +1,7 @@
 // What every execute handler works with: the block, the sender, the config, the response being built and the coins
 // that will leave the contract. Money leaves only through `Payouts.flush` (BankMsg::Send, never a zero amount).
 
-import { BankMsg, Coin, Context, Event, Response, Uint128 } from "../std";
+import { BankMsg, Coin, Context, Event, Response, Uint128, joinWith } from "../std";
 import { Config } from "./state";
 
 class Send {
@@ -105,7 +105,7 @@ export class Exec {
   finish(): Response {
     for (let i = 0; i < this.batches.length; i++) {
       const b = this.batches[i];
-      b.event.add(b.key, b.items.join(";"));
+      b.event.add(b.key, joinWith(b.items, ";"));
     }
     this.payouts.flush(this.res);
     return this.res;

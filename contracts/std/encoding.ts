@@ -1,5 +1,7 @@
 // Base64 (standard alphabet, as cosmwasm `Binary`), hex and UTF-8 helpers. Integer-only.
 
+import { concatAll } from "./strings";
+
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 export function toBase64(data: Uint8Array): string {
@@ -26,7 +28,7 @@ export function toBase64(data: Uint8Array): string {
     out.push(B64.charAt(<i32>((v >> 6) & 63)));
     out.push("=");
   }
-  return out.join("");
+  return concatAll(out);
 }
 
 function b64Value(c: i32): i32 {
@@ -73,7 +75,7 @@ export function toHex(data: Uint8Array): string {
     out.push(HEX.charAt(<i32>(data[i] >> 4)));
     out.push(HEX.charAt(<i32>(data[i] & 15)));
   }
-  return out.join("");
+  return concatAll(out);
 }
 
 function hexValue(c: i32): i32 {

@@ -15,3 +15,4 @@ export * from "./entry";
 // Only the three number classes: the math modules' limb helpers stay internal.
 export * from "./math";
 export { keccak256 } from "./crypto/keccak";
+export * from "./strings";

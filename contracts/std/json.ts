@@ -7,6 +7,7 @@ import { Uint256 } from "./math/uint256";
 import { Decimal } from "./math/decimal";
 import { fromBase64, toBase64 } from "./encoding";
 import { Coin } from "./types";
+import { concatAll } from "./strings";
 
 export enum JsonKind {
   Null,
@@ -78,7 +79,7 @@ export class JsonValue {
       }
       v = v.parent;
     }
-    return parts.join("");
+    return concatAll(parts);
   }
 
   /** serde's "unexpected" wording for invalid-type errors. */
@@ -662,7 +663,7 @@ class Reader {
       if (c == 34) {
         parts.push(this.s.substring(runStart, this.i));
         this.i++;
-        return parts.length == 1 ? parts[0] : parts.join("");
+        return parts.length == 1 ? parts[0] : concatAll(parts);
       }
       if (c < 0x20) {
         this.fail("control character (\\u0000-\\u001F) found while parsing a string");
@@ -858,7 +859,7 @@ function pushQuoted(out: Array<string>, s: string): void {
 export function quote(s: string): string {
   const out = new Array<string>();
   pushQuoted(out, s);
-  return out.join("");
+  return concatAll(out);
 }
 
 /** Streaming writer; commas are inserted automatically. Every method returns `this` for chaining. */
@@ -963,6 +964,6 @@ export class JsonWriter {
     return this.endArray();
   }
   toString(): string {
-    return this.out.join("");
+    return concatAll(this.out);
   }
 }
