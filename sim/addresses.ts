@@ -77,7 +77,10 @@ export const BLOCKED_MODULES = [
  */
 export function decodeAddress(prefix: string, address: string): Uint8Array | string {
   let byAddress = decodedAddresses.get(prefix);
-  if (byAddress === undefined) decodedAddresses.set(prefix, (byAddress = new Map()));
+  if (byAddress === undefined) {
+    byAddress = new Map<string, Uint8Array | string>();
+    decodedAddresses.set(prefix, byAddress);
+  }
   let res = byAddress.get(address);
   if (res === undefined) {
     res = decodeAddressUncached(prefix, address);

@@ -191,7 +191,8 @@ export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8A
   if (data === undefined) return wasm;
   const segments: { offset: number; bytes: Uint8Array }[] = [];
   try {
-    let [count, p] = readLeb(wasm, data.payloadStart);
+    const [count, first] = readLeb(wasm, data.payloadStart);
+    let p = first;
     for (let i = 0; i < count; i++) {
       if (wasm[p++] !== 0 || wasm[p++] !== 0x41) return wasm; // active, memory 0, i32.const
       let offset: number;

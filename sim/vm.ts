@@ -113,7 +113,10 @@ type Iterator = { entries: [Uint8Array, Uint8Array][]; at: number };
 /** The state of one entry-point call. Host functions act on the innermost call: calls nest synchronously. */
 class Frame {
   instance: WasmInstance | undefined;
-  readonly iterators = new Map<number, Iterator>();
+  /** Created by the first `db_scan`. */
+  iterators: Map<number, Iterator> | undefined;
+  /** A view of the memory's current buffer (a new buffer after `memory.grow`). */
+  private view: DataView | undefined;
 
   constructor(readonly ctx: CallContext) {}
 
@@ -121,6 +124,12 @@ class Frame {
     const m = this.instance?.exports.memory;
     if (!(m instanceof Wasm.Memory)) throw hostError("Uninitialized Context Data: memory");
     return m;
+  }
+
+  private dataView(buf: ArrayBuffer): DataView {
+    let view = this.view;
+    if (view?.buffer !== buf) this.view = view = new DataView(buf);
+    return view;
   }
 
   fn(name: string): (...a: number[]) => unknown {
@@ -137,7 +146,7 @@ class Frame {
     if (ptr + 12 > buf.byteLength) {
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
-    const view = new DataView(buf);
+    const view = this.dataView(buf);
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
     const length = view.getUint32(ptr + 8, true);
@@ -152,7 +161,7 @@ class Frame {
 
   writeRegion(ptr: number, data: Uint8Array): void {
     const buf = this.memory().buffer;
-    const view = new DataView(buf);
+    const view = this.dataView(buf);
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
     if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
@@ -177,7 +186,7 @@ class Frame {
   }
 
   iterator(id: number): Iterator {
-    const it = this.iterators.get(id);
+    const it = this.iterators?.get(id);
     if (it === undefined) {
       throw hostError(`Error calling into the VM's backend: Iterator with ID ${id} does not exist`);
     }
@@ -251,6 +260,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     }
     const entries = f.ctx.storage.range(s, e);
     if (order === 2) entries.reverse();
+    f.iterators ??= new Map();
     const id = f.iterators.size + 1;
     f.iterators.set(id, { entries, at: 0 });
     return id;

@@ -36,7 +36,15 @@ export interface WorldSnapshot {
   seq: ReadonlyMap<string, bigint>;
 }
 
-const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+/** Lowercase hex; short keys (every storage access) without a Buffer round trip. */
+function hex(b: Uint8Array): string {
+  if (b.length > 64) return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
+  let out = "";
+  for (const x of b) out += HEX[x]!;
+  return out;
+}
 
 export const codeKey = (codeId: bigint): string => codeId.toString().padStart(20, "0");
 

@@ -28,13 +28,14 @@ commands:
   health <id>                                       balance, burn rate and time to depletion per denom
   watch --rpc <url> --contract <addr> [--webhook <url>] [--from-height <h>] [--interval <s>] [--once]
                                                     follow wasm-escrow_alert events; print them or POST them as JSON
+                                                    (--once: read up to the latest block, then exit)
 
 options:
   --chain <c>           embedded | local (http://127.0.0.1:26657, test accounts) | <rpc url>. Default local.
                         embedded deploys a fresh escrow on a throwaway in-process chain for this one command.
   --contract <addr>     escrow contract (not needed with --chain embedded)
   --from <who>          sender: a test account name on local (default alice), or the address of --mnemonic-env
-  --mnemonic-env <VAR>  environment variable holding the sender's mnemonic (needed for an RPC URL)
+  --mnemonic-env <VAR>  environment variable holding the sender's mnemonic (transactions on an RPC URL)
   --prefix <p>          bech32 prefix for an RPC URL. Default akash
   --gas-price <p>       e.g. 0.025uakt
 
@@ -147,7 +148,15 @@ interface Connected {
   close: () => void;
 }
 
-async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => void): Promise<Connected> {
+/** Commands that only query: they need no sender key. */
+const READ_ONLY = new Set(["show", "health"]);
+
+async function connect(
+  o: Options,
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+  readOnly: boolean,
+): Promise<Connected> {
   if (o.chain === "embedded") {
     const [{ EmbeddedChain }, { escrowWasmPath }] = await Promise.all([
       import("../../sim/index.js"),
@@ -186,7 +195,7 @@ async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => v
   const mnemonic = o.mnemonicEnv === undefined ? undefined : env[o.mnemonicEnv];
   if (o.mnemonicEnv !== undefined && mnemonic === undefined) throw new UsageError(`$${o.mnemonicEnv} is not set`);
   let senderMnemonic = mnemonic;
-  if (senderMnemonic === undefined) {
+  if (senderMnemonic === undefined && !(readOnly && !local)) {
     if (!local) throw new UsageError("no sender: give --mnemonic-env");
     const name = o.from ?? "alice";
     senderMnemonic = TEST_ACCOUNTS.find((a) => a.name === name)?.mnemonic;
@@ -203,7 +212,7 @@ async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => v
   );
   return {
     client,
-    sender: await addressOf(senderMnemonic, o.prefix),
+    sender: senderMnemonic === undefined ? "" : await addressOf(senderMnemonic, o.prefix),
     contract,
     close: () => {
       client.disconnect();
@@ -303,7 +312,10 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
   });
   try {
     if (o.once) {
-      const n = (await watcher.poll()).length;
+      // Everything up to the latest block at start, however many polls (of maxBlocksPerPoll blocks) that takes.
+      const latest = await source.latestHeight();
+      let n = (await watcher.poll()).length;
+      while (watcher.next !== undefined && watcher.next <= latest) n += (await watcher.poll()).length;
       err(`delivered ${n} alert(s); next height ${watcher.next ?? "?"}`);
       return 0;
     }
@@ -346,7 +358,7 @@ export async function run(
   const { command, positionals, o } = parsed;
   try {
     if (command === "watch") return await watch(o, out, err);
-    const conn = await connect(o, env, err);
+    const conn = await connect(o, env, err, READ_ONLY.has(command));
     try {
       const result = await runCommand(
         command,

@@ -3,8 +3,15 @@
 // app.wasm.executeContract), each call a full transaction with events. cw-simulate's VM lacks two of the CosmWasm
 // imports the probe links (env.db_next_key/db_next_value), so the side-by-side figure uses test/counter, which runs
 // the probe's `increment` path (std entry wrappers, JSON, Item storage); the probe's own figure is printed too.
+// Both sides get the same treatment: each backend runs in its own worker thread (a fresh V8 isolate: its own heap,
+// GC and JIT state; measured in one shared heap, whichever backend ran second was slowed by the first one's garbage
+// and tx logs, by up to 2x either way), one worker at a time; WARMUP calls first (both JITs and V8's wasm tier-up
+// settle; a short warm-up favoured whichever side warms up faster), then ROUNDS timed rounds of `calls` each; the
+// figure is the median round, which a burst of load from other processes on a shared machine moves less than a single
+// timing.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CWSimulateApp } from "@oraichain/cw-simulate";
 import { EmbeddedChain } from "../../sim/index.js";
 import { repoRoot } from "../localnode/paths.js";
@@ -16,28 +23,32 @@ export interface Throughput {
   callsPerSecond: number;
 }
 
-const WARMUP = 50;
+const WARMUP = 500;
+const ROUNDS = 5;
 
 const testWasm = (name: string): Uint8Array => readFileSync(join(repoRoot(), "build", "test", `${name}.wasm`));
 
-function measure(backend: string, calls: number, started: bigint): Throughput {
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { backend, calls, seconds, callsPerSecond: calls / seconds };
+/** A backend ready to time: `execute` runs one `increment` tx; `check` verifies the count after `n` of them. */
+interface Runner {
+  backend: string;
+  execute(): Promise<unknown>;
+  check(n: number): Promise<void>;
 }
 
-async function benchEmbedded(backend: string, wasm: Uint8Array, calls: number): Promise<Throughput> {
+async function embeddedRunner(backend: string, wasm: Uint8Array): Promise<Runner> {
   const chain = new EmbeddedChain();
   const client = chain.client();
   const sender = chain.addressFor("bench");
   const { codeId } = await client.upload(sender, wasm, "auto");
   const { contractAddress } = await client.instantiate(sender, codeId, { count: 0 }, "probe", "auto");
-  for (let i = 0; i < WARMUP; i++) await client.execute(sender, contractAddress, { increment: {} }, "auto");
-  const started = process.hrtime.bigint();
-  for (let i = 0; i < calls; i++) await client.execute(sender, contractAddress, { increment: {} }, "auto");
-  const result = measure(backend, calls, started);
-  const { count } = (await client.queryContractSmart(contractAddress, { count: {} })) as { count: number };
-  if (count !== calls + WARMUP) throw new Error(`embedded chain counted ${count}, expected ${calls + WARMUP}`);
-  return result;
+  return {
+    backend,
+    execute: () => client.execute(sender, contractAddress, { increment: {} }, "auto"),
+    check: async (n) => {
+      const { count } = (await client.queryContractSmart(contractAddress, { count: {} })) as { count: number };
+      if (count !== n) throw new Error(`embedded chain counted ${count}, expected ${n}`);
+    },
+  };
 }
 
 interface SimEvent {
@@ -45,7 +56,7 @@ interface SimEvent {
   attributes: { key: string; value: string }[];
 }
 
-async function benchCwSimulate(wasm: Uint8Array, calls: number): Promise<Throughput> {
+async function cwSimulateRunner(wasm: Uint8Array): Promise<Runner> {
   const app = new CWSimulateApp({ chainId: "bench-1", bech32Prefix: "akash" });
   const sender = new EmbeddedChain().addressFor("bench");
   const codeId = app.wasm.create(sender, wasm);
@@ -53,22 +64,70 @@ async function benchCwSimulate(wasm: Uint8Array, calls: number): Promise<Through
   const events = (inst.unwrap() as { events: SimEvent[] }).events;
   const address = events.flatMap((e) => e.attributes).find((a) => a.key === "_contract_address")?.value;
   if (address === undefined) throw new Error("cw-simulate: no contract address in the instantiate events");
-  const execute = async (): Promise<void> => {
-    const res = await app.wasm.executeContract(sender, [], address, { increment: {} });
-    if (res.err) throw new Error(`cw-simulate execute failed: ${res.val}`);
+  return {
+    backend: "cw-simulate 2.8.108, counter",
+    execute: async () => {
+      const res = await app.wasm.executeContract(sender, [], address, { increment: {} });
+      if (res.err) throw new Error(`cw-simulate execute failed: ${res.val}`);
+    },
+    check: () => Promise.resolve(),
   };
-  for (let i = 0; i < WARMUP; i++) await execute();
+}
+
+async function timeCalls(runner: Runner, calls: number): Promise<number> {
   const started = process.hrtime.bigint();
-  for (let i = 0; i < calls; i++) await execute();
-  return measure("cw-simulate 2.8.108, counter", calls, started);
+  for (let i = 0; i < calls; i++) await runner.execute();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** What one worker measures. */
+interface Job {
+  backend: "cw-simulate" | "probe" | "counter";
+  calls: number;
+}
+
+async function runJob(job: Job): Promise<Throughput> {
+  const runner =
+    job.backend === "cw-simulate"
+      ? await cwSimulateRunner(testWasm("counter"))
+      : await embeddedRunner(`akash-econ EmbeddedChain, ${job.backend}`, testWasm(job.backend));
+  for (let i = 0; i < WARMUP; i++) await runner.execute();
+  const rounds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) rounds.push(await timeCalls(runner, job.calls));
+  await runner.check(WARMUP + ROUNDS * job.calls);
+  const seconds = rounds.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!;
+  return { backend: runner.backend, calls: job.calls, seconds, callsPerSecond: job.calls / seconds };
+}
+
+type JobReply = { ok: Throughput } | { error: string };
+
+const job = isMainThread ? undefined : (workerData as { benchProbeJob?: Job } | null)?.benchProbeJob;
+if (job !== undefined) {
+  runJob(job).then(
+    (ok) => parentPort?.postMessage({ ok } satisfies JobReply),
+    (e: unknown) => parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies JobReply),
+  );
+}
+
+function inWorker(benchProbeJob: Job): Promise<Throughput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { benchProbeJob } });
+    worker.once("message", (reply: JobReply) => {
+      void worker.terminate();
+      if ("ok" in reply) resolve(reply.ok);
+      else reject(new Error(reply.error));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      reject(new Error(`bench worker exited with code ${code}`));
+    });
+  });
 }
 
 export async function benchProbeThroughput(calls: number): Promise<Throughput[]> {
-  const counter = testWasm("counter");
-  const results = [await benchEmbedded("akash-econ EmbeddedChain, probe", testWasm("probe"), calls)];
-  results.push(await benchEmbedded("akash-econ EmbeddedChain, counter", counter, calls));
+  const results = [await inWorker({ backend: "probe", calls }), await inWorker({ backend: "counter", calls })];
   try {
-    results.push(await benchCwSimulate(counter, calls));
+    results.push(await inWorker({ backend: "cw-simulate", calls }));
   } catch (error) {
     console.log(`cw-simulate could not complete the run: ${error instanceof Error ? error.message : String(error)}`);
   }
