@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // akash-econ CLI: one subcommand per module in cli/commands/, loaded lazily so `--help` stays fast and a
 // subcommand's heavy dependencies (CosmJS, the wasm VM) load only when it runs.
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
 interface Command {
@@ -70,7 +70,9 @@ export async function main(argv: string[]): Promise<number> {
   return module.run(rest);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+// Run when executed directly, also through npm's bin symlink (node_modules/.bin/akash-econ), not when imported.
+const invoked = process.argv[1];
+if (invoked !== undefined && import.meta.url === pathToFileURL(realpathSync(invoked)).href) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -3,6 +3,9 @@
  * package.json `exports` to dist/ (Node's self-reference by package name) and gives the CosmJS-shaped client.
  */
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../scripts/localnode/paths.js";
 
@@ -30,5 +33,13 @@ describe("package entry", () => {
       balance: { denom: "uakt", amount: "1000" },
       height: 3,
     });
+  });
+
+  it("the akash-econ bin runs through a symlink, as npm installs it", () => {
+    const link = join(mkdtempSync(join(tmpdir(), "akash-econ-bin-")), "akash-econ");
+    symlinkSync(join(repoRoot(), "dist", "cli", "main.js"), link);
+    const out = execFileSync(process.execPath, [link, "--help"], { encoding: "utf8" });
+    expect(out).toContain("usage: akash-econ <command> [options]");
+    expect(out).toMatch(/^ {2}demo {7}deploy every contract through governance/m);
   });
 });
