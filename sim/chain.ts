@@ -82,7 +82,7 @@ const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
 /** A copy of a message's event with SDK 0.50's `msg_index` attribute appended. */
 function tagged(e: SdkEvent): Event {
   const attributes: { key: string; value: string }[] = [];
-  for (const a of e.attributes) attributes.push({ ...a });
+  for (const a of e.attributes) attributes.push({ key: a.key, value: a.value });
   attributes.push({ key: "msg_index", value: "0" });
   return { type: e.type, attributes };
 }
@@ -102,11 +102,14 @@ export class EmbeddedChain {
   private txIndex = 0;
   private txCount = 0n;
   private log: TxRecord[] = [];
+  /** The start of every tx's hash input: `{"chain_id":…,"n":`. */
+  private readonly hashHead: string;
 
   constructor(options: EmbeddedChainOptions = {}) {
     this.prefix = options.prefix ?? "akash";
     this.denom = options.denom ?? "uakt";
     this.chainId = options.chainId ?? "embedded-1";
+    this.hashHead = `{"chain_id":${JSON.stringify(this.chainId)},"n":`;
     this.akash = options.akash ?? false;
     this.autoAdvance = options.autoAdvance ?? false;
     this.govAddress = govAddress(this.prefix);
@@ -243,7 +246,7 @@ export class EmbeddedChain {
     run: (ctx: Ctx) => T,
   ): { result: T; record: TxRecord } {
     // = stringifyJson({ chain_id, n, sender, action, body }), with only `body` left to the generic writer.
-    const bodyText = `{"chain_id":${JSON.stringify(this.chainId)},"n":${this.txCount},"sender":${JSON.stringify(sender)},"action":${JSON.stringify(action)},"body":${stringifyJson(body)}}`;
+    const bodyText = `${this.hashHead}${this.txCount},"sender":${JSON.stringify(sender)},"action":${JSON.stringify(action)},"body":${stringifyJson(body)}}`;
     const hashBuffer = digest("sha256", bodyText, "buffer"); // strings are hashed as their UTF-8 bytes
     const hashBytes = new Uint8Array(hashBuffer);
     const tx: TxInfo = { index: this.txIndex, hash: hashBytes };

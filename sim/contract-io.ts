@@ -43,8 +43,8 @@ export interface MsgResponse {
 
 /** The per-block head of every Env this block: height, time and chain id only change with the block. */
 let envHead: { height: bigint; timeNanos: bigint; chainId: string; text: string } | undefined;
-/** Base64 of the last tx hash: every call of a tx puts the same hash into its Env. */
-let txHash: { bytes: Uint8Array; base64: string } | undefined;
+/** The `transaction` field of the last tx's Env: every call of a tx puts the same one into its Env. */
+let txField: { hash: Uint8Array; index: number; text: string } | undefined;
 
 /** wasmvm `Env`, written out directly: the same text `stringifyJson` gives for the same fields in this order. */
 export function envJson(block: BlockInfo, tx: TxInfo | undefined, contract: string): Uint8Array {
@@ -60,8 +60,12 @@ export function envJson(block: BlockInfo, tx: TxInfo | undefined, contract: stri
   }
   let transaction = "null";
   if (tx !== undefined) {
-    if (txHash?.bytes !== tx.hash) txHash = { bytes: tx.hash, base64: toBase64(tx.hash) };
-    transaction = `{"index":${stringifyJson(tx.index)},"hash":${JSON.stringify(txHash.base64)}}`;
+    let field = txField;
+    if (field?.hash !== tx.hash || field.index !== tx.index) {
+      const text = `{"index":${stringifyJson(tx.index)},"hash":${JSON.stringify(toBase64(tx.hash))}}`;
+      field = txField = { hash: tx.hash, index: tx.index, text };
+    }
+    transaction = field.text;
   }
   return utf8(`${head.text}${transaction},"contract":{"address":${JSON.stringify(contract)}}}`);
 }

@@ -16,7 +16,24 @@ const CONTRACT_ADDR = "_contract_address";
 const GO_SPACE = "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const GO_TRIM = new RegExp(`^${GO_SPACE}+|${GO_SPACE}+$`, "gu");
 
-export const goTrimSpace = (s: string): string => s.replace(GO_TRIM, "");
+/** A code unit GO_SPACE matches. */
+const isGoSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0x85 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
+
+export const goTrimSpace = (s: string): string =>
+  s.length === 0 || (!isGoSpace(s.charCodeAt(0)) && !isGoSpace(s.charCodeAt(s.length - 1)))
+    ? s
+    : s.replace(GO_TRIM, "");
 
 function contractAttributes(custom: readonly Attribute[], contract: string): Attribute[] {
   const attrs: Attribute[] = [{ key: CONTRACT_ADDR, value: contract }];

@@ -13,7 +13,44 @@ export class JsonSyntaxError extends Error {
 
 const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 
+/** Deepest nesting `plainText` lets through: far below what the recursive parser below can handle. */
+const MAX_PLAIN_DEPTH = 64;
+
+/**
+ * True when `text` has no number literal outside its strings and nests at most MAX_PLAIN_DEPTH deep. If `JSON.parse`
+ * accepts such a text, it builds exactly what `parseJson` builds: the grammars agree, and only numbers differ.
+ */
+function plainText(text: string): boolean {
+  const n = text.length;
+  let depth = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_PLAIN_DEPTH) return false;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return false;
+  }
+  return true;
+}
+
 export function parseJson(text: string): Json {
+  if (plainText(text)) {
+    try {
+      return JSON.parse(text) as Json;
+    } catch {
+      // Not JSON: the parser below words the error.
+    }
+  }
+  return parseJsonSlow(text);
+}
+
+function parseJsonSlow(text: string): Json {
   let pos = 0;
   const fail = (what: string): never => {
     throw new JsonSyntaxError(`${what} at position ${pos}`);

@@ -28,7 +28,8 @@ import { GasCost, type GasMeter } from "./gas.js";
 import { isMap, utf8, type Json, type JsonMap } from "./json.js";
 import { handleQuery } from "./querier.js";
 import { assertValidWasm, WasmCheckError } from "./upload-check.js";
-import { callEntry, compileCode, type CompiledCode, type ContractStorage } from "./vm.js";
+import { callEntry, compileCode, type CallContext, type CompiledCode, type ContractStorage } from "./vm.js";
+import type { HostApi } from "./host-api.js";
 import { Wasm } from "./wasm-runtime.js";
 import { codeKey, type CodeRecord, type ContractRecord, type World } from "./world.js";
 
@@ -85,8 +86,53 @@ function bin(v: Json | undefined): Uint8Array {
   }
 }
 
+/** One contract call's view of the chain: its storage in `world`, queries, debug output (one object per call). */
+class KeeperCall implements CallContext, ContractStorage {
+  constructor(
+    private readonly keeper: WasmKeeper,
+    private readonly world: World,
+    private readonly contract: string,
+    readonly readonly: boolean,
+    readonly api: HostApi,
+    readonly gas: GasMeter,
+    private readonly tx: TxInfo | undefined,
+    private readonly queryDepth: number,
+    private readonly onDebug: (contract: string, message: string) => void,
+  ) {}
+
+  get storage(): ContractStorage {
+    return this;
+  }
+
+  get(key: Uint8Array): Uint8Array | undefined {
+    return this.world.read(this.contract, key);
+  }
+
+  set(key: Uint8Array, value: Uint8Array): void {
+    this.world.write(this.contract, key, value);
+  }
+
+  remove(key: Uint8Array): void {
+    this.world.remove(this.contract, key);
+  }
+
+  range(start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][] {
+    return this.world.range(this.contract, start, end);
+  }
+
+  query(request: Uint8Array): Uint8Array {
+    return utf8(handleQuery(this.keeper, this.world.child(), request, this.queryDepth, this.tx, this.gas));
+  }
+
+  debug(message: string): void {
+    this.onDebug(this.contract, message);
+  }
+}
+
 export class WasmKeeper {
   private readonly modules = new Map<string, CompiledCode>();
+  /** What the address imports need: the same for every call. */
+  private readonly api: HostApi;
   readonly wasmModuleAddress: string;
   readonly distributionAddress: string;
 
@@ -95,6 +141,7 @@ export class WasmKeeper {
     private readonly block: () => BlockInfo,
     private readonly debug: (contract: string, message: string) => void,
   ) {
+    this.api = { prefix: config.prefix };
     this.wasmModuleAddress = moduleAddress(config.prefix, "wasm");
     this.distributionAddress = moduleAddress(config.prefix, "distribution");
   }
@@ -182,19 +229,6 @@ export class WasmKeeper {
 
   // ---- calling contracts ----------------------------------------------------------------------------------------
 
-  private storage(world: World, contract: string): ContractStorage {
-    return {
-      get: (k) => world.read(contract, k),
-      set: (k, v) => {
-        world.write(contract, k, v);
-      },
-      remove: (k) => {
-        world.remove(contract, k);
-      },
-      range: (s, e) => world.range(contract, s, e),
-    };
-  }
-
   /** One VM call; a VM failure becomes wasmd's `ErrVMError` wrap. */
   private call(
     world: World,
@@ -209,16 +243,12 @@ export class WasmKeeper {
   ): Uint8Array {
     gas.consume(GasCost.instance);
     try {
-      return callEntry(this.module(code), entry, args, {
-        storage: this.storage(world, contract),
-        readonly,
-        api: { prefix: this.config.prefix },
-        gas,
-        query: (req) => utf8(handleQuery(this, world.child(), req, queryDepth, tx, gas)),
-        debug: (m) => {
-          this.debug(contract, m);
-        },
-      });
+      return callEntry(
+        this.module(code),
+        entry,
+        args,
+        new KeeperCall(this, world, contract, readonly, this.api, gas, tx, queryDepth, this.debug),
+      );
     } catch (e) {
       if (e instanceof VmError) throw Err.vmError.wrap(`Error calling the VM: ${e.message}`);
       throw e;

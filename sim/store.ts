@@ -4,7 +4,8 @@
 const DELETED = Symbol("deleted");
 
 export class Layer<V> {
-  private readonly writes = new Map<string, V | typeof DELETED>();
+  /** Created by the first write: most layers of a tx (bank, codes, …) are never written. */
+  private writesMap: Map<string, V | typeof DELETED> | undefined;
   /** The root's keys in order, so a prefix scan costs a binary search instead of a pass over the whole state. */
   private sortedKeys: string[] | undefined;
 
@@ -13,6 +14,10 @@ export class Layer<V> {
     base?: ReadonlyMap<string, V>,
   ) {
     if (base !== undefined) for (const [k, v] of base) this.writes.set(k, v);
+  }
+
+  private get writes(): Map<string, V | typeof DELETED> {
+    return (this.writesMap ??= new Map());
   }
 
   static root<V>(entries?: ReadonlyMap<string, V>): Layer<V> {
@@ -24,7 +29,7 @@ export class Layer<V> {
   }
 
   get(key: string): V | undefined {
-    const w = this.writes.get(key);
+    const w = this.writesMap?.get(key);
     if (w === DELETED) return undefined;
     if (w !== undefined) return w;
     return this.parent?.get(key);
@@ -44,11 +49,13 @@ export class Layer<V> {
   /** Merge this layer's writes into its parent. */
   commit(): void {
     if (this.parent === undefined) throw new Error("the root layer has no parent to commit into");
-    for (const [k, v] of this.writes) {
+    const writes = this.writesMap;
+    if (writes === undefined) return;
+    for (const [k, v] of writes) {
       if (v === DELETED) this.parent.delete(k);
       else this.parent.set(k, v);
     }
-    this.writes.clear();
+    writes.clear();
   }
 
   /** Live entries whose key starts with `prefix`, sorted by key (UTF-16 order = byte order for the keys used here). */

@@ -115,8 +115,9 @@ class Frame {
   instance: WasmInstance | undefined;
   /** Created by the first `db_scan`. */
   iterators: Map<number, Iterator> | undefined;
-  /** A view of the memory's current buffer (a new buffer after `memory.grow`). */
+  /** Views of the memory's current buffer (a new buffer after `memory.grow`). */
   private view: DataView | undefined;
+  private bytes: Uint8Array | undefined;
 
   constructor(readonly ctx: CallContext) {}
 
@@ -128,8 +129,16 @@ class Frame {
 
   private dataView(buf: ArrayBuffer): DataView {
     let view = this.view;
-    if (view?.buffer !== buf) this.view = view = new DataView(buf);
+    if (view?.buffer !== buf) {
+      this.view = view = new DataView(buf);
+      this.bytes = new Uint8Array(buf);
+    }
     return view;
+  }
+
+  /** The byte view of `buf`; call after `dataView(buf)`. */
+  private u8(): Uint8Array {
+    return this.bytes!;
   }
 
   fn(name: string): (...a: number[]) => unknown {
@@ -156,7 +165,7 @@ class Frame {
     if (offset + length > buf.byteLength) {
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
-    return new Uint8Array(buf, offset, length).slice();
+    return this.u8().slice(offset, offset + length);
   }
 
   writeRegion(ptr: number, data: Uint8Array): void {
@@ -165,7 +174,9 @@ class Frame {
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
     if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
-    new Uint8Array(buf, offset, data.length).set(data);
+    // Out of bounds: the typed-array constructor throws the RangeError whose text the caller reports.
+    if (offset + data.length > buf.byteLength) new Uint8Array(buf, offset, data.length);
+    this.u8().set(data, offset);
     view.setUint32(ptr + 8, data.length, true);
   }
 
@@ -338,6 +349,11 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
   }),
 };
 
+/** Import objects, built once; `memoryImport.memory` is set just before an instantiation reads it. */
+const memoryImport: { memory: WasmMemory | undefined } = { memory: undefined };
+const IMPORTS_OWN_MEMORY = { env: ENV };
+const IMPORTS_WITH_MEMORY = { env: ENV, [MEMORY_IMPORT.module]: memoryImport };
+
 /**
  * Runs `entry` with the given JSON arguments and returns the bytes of the result Region.
  * Throws VmError with the text after wasmvm's "Error calling the VM: " prefix.
@@ -355,10 +371,15 @@ export function callEntry(
   try {
     try {
       if (plan === undefined) {
-        frame.instance = new Wasm.Instance(entryModule(code, entry), { env: ENV });
+        frame.instance = new Wasm.Instance(entryModule(code, entry), IMPORTS_OWN_MEMORY);
       } else {
         memory = plan.spare.pop() ?? new Wasm.Memory({ initial: plan.initial, maximum: plan.maximum });
-        frame.instance = new Wasm.Instance(entryModule(code, entry), { env: ENV, [MEMORY_IMPORT.module]: { memory } });
+        memoryImport.memory = memory;
+        try {
+          frame.instance = new Wasm.Instance(entryModule(code, entry), IMPORTS_WITH_MEMORY);
+        } finally {
+          memoryImport.memory = undefined;
+        }
       }
     } catch (e) {
       if (e instanceof VmError) throw e;
