@@ -209,6 +209,18 @@ const frames: Frame[] = [];
 /** The call whose instance is running: only it can be calling an import. */
 const top = (): Frame => frames[frames.length - 1]!;
 
+/** db_next_key / db_next_value: one part (0 key, 1 value) of the iterator's next entry; 0 at the end. */
+function nextPart(id: number, part: 0 | 1): number {
+  const f = top();
+  f.charge();
+  const it = f.iterator(id);
+  const next = it.entries[it.at];
+  f.ctx.gas.consume(GasCost.iterNextFlat);
+  if (next === undefined) return 0;
+  it.at++;
+  return f.toContract(next[part]);
+}
+
 function sections(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length + 4, 0));
   let at = 0;
@@ -287,26 +299,8 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     f.ctx.gas.consume(GasCost.readPerByte * (next[0].length + next[1].length));
     return f.toContract(sections(next[0], next[1]));
   },
-  db_next_key: (id) => {
-    const f = top();
-    f.charge();
-    const it = f.iterator(id);
-    const next = it.entries[it.at];
-    f.ctx.gas.consume(GasCost.iterNextFlat);
-    if (next === undefined) return 0;
-    it.at++;
-    return f.toContract(next[0]);
-  },
-  db_next_value: (id) => {
-    const f = top();
-    f.charge();
-    const it = f.iterator(id);
-    const next = it.entries[it.at];
-    f.ctx.gas.consume(GasCost.iterNextFlat);
-    if (next === undefined) return 0;
-    it.at++;
-    return f.toContract(next[1]);
-  },
+  db_next_key: (id) => nextPart(id, 0),
+  db_next_value: (id) => nextPart(id, 1),
   addr_validate: (human) => {
     const f = top();
     f.charge();
