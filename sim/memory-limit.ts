@@ -27,34 +27,66 @@ function leb(n: number): number[] {
   return out;
 }
 
-/** The module with its single defined memory capped at `maxPages`; unchanged when it defines no memory. */
-export function capMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): Uint8Array {
+interface Section {
+  id: number;
+  start: number;
+  payloadStart: number;
+  end: number;
+}
+
+/** The module's sections in order; undefined when a header or payload runs past the end. */
+function listSections(wasm: Uint8Array): Section[] | undefined {
+  const out: Section[] = [];
   let at = 8;
   while (at < wasm.length) {
     const start = at;
-    const id = wasm[at++];
+    const id = wasm[at++]!;
     const [size, payloadStart] = readLeb(wasm, at);
     const end = payloadStart + size;
-    if (id === 5) {
-      const [count, p] = readLeb(wasm, payloadStart);
-      if (count !== 1) return wasm;
-      const flags = wasm[p];
-      if (flags !== 0 && flags !== 1) return wasm; // shared or 64-bit memories are rejected at upload anyway
-      const [min, afterMin] = readLeb(wasm, p + 1);
-      let max = maxPages;
-      if (flags === 1) max = Math.min(readLeb(wasm, afterMin)[0], maxPages);
-      if (min > max) throw new Error(`initial memory of ${min} pages exceeds the limit of ${max} pages`);
-      const payload = [...leb(1), 1, ...leb(min), ...leb(max)];
-      const section = [5, ...leb(payload.length), ...payload];
-      const out = new Uint8Array(start + section.length + (wasm.length - end));
-      out.set(wasm.subarray(0, start), 0);
-      out.set(section, start);
-      out.set(wasm.subarray(end), start + section.length);
-      return out;
-    }
+    if (end > wasm.length) return undefined;
+    out.push({ id, start, payloadStart, end });
     at = end;
   }
-  return wasm;
+  return out;
+}
+
+/**
+ * Initial size and capped maximum of the single memory a memory section defines; undefined for several memories or a
+ * kind the rewrites do not handle (shared or 64-bit memories are rejected at upload anyway).
+ */
+function memoryLimits(
+  wasm: Uint8Array,
+  section: Section,
+  maxPages: number,
+): { initial: number; maximum: number } | undefined {
+  const [count, p] = readLeb(wasm, section.payloadStart);
+  if (count !== 1) return undefined;
+  const flags = wasm[p];
+  if (flags !== 0 && flags !== 1) return undefined;
+  const [initial, afterMin] = readLeb(wasm, p + 1);
+  const maximum = flags === 1 ? Math.min(readLeb(wasm, afterMin)[0], maxPages) : maxPages;
+  if (initial > maximum) throw new Error(`initial memory of ${initial} pages exceeds the limit of ${maximum} pages`);
+  return { initial, maximum };
+}
+
+function concatBytes(parts: readonly (Uint8Array | number[])[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let o = 0;
+  for (const part of parts) {
+    out.set(part, o);
+    o += part.length;
+  }
+  return out;
+}
+
+/** The module with its single defined memory capped at `maxPages`; unchanged when it defines no memory. */
+export function capMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): Uint8Array {
+  const memory = listSections(wasm)?.find((sec) => sec.id === 5);
+  if (memory === undefined) return wasm;
+  const limits = memoryLimits(wasm, memory, maxPages);
+  if (limits === undefined) return wasm;
+  const payload = [...leb(1), 1, ...leb(limits.initial), ...leb(limits.maximum)];
+  return concatBytes([wasm.subarray(0, memory.start), [5, ...leb(payload.length)], payload, wasm.subarray(memory.end)]);
 }
 
 /** Where `importMemory` moves the module's memory: an import no contract can declare itself (upload allows `env`). */
@@ -81,33 +113,16 @@ function utf8Name(s: string): number[] {
  * declares a kind this rewrite does not handle: the caller then uses `capMemory`.
  */
 export function importMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): ImportedMemory | undefined {
-  let at = 8;
-  let memory: { start: number; end: number; initial: number; maximum: number } | undefined;
-  let imports: { start: number; payloadStart: number; end: number } | undefined;
+  const sections = listSections(wasm);
+  if (sections === undefined) return undefined;
+  const section = sections.find((sec) => sec.id === 5);
+  if (section === undefined) return undefined;
+  const limits = memoryLimits(wasm, section, maxPages);
+  if (limits === undefined) return undefined;
+  const memory = { start: section.start, end: section.end, ...limits };
+  const imports = sections.find((sec) => sec.id === 2);
   /** Where a new import section goes when there is none: before the first section that must follow it. */
-  let insertAt: number | undefined;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at++];
-    const [size, payloadStart] = readLeb(wasm, at);
-    const end = payloadStart + size;
-    if (id === undefined || end > wasm.length) return undefined;
-    if (id === 2) imports = { start, payloadStart, end };
-    if (id !== 0 && id !== 1 && id !== 2 && insertAt === undefined) insertAt = start;
-    if (id === 5) {
-      const [count, p] = readLeb(wasm, payloadStart);
-      if (count !== 1) return undefined;
-      const flags = wasm[p];
-      if (flags !== 0 && flags !== 1) return undefined;
-      const [min, afterMin] = readLeb(wasm, p + 1);
-      let max = maxPages;
-      if (flags === 1) max = Math.min(readLeb(wasm, afterMin)[0], maxPages);
-      if (min > max) throw new Error(`initial memory of ${min} pages exceeds the limit of ${max} pages`);
-      memory = { start, end, initial: min, maximum: max };
-    }
-    at = end;
-  }
-  if (memory === undefined) return undefined;
+  const insertAt = sections.find((sec) => sec.id !== 0 && sec.id !== 1 && sec.id !== 2)?.start;
   const entry = [
     ...utf8Name(MEMORY_IMPORT.module),
     ...utf8Name(MEMORY_IMPORT.name),
@@ -129,13 +144,7 @@ export function importMemory(wasm: Uint8Array, maxPages = MEMORY_LIMIT_PAGES): I
     parts.push(wasm.subarray(0, imports.start), [2, ...leb(head.length + entries.length + entry.length)], head);
     parts.push(entries, entry, wasm.subarray(imports.end, memory.start), wasm.subarray(memory.end));
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return { wasm: out, initial: memory.initial, maximum: memory.maximum };
+  return { wasm: concatBytes(parts), initial: memory.initial, maximum: memory.maximum };
 }
 
 function readSignedLeb32(bytes: Uint8Array, at: number): [value: number, next: number] {
@@ -177,17 +186,9 @@ const MAX_MERGE_GAP = 64;
  * no earlier run wrote, so the zeros it carries are what a fresh memory holds there. Unchanged otherwise.
  */
 export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8Array {
-  let at = 8;
-  let data: { start: number; payloadStart: number; end: number } | undefined;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at++];
-    const [size, payloadStart] = readLeb(wasm, at);
-    const end = payloadStart + size;
-    if (id === 12) return wasm;
-    if (id === 11) data = { start, payloadStart, end };
-    at = end;
-  }
+  const sections = listSections(wasm);
+  if (sections === undefined || sections.some((sec) => sec.id === 12)) return wasm;
+  const data = sections.find((sec) => sec.id === 11);
   if (data === undefined) return wasm;
   const segments: { offset: number; bytes: Uint8Array }[] = [];
   try {
@@ -237,16 +238,7 @@ export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8A
     chunks.push([0, 0x41, ...signedLeb(r.start | 0), 0x0b, ...leb(image.length)], image);
   }
   const payloadLength = chunks.reduce((n, c) => n + c.length, 0);
-  const head = [11, ...leb(payloadLength)];
-  const out = new Uint8Array(data.start + head.length + payloadLength + (wasm.length - data.end));
-  out.set(wasm.subarray(0, data.start), 0);
-  let o = data.start;
-  for (const c of [head, ...chunks]) {
-    out.set(c, o);
-    o += c.length;
-  }
-  out.set(wasm.subarray(data.end), o);
-  return out;
+  return concatBytes([wasm.subarray(0, data.start), [11, ...leb(payloadLength)], ...chunks, wasm.subarray(data.end)]);
 }
 
 /**
@@ -255,41 +247,25 @@ export function mergeDataSegments(wasm: Uint8Array, memoryBytes: number): Uint8A
  * Exports are invisible to the module's own code. undefined when the export section cannot be read.
  */
 export function keepExports(wasm: Uint8Array, keep: ReadonlySet<string>): Uint8Array | undefined {
-  let at = 8;
-  while (at < wasm.length) {
-    const start = at;
-    const id = wasm[at++];
-    const [size, payloadStart] = readLeb(wasm, at);
-    const end = payloadStart + size;
-    if (id === 7) {
-      const kept: Uint8Array[] = [];
-      try {
-        let [count, p] = readLeb(wasm, payloadStart);
-        for (; count > 0; count--) {
-          const entryStart = p;
-          let length: number;
-          [length, p] = readLeb(wasm, p);
-          const name = Buffer.from(wasm.subarray(p, p + length)).toString("utf8");
-          p += length + 1; // name, kind
-          [, p] = readLeb(wasm, p); // index
-          if (keep.has(name)) kept.push(wasm.subarray(entryStart, p));
-        }
-        if (p !== end) return undefined;
-      } catch {
-        return undefined;
-      }
-      const payload = [...leb(kept.length)];
-      const head = [7, ...leb(kept.reduce((n, k) => n + k.length, payload.length))];
-      const parts = [wasm.subarray(0, start), head, payload, ...kept, wasm.subarray(end)];
-      const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-      let o = 0;
-      for (const part of parts) {
-        out.set(part, o);
-        o += part.length;
-      }
-      return out;
+  const exports = listSections(wasm)?.find((sec) => sec.id === 7);
+  if (exports === undefined) return undefined;
+  const kept: Uint8Array[] = [];
+  try {
+    let [count, p] = readLeb(wasm, exports.payloadStart);
+    for (; count > 0; count--) {
+      const entryStart = p;
+      let length: number;
+      [length, p] = readLeb(wasm, p);
+      const name = Buffer.from(wasm.subarray(p, p + length)).toString("utf8");
+      p += length + 1; // name, kind
+      [, p] = readLeb(wasm, p); // index
+      if (keep.has(name)) kept.push(wasm.subarray(entryStart, p));
     }
-    at = end;
+    if (p !== exports.end) return undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
+  const payload = leb(kept.length);
+  const head = [7, ...leb(kept.reduce((n, k) => n + k.length, payload.length))];
+  return concatBytes([wasm.subarray(0, exports.start), head, payload, ...kept, wasm.subarray(exports.end)]);
 }
