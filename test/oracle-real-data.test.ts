@@ -1,4 +1,4 @@
-// Oracle contract against real, public Pyth/Wormhole bytes (shared fixtures, never copied into the repo): the 2024
+// Oracle contract against real, public Pyth/Wormhole bytes (test/fixtures/pyth): the 2024
 // Hermes update signed by guardian set 4, the two stream updates, the router set 0 → 1 rotation and the guardian
 // set 4 → 5 upgrade.
 import { readFileSync } from "node:fs";

@@ -1,5 +1,6 @@
-// Access to the shared, read-only Pyth fixtures (never copied into the repo) and an independent Merkle/signature
-// checker written directly against @noble, sharing no code with scripts/pyth, so generator bugs cannot cancel out.
+// Access to the real Pyth/Wormhole data in test/fixtures/pyth (provenance in test/fixtures/README.md) and an
+// independent Merkle/signature checker written directly against @noble, sharing no code with scripts/pyth, so
+// generator bugs cannot cancel out.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +8,7 @@ import { secp256k1 } from "@noble/curves/secp256k1";
 import { keccak_256 } from "@noble/hashes/sha3";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const PYTH_FIXTURES = join(REPO_ROOT, "..", "shared", "fixtures", "pyth");
+export const PYTH_FIXTURES = join(REPO_ROOT, "test", "fixtures", "pyth");
 
 export const fixturePath = (name: string): string => join(PYTH_FIXTURES, name);
 
@@ -46,7 +47,7 @@ export interface HermesFixture {
   };
 }
 
-/** Independent Merkle fold: keccak256(...)[0..20] with sorted pairs, from the raw spec text. */
+/** Independent Merkle fold: keccak256(...)[0..20] with sorted pairs, written from docs/oracle.md#merkle-proofs. */
 export function independentFold(message: Uint8Array, proof: readonly Uint8Array[]): string {
   const h160 = (...p: Uint8Array[]): Uint8Array => {
     const all = new Uint8Array(p.reduce((n, x) => n + x.length, 0));
