@@ -1,7 +1,7 @@
 // `npm run build:contracts [-- --force] [names…]`: every contracts/<name>/contract.ts (except std) →
-// artifacts/<name>.wasm, plus each test/<name>/contract.ts (probe, counter) → build/test/<name>.wasm. Each module is compiled with the
-// recipe of cosmwasm-abi.md §6, has its start section removed, and must pass the upload gate with 0 float ops;
-// then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
+// artifacts/<name>.wasm, plus each test/<name>/contract.ts (probe, counter) → build/test/<name>.wasm. Each module is
+// compiled with the recipe of docs/abi.md#build-recipe, has its start section removed, and must pass the upload gate
+// with 0 float ops; then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -225,7 +225,8 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
       built.violations.push({
         rule: "no-floats",
         item: `${report.floatOps} float ops`,
-        message: "the build requires 0 float ops (cosmwasm-abi.md §6.6: parseInt, f64 fields, Math.* pull them in)",
+        message:
+          "the build requires 0 float ops (parseInt, f64 fields and Math.* pull them in; see docs/abi.md#floats)",
       });
     }
     built.bytes = wasm.length;

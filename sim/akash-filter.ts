@@ -1,5 +1,6 @@
-// Akash mainnet's outgoing-message filter (akash-network/node x/wasm/keeper/msg_filter.go, akash-mechanisms.md §0.3):
-// contracts may send bank coins (not to blocked addresses), call other contracts, and emit one `Any` type.
+// Akash mainnet's outgoing-message filter (akash-network/node x/wasm/keeper/msg_filter.go;
+// docs/embedded-chain.md#akash-profile): contracts may send bank coins (not to blocked addresses), call other
+// contracts, and emit one `Any` type.
 
 import { ChainError } from "./errors.js";
 import { isMap, type JsonMap } from "./json.js";

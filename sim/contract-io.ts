@@ -1,5 +1,5 @@
-// The JSON that crosses the VM boundary (cosmwasm-abi.md §4): Env/MessageInfo/Reply as wasmvm marshals them, and the
-// contract's ContractResult<Response> decoded with cosmwasm-vm's strictness (no defaults for the Vec fields).
+// The JSON that crosses the VM boundary (docs/abi.md#json-envelopes): Env/MessageInfo/Reply as wasmvm marshals them,
+// and the contract's ContractResult<Response> decoded with cosmwasm-vm's strictness (no defaults for the Vec fields).
 
 import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import type { Attribute, SdkEvent } from "./bank.js";

@@ -1,7 +1,7 @@
-// Gas is an estimate (cosmwasm-abi.md R13): exact wasmd parity would need wasmer's per-operator metering. Charged here:
-// wasmd's fixed costs (60,000 per contract instance, `InstanceCost`), the SDK's KV-store costs for every storage
-// access a contract makes (`KVGasConfig`), a per-byte cost for messages and query payloads, and a fixed tx overhead
-// for the ante handler (signature check, tx size). Wasm instructions are not metered.
+// Gas is an estimate (docs/embedded-chain.md#gas): exact wasmd parity would need wasmer's per-operator metering.
+// Charged here: wasmd's fixed costs (60,000 per contract instance, `InstanceCost`), the SDK's KV-store costs for every
+// storage access a contract makes (`KVGasConfig`), a per-byte cost for messages and query payloads, and a fixed tx
+// overhead for the ante handler (signature check, tx size). Wasm instructions are not metered.
 
 export const GasCost = {
   txBase: 60_000,

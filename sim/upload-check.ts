@@ -2,7 +2,7 @@
 // checks the chain only does later or not at all (import and export signatures, memory export, float count).
 // Used by the contract build (scripts/build-contracts.ts, scripts/check-wasm.ts) and by the embedded chain's
 // code upload, so a module that passes here also links and instantiates on wasmd 0.61.
-// Rules and limits: shared/spec/cosmwasm-abi.md §1, §2, §5.
+// Rules and limits: docs/abi.md#exports, #imports and #upload-checks.
 
 import {
   WasmParseError,
@@ -91,7 +91,7 @@ type Sig = [params: ValType[], results: ValType[]];
 const I32: ValType = "i32";
 const sig = (n: number, result: ValType | null): Sig => [Array<ValType>(n).fill(I32), result === null ? [] : [result]];
 
-/** SUPPORTED_IMPORTS of cosmwasm-vm 2.1+/3.0 with the signatures the VM links them with (cosmwasm-abi.md §2). */
+/** SUPPORTED_IMPORTS of cosmwasm-vm 2.1+/3.0 with the signatures the VM links them with (docs/abi.md#imports). */
 export const SUPPORTED_IMPORTS: ReadonlyMap<string, Sig> = new Map<string, Sig>([
   ["abort", sig(1, null)],
   ["debug", sig(1, null)],
@@ -248,7 +248,7 @@ export function checkWasm(bytes: Uint8Array, opts: CheckWasmOptions = {}): WasmR
       add(
         "start-section",
         `start function ${m.start}`,
-        "the VM runs the start function before memory, gas and the instance are set up; build with --exportStart and remove it (cosmwasm-abi.md §6.3, §7.3)",
+        "the VM runs the start function before memory, gas and the instance are set up; build with --exportStart and remove it (docs/abi.md#start-section)",
       );
     }
     // The engine's validator catches what the decoder does not type-check (operand stacks, alignment); only

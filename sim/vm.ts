@@ -1,5 +1,6 @@
-// One contract call: a fresh WebAssembly.Instance (R1), the `env` imports of cosmwasm-vm 3.0 with their return
-// conventions (R7), Regions sized in bytes (R6). Failures surface as VmError carrying wasmvm's text.
+// One contract call: a fresh WebAssembly.Instance (docs/embedded-chain.md#fresh-instance-per-call), the `env`
+// imports of cosmwasm-vm 3.0 with their return conventions and Regions sized in bytes (docs/abi.md#imports,
+// #region). Failures surface as VmError carrying wasmvm's text.
 
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
@@ -8,7 +9,7 @@ import { capMemory, importMemory, keepExports, MEMORY_IMPORT, mergeDataSegments 
 import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
 import { addrCanonicalize, addrHumanize, addrValidate, cryptoImports, type HostApi } from "./host-api.js";
 
-/** What a call may touch; `readonly` is set for queries (R8). */
+/** What a call may touch; `readonly` is set for queries, whose storage writes fail as in cosmwasm-vm. */
 export interface ContractStorage {
   get(key: Uint8Array): Uint8Array | undefined;
   set(key: Uint8Array, value: Uint8Array): void;

@@ -1103,7 +1103,7 @@ export function parseWasm(bytes: Uint8Array, partial?: (mod: ParsedModule) => vo
   return mod;
 }
 
-/** Signature text as cosmwasm-abi.md writes it: "(i32,i32)->i32", "(i32)->()". */
+/** Signature text as docs/abi.md writes it: "(i32,i32)->i32", "(i32)->()". */
 export function signatureText(t: FuncType): string {
   const results = t.results.length === 0 ? "()" : t.results.length === 1 ? t.results[0]! : `(${t.results.join(",")})`;
   return `(${t.params.join(",")})->${results}`;

@@ -1,6 +1,6 @@
 // Sponsor grants: the contract form of Akash's authz DepositAuthorization. A contract cannot pull coins from a
-// wallet, so the sponsor pre-funds an allowance vault here (spec §1.6 option b); the grantee draws on it with the
-// `grant` deposit source and refunds flow back into it.
+// wallet, so the sponsor pre-funds an allowance vault here (docs/escrow.md, differences from x/escrow); the grantee
+// draws on it with the `grant` deposit source and refunds flow back into it.
 
 import { Coin, Key, Response, err } from "../std";
 import * as E from "./error";

@@ -1,4 +1,4 @@
-// The signed AUWV payload and the price messages it commits to (pyth.md §2.1).
+// The signed AUWV payload and the price messages it commits to (docs/oracle.md#update-format).
 import { Reader } from "./reader";
 import { hasAuwvMagic } from "./pnau";
 import * as E from "./error";

@@ -1,5 +1,6 @@
-// x/oracle v2 aggregation (pyth.md §4.6), computed at query time from the observation tables: per-source TWAP over
-// the window, mean of TWAPs, median/min/max of the latest prices, deviation and health over the fresh sources.
+// x/oracle v2 aggregation (docs/oracle.md#aggregation), computed at query time from the observation tables: per-source
+// TWAP over the window, mean of TWAPs, median/min/max of the latest prices, deviation and health over the fresh
+// sources.
 import { Decimal, Order, Uint256, decodeU64Key } from "../std";
 import { Config, LATEST, Latest, OBSERVATIONS, PYTH_SOURCE, sourceKey } from "./state";
 import * as E from "./error";

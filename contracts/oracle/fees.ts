@@ -1,4 +1,4 @@
-// Update fee: Pyth charges per price message inside the blobs, not per blob (pyth.md §1.3, pitfall 10).
+// Update fee: Pyth charges per price message inside the blobs, not per blob (docs/oracle.md#update-fee).
 import { Coin, Uint128 } from "../std";
 import { Config } from "./state";
 import * as E from "./error";

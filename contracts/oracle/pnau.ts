@@ -1,5 +1,5 @@
-// Pyth accumulator update envelope ("PNAU", pyth.md §2.1). Structure only: the VAA and the Merkle proofs are verified
-// elsewhere, so counting messages for the fee needs no signature work.
+// Pyth accumulator update envelope ("PNAU", docs/oracle.md#update-format). Structure only: the VAA and the Merkle
+// proofs are verified elsewhere, so counting messages for the fee needs no signature work.
 import { Reader } from "./reader";
 import * as E from "./error";
 

@@ -19,8 +19,8 @@ export function normalize(price: i64, expo: i32): Decimal {
 }
 
 /**
- * The write-time rules of pyth.md §5, applied to a price newer than the stored one. `conf` is checked only when
- * `hasConf` (feeders do not report one).
+ * The write-time rules (docs/oracle.md#write-time-rules), applied to a price newer than the stored one. `conf` is
+ * checked only when `hasConf` (feeders do not report one).
  */
 export function checkPrice(
   c: Config,

@@ -1,4 +1,5 @@
-// Wormhole VAA v1 (pyth.md §2.1, §2.3): parsing and signature verification against one signer set.
+// Wormhole VAA v1 (docs/oracle.md#update-format, #verification): parsing and signature verification against one signer
+// set.
 import { bytesEqual, keccak256, secp256k1RecoverPubkey, toHex } from "../std";
 import { Reader } from "./reader";
 import { SignerSet } from "./signer_sets";

@@ -1,4 +1,4 @@
-// Address and signature host functions (cosmwasm-abi.md §2). Buffer capacities match cosmwasm-std's.
+// Address and signature host functions (docs/abi.md#imports). Buffer capacities match cosmwasm-std's.
 
 import {
   env_addr_canonicalize,

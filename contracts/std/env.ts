@@ -1,4 +1,4 @@
-// The CosmWasm VM's `env` imports with their exact wasm signatures (cosmwasm-abi.md §2). AS names the import module
+// The CosmWasm VM's `env` imports with their exact wasm signatures (docs/abi.md#imports). AS names the import module
 // after the declaring file, so this file must stay `env.ts`; that avoids `@external` decorators, which prettier
 // cannot parse. A wrong signature passes upload but fails when wasmer links the instance. AS only emits the imports
 // that are actually called, so declaring the whole list costs nothing. Use them through imports.ts.

@@ -1,4 +1,4 @@
-// Region = {offset, capacity, length}, 12 bytes little-endian (cosmwasm-abi.md §3). Lengths are UTF-8 byte counts.
+// Region = {offset, capacity, length}, 12 bytes little-endian (docs/abi.md#region). Lengths are UTF-8 byte counts.
 // The stub runtime's bump allocator never frees, which is fine because every call runs in a fresh instance.
 
 export function newRegion(dataPtr: usize, capacity: u32, length: u32): u32 {

@@ -1,5 +1,5 @@
-// What a handler returns, and its JSON (cosmwasm-abi.md §4). All four Response fields are always written because
-// Rust's serde has no defaults for them.
+// What a handler returns, and its JSON (docs/abi.md#json-envelopes). All four Response fields are always written
+// because Rust's serde has no defaults for them.
 
 import { JsonWriter, quote } from "./json";
 import { toBase64, utf8Encode } from "./encoding";

@@ -1,6 +1,6 @@
 // Compiling one AssemblyScript entry into a CosmWasm-ready module: the asc flags and the binaryen start-section
-// removal of cosmwasm-abi.md §6.1 / §6.3. Shared by scripts/build-contracts.ts and anything else that needs a
-// contract-shaped wasm (tests, harness modules).
+// removal of docs/abi.md#build-recipe and #start-section. Shared by scripts/build-contracts.ts and anything else that
+// needs a contract-shaped wasm (tests, harness modules).
 
 import asc from "assemblyscript/asc";
 import binaryen from "binaryen";
@@ -13,7 +13,7 @@ export const START_EXPORT = "_initialize";
 export const ABORT_USE = "abort=contracts/std/abort/cwAbort";
 
 /**
- * The recipe of cosmwasm-abi.md §6.1. Kept here (not only in asconfig.json) because these flags are what makes
+ * The recipe of docs/abi.md#build-recipe. Kept here (not only in asconfig.json) because these flags are what makes
  * a module pass the upload gate; asconfig.json mirrors them for manual `npx asc` runs and is passed explicitly
  * so asc never picks up some other ./asconfig.json.
  */
@@ -91,7 +91,7 @@ export class PostProcessError extends Error {
 }
 
 /**
- * cosmwasm-abi.md §6.3: pin the feature set, turn the `_initialize` export (AS's idempotent `~start`) into a
+ * docs/abi.md#start-section: pin the feature set, turn the `_initialize` export (AS's idempotent `~start`) into a
  * call at the top of every other exported function, validate, optimize (-O3, shrink 2) and emit.
  * Every export then initialises the stub heap itself, so the module needs no start section.
  */

@@ -174,7 +174,7 @@ export class NodeChainClient implements ChainClient {
 export async function connectNodeClient(node: NodeEndpoint, opts: NodeClientOptions = {}): Promise<NodeChainClient> {
   const mnemonics = [...(node.accounts ?? []).map((a) => a.mnemonic), ...(opts.extraMnemonics ?? [])];
   const wallet = await MultiWallet.create(mnemonics, node.prefix);
-  // wasmd 0.61 runs CometBFT 0.38; constructing the client directly avoids version sniffing (localnode.md §1.7).
+  // wasmd 0.61 runs CometBFT 0.38; constructing the client directly avoids version sniffing.
   const comet = await Comet38Client.connect(node.rpc);
   const gasPrice = GasPrice.fromString(opts.gasPrice ?? `0.025${node.denom}`);
   const signing = SigningCosmWasmClient.createWithSigner(comet, wallet, {

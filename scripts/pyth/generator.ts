@@ -1,5 +1,6 @@
 // Real-format Pyth price updates (PNAU → VAA v1 → AUWV root → PriceFeedMessages) signed with deterministic test
-// keys, plus the Core signer-set upgrade VAA, and targeted corruptions for negative tests. Spec pyth.md §2.1, §2.4.
+// keys, plus the Core signer-set upgrade VAA, and targeted corruptions for negative tests. Formats:
+// docs/oracle.md#update-format, #signer-sets.
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { sha256 } from "@noble/hashes/sha2";
 import {
@@ -83,7 +84,7 @@ const MODES: Record<SignerMode, ModeDefaults> = {
   },
   router: {
     keys: () => testSignerKeys(5, "router"),
-    // The routers that signed the real 2026-07 AKT update (spec §2.5).
+    // The routers that signed a real router-set-0 AKT update of 2026-07-09 (Akash's pyth-pro-verifier test data).
     signers: [1, 3, 4],
     setIndex: 0,
     emitterChain: PYTHNET_CHAIN_ID,
@@ -141,8 +142,8 @@ export function toPriceMessage(p: PriceInput): PriceMessage {
 }
 
 /**
- * Corruptions for negative tests. Each one breaks exactly one rule of spec §2.3 (or the envelope), leaving every
- * other part valid, so a verifier's error can be pinned to the right check.
+ * Corruptions for negative tests. Each one breaks exactly one rule of docs/oracle.md#verification (or the envelope),
+ * leaving every other part valid, so a verifier's error can be pinned to the right check.
  */
 export interface Tamper {
   /** Remove the last signature (n_sigs − 1): below quorum when signing with exactly the quorum. */
@@ -451,7 +452,7 @@ export interface PythPrice {
   publish_time: number;
 }
 
-/** Pyth CosmWasm `price_feed` query response body (spec §1.2): id without 0x, price/conf as strings. */
+/** Pyth CosmWasm `price_feed` query response body (Pyth's CosmWasm JSON): id without 0x, price/conf as strings. */
 export interface PythPriceFeedJson {
   id: string;
   price: PythPrice;

@@ -1,5 +1,5 @@
-// Encoders and strict decoders for the Pyth accumulator format (spec pyth.md §2.1): PNAU envelope, Wormhole VAA v1,
-// AUWV Merkle payload, PriceFeedMessage, Merkle tree, and the Core signer-set upgrade payload.
+// Encoders and strict decoders for the Pyth accumulator format (docs/oracle.md#update-format): PNAU envelope, Wormhole
+// VAA v1, AUWV Merkle payload, PriceFeedMessage, Merkle tree, and the Core signer-set upgrade payload.
 import { AUWV_MAGIC, ByteReader, PNAU_MAGIC, WireError, hexToBytes, i32, i64, keccak160, u64, u8 } from "./wire.js";
 
 export interface PriceMessage {
@@ -110,8 +110,8 @@ export interface Pnau {
 }
 
 /**
- * Strict parser: every length is bounds-checked, and bytes after the last update are rejected (the spec leaves that
- * a choice; rejecting is the stricter option and what the project's contract is asked to do).
+ * Strict parser: every length is bounds-checked, and bytes after the last update are rejected (Pyth leaves that
+ * open; rejecting is the stricter option and what the oracle contract does).
  */
 export function parsePnau(data: Uint8Array): Pnau {
   const r = new ByteReader(Buffer.from(data.buffer, data.byteOffset, data.byteLength), "PNAU");
@@ -160,7 +160,7 @@ export function encodePnau(p: Pnau): Buffer {
 
 /**
  * Keeps only the chosen updates of a PNAU. The result still verifies (same signed VAA, same proofs) and costs less:
- * the fee is per price message, so a relayer should submit only the feeds that are actually newer (spec §7.3.7).
+ * the fee is per price message, so a relayer should submit only the feeds that are actually newer.
  */
 export function slicePnau(data: Uint8Array, keep: readonly number[]): Buffer {
   const p = parsePnau(data);

@@ -1,5 +1,5 @@
 // Exact conversions between Pyth's (integer, exponent) prices and fixed-point decimals. BigInt only: Number loses
-// precision above 2^53 and pyth-sdk-js' *AsNumberUnchecked helpers are float math (spec pyth.md §7.3).
+// precision above 2^53 and pyth-sdk-js' *AsNumberUnchecked helpers are float math (docs/oracle.md#write-time-rules).
 
 export const DECIMAL18_PLACES = 18;
 

@@ -1,5 +1,6 @@
-// Off-chain reference verifier for Pyth accumulator updates (spec pyth.md §2.3): the same checks the oracle contract
-// makes, in the same order, so tests and the relayer can tell *why* an update is bad without running the contract.
+// Off-chain reference verifier for Pyth accumulator updates (docs/oracle.md#verification): the same checks the oracle
+// contract makes, in the same order, so tests and the relayer can tell *why* an update is bad without running the
+// contract.
 import { secp256k1 } from "@noble/curves/secp256k1";
 import {
   decodePriceMessage,
@@ -59,7 +60,7 @@ export function recoverSignerAddress(digest: Uint8Array, signature: Uint8Array, 
   }
 }
 
-/** Error names follow the upstream Wormhole/Pyth contracts (spec §1.6) so logs read the same either way. */
+/** Error names follow the upstream Wormhole/Pyth contracts (their `error.rs`) so logs read the same either way. */
 export type VerifyErrorCode =
   | "InvalidUpdateData" // undecodable envelope / VAA / payload
   | "InvalidVaaVersion"
@@ -103,7 +104,10 @@ export interface VaaVerifyOptions {
   blockTime?: number;
 }
 
-/** Wormhole `VerifyVAA` steps 1, 3–6 (§2.3). Throws VerifyError on the first failed check. */
+/**
+ * Wormhole's `VerifyVAA` checks except the archive (docs/oracle.md#verification). Throws VerifyError on the first
+ * failed check.
+ */
 export function verifyVaa(vaaBytes: Uint8Array, o: VaaVerifyOptions): VerifiedVaa {
   let vaa: Vaa;
   try {

@@ -1,4 +1,4 @@
-// Byte-level building blocks shared by the PNAU generator and the reference verifier (spec pyth.md §2.1).
+// Byte-level building blocks shared by the PNAU generator and the reference verifier (docs/oracle.md#update-format).
 // All integers on the wire are big-endian.
 import { keccak_256 } from "@noble/hashes/sha3";
 

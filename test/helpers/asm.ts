@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BUILD_DIR = join(REPO_ROOT, "build", "test");
 
-/** Flags of the contract build (cosmwasm-abi.md §6.1) minus the post-processing, so tests run the same code shape. */
+/** The contract build's flags (docs/abi.md#build-recipe) minus the post-processing: tests run the same code shape. */
 const BASE_FLAGS = [
   "--runtime",
   "stub",
@@ -72,7 +72,7 @@ export async function compileAsm(entry: string, extraFlags: readonly string[] = 
     return new Uint8Array(readFileSync(wasmPath));
   }
   mkdirSync(BUILD_DIR, { recursive: true });
-  // asc silently applies ./asconfig.json unless told otherwise (cosmwasm-abi.md §7.7): point it at an empty one.
+  // asc silently applies ./asconfig.json unless told otherwise (docs/abi.md#asconfig): point it at an empty one.
   const configPath = join(BUILD_DIR, "asconfig.empty.json");
   if (!existsSync(configPath)) writeFileSync(configPath, "{}\n");
   const asc = await import("assemblyscript/asc");
