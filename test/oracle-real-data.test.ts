@@ -1,6 +1,5 @@
-// Oracle contract against real, public Pyth/Wormhole bytes (test/fixtures/pyth): the 2024
-// Hermes update signed by guardian set 4, the two stream updates, the router set 0 → 1 rotation and the guardian
-// set 4 → 5 upgrade.
+// Oracle contract against real, public Pyth/Wormhole bytes (test/fixtures/pyth): the 2024 Hermes update signed by
+// guardian set 4, the two stream updates, the router set 0 → 1 rotation and the guardian set 4 → 5 upgrade.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PYTHNET_EMITTER_HEX, PYTH_PRO_EMITTER_HEX } from "../scripts/pyth/generator.js";
