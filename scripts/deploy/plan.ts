@@ -1,10 +1,10 @@
 /** Which contracts to deploy and with which messages: the built artifacts, or an explicit plan file. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { repoRoot } from "../localnode/paths.js";
+import { repoRoot } from "../lib/repo-root.js";
 import { testSignerSet } from "../pyth/generator.js";
 import { oracleInstantiateMsg } from "../pyth/oracle-deploy.js";
-import type { JsonObject } from "./governance.js";
+import type { JsonObject } from "../../sim/interface/client.js";
 
 export interface PlanEntry {
   name: string;
