@@ -10,7 +10,7 @@ import { MsgInstantiateContract, MsgMigrateContract, MsgStoreCode } from "cosmjs
 import type { NodeChainClient } from "./node-client.js";
 import {
   codeIdByChecksum,
-  isNotFound,
+  contractState,
   wasmChecksum,
   type ContractState,
   type Governance,
@@ -244,14 +244,8 @@ export class NodeGovernance implements Governance {
     return { proposalId };
   }
 
-  async contract(address: string): Promise<ContractState | undefined> {
-    try {
-      const c = await this.client.getContract(address);
-      return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  contract(address: string): Promise<ContractState | undefined> {
+    return contractState(this.client, address);
   }
 
   chainTime(): Promise<string | undefined> {

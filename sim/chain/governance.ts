@@ -5,7 +5,7 @@
 import type { ChainClient } from "../interface/client.js";
 import {
   codeIdByChecksum,
-  isNotFound,
+  contractState,
   wasmChecksum,
   type ContractState,
   type Governance,
@@ -63,14 +63,8 @@ export class EmbeddedGovernance implements Governance {
     return {};
   }
 
-  async contract(address: string): Promise<ContractState | undefined> {
-    try {
-      const c = await this.gov.getContract(address);
-      return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  contract(address: string): Promise<ContractState | undefined> {
+    return contractState(this.gov, address);
   }
 
   /** The embedded chain's own (simulated) block time; never the wall clock. */

@@ -5,7 +5,7 @@
  */
 import { sha256 } from "@cosmjs/crypto";
 import { toHex } from "@cosmjs/encoding";
-import type { JsonObject } from "./client.js";
+import type { ChainClient, JsonObject } from "./client.js";
 
 export interface StoreCodeOptions {
   /** Proposal title/summary (NodeGovernance); defaults mention the checksum. */
@@ -86,4 +86,18 @@ export function codeIdByChecksum(
 export function isNotFound(e: unknown): boolean {
   const msg = e instanceof Error ? e.message : String(e);
   return /not found|no contract found|no such contract|does not exist|unknown address/i.test(msg);
+}
+
+/** A contract's state as either backend's client reports it, or undefined if no contract exists at that address. */
+export async function contractState(
+  client: Pick<ChainClient, "getContract">,
+  address: string,
+): Promise<ContractState | undefined> {
+  try {
+    const c = await client.getContract(address);
+    return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
 }

@@ -28,6 +28,6 @@ export type {
   StoreCodeOptions,
   StoreCodeOutcome,
 } from "./governance.js";
-export { codeIdByChecksum, isNotFound, wasmChecksum } from "./governance.js";
+export { codeIdByChecksum, contractState, isNotFound, wasmChecksum } from "./governance.js";
 export type { BlockControl } from "./blocks.js";
 export type { ChainBackend } from "./backend.js";
