@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
-import { repoRoot } from "./localnode/paths.js";
+import { repoRoot } from "./lib/repo-root.js";
 import { benchProbeThroughput, type Throughput } from "./bench/probe.js";
 import { benchContracts, type GasFigure } from "./bench/contracts.js";
 

@@ -6,11 +6,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { checkWasm, type WasmViolation } from "../sim/upload-check.js";
+import { checkWasm, type WasmViolation } from "../sim/wasm/upload-check.js";
 import { ascFlags, compileAs, removeStartSection } from "./lib/as-build.js";
 import { generateContractSchema } from "./schema.js";
+import { repoRoot } from "./lib/repo-root.js";
 
 export interface BuildTarget {
   name: string;
@@ -50,17 +51,6 @@ export interface BuildResult {
   ok: boolean;
   targets: BuiltTarget[];
   checksums: string | null;
-}
-
-/** The repository root: the nearest folder above this file with a package.json (works from src and dist). */
-export function repoRoot(from = path.dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    if (existsSync(path.join(dir, "package.json"))) return dir;
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${from}`);
-    dir = up;
-  }
 }
 
 export function discoverTargets(root: string): BuildTarget[] {

@@ -1,12 +1,12 @@
 // `npm run check:wasm [--allow-floats] [--available-capabilities a,b,…] [files…]`: the CosmWasm upload gate
-// (sim/upload-check.ts) over built artifacts. No files = every artifacts/*.wasm. Exit 0 all pass, 1 a module
+// (sim/wasm/upload-check.ts) over built artifacts. No files = every artifacts/*.wasm. Exit 0 all pass, 1 a module
 // fails, 2 usage error (unknown flag, missing file, nothing to check).
 
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { CAPABILITIES_WASMD_061, MAX_WASM_BYTES, checkWasm, type WasmReport } from "../sim/upload-check.js";
+import { CAPABILITIES_WASMD_061, MAX_WASM_BYTES, checkWasm, type WasmReport } from "../sim/wasm/upload-check.js";
 
 export interface Io {
   out: (line: string) => void;

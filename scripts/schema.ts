@@ -15,8 +15,9 @@
 
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import ts from "typescript";
+import { repoRoot } from "./lib/repo-root.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -655,16 +656,6 @@ export function schemaTargets(root: string): GenerateOptions[] {
     out.push({ root, contractDir: "test/probe", name: "probe", outDir: "build/test/schema/probe" });
   }
   return out;
-}
-
-function repoRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error("no package.json found");
-    dir = up;
-  }
-  return dir;
 }
 
 export function main(argv: string[], root = repoRoot()): number {

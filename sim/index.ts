@@ -1,30 +1,4 @@
-// The embedded chain's public API.
+// The package's public API: the embedded chain and the chain interface it implements.
 
-export { EmbeddedChain, TxError } from "./chain.js";
-export type { ChainSnapshot, EmbeddedChainOptions, TxRecord } from "./chain.js";
-export { EmbeddedClient } from "./client.js";
-export type {
-  ChainClient,
-  Code,
-  Coin,
-  Contract,
-  DeliverTxResponse,
-  ExecuteResult,
-  Fee,
-  InstantiateOptions,
-  InstantiateResult,
-  JsonObject,
-  MigrateResult,
-  StdFee,
-  UploadResult,
-} from "./client-types.js";
-export {
-  accountAddress,
-  classicContractAddress,
-  govAddress,
-  moduleAddress,
-  predictableContractAddress,
-} from "./addresses.js";
-export { AKASH_ALLOWED_ANY } from "./akash-filter.js";
-export { ChainError } from "./errors.js";
-export { MEMORY_LIMIT_PAGES } from "./memory-limit.js";
+export * from "./chain/index.js";
+export * from "./interface/index.js";

@@ -18,8 +18,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContracts, type BuildResult } from "../scripts/build-contracts.js";
 import { compileAs, removeStartSection } from "../scripts/lib/as-build.js";
-import { checkWasm } from "../sim/upload-check.js";
-import { parseWasm } from "../sim/wasm-parse.js";
+import { checkWasm } from "../sim/wasm/upload-check.js";
+import { parseWasm } from "../sim/wasm/parse.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // lib "ES2022" without DOM declares no WebAssembly value; Node has it.

@@ -1,4 +1,4 @@
-// The CosmWasm upload gate (sim/upload-check.ts) and its CLI (scripts/check-wasm.ts). Bad modules are built
+// The CosmWasm upload gate (sim/wasm/upload-check.ts) and its CLI (scripts/check-wasm.ts). Bad modules are built
 // byte-exact with test/fixtures/wasm/builder.ts, plus real asc output for the defaults the recipe turns off.
 
 import asc from "assemblyscript/asc";
@@ -16,7 +16,7 @@ import {
   checkWasm,
   type WasmReport,
   type WasmViolation,
-} from "../sim/upload-check.js";
+} from "../sim/wasm/upload-check.js";
 import { T, buildModule, minimalContract, type ModuleSpec } from "./fixtures/wasm/builder.js";
 
 // lib "ES2022" without DOM declares no WebAssembly value; Node has it.

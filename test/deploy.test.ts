@@ -6,16 +6,17 @@ import { fromBase64 } from "@cosmjs/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as deployCli } from "../cli/commands/deploy.js";
 import { deploy } from "../scripts/deploy/deploy.js";
-import { EmbeddedGovernance } from "../scripts/deploy/embedded-governance.js";
-import type { Governance } from "../scripts/deploy/governance.js";
-import { NodeGovernance, ProposalFailedError } from "../scripts/deploy/node-governance.js";
+import { EmbeddedGovernance } from "../sim/chain/governance.js";
+import type { Governance } from "../sim/interface/governance.js";
+import { NodeGovernance, ProposalFailedError } from "../scripts/localnode/governance.js";
 import { defaultArtifactsDir, listArtifacts, loadPlan, readChecksums, resolvePlan } from "../scripts/deploy/plan.js";
 import type { EmittedProposal } from "../scripts/deploy/proposal.js";
 import { readRecord } from "../scripts/deploy/record.js";
-import { govModuleAddress, VALIDATOR } from "../scripts/localnode/accounts.js";
-import { repoRoot } from "../scripts/localnode/paths.js";
+import { VALIDATOR } from "../scripts/localnode/accounts.js";
+import { repoRoot } from "../scripts/lib/repo-root.js";
 import { EmbeddedChain } from "../sim/index.js";
 import { realChainAvailable, realChainTitle, tinyContract, withLocalnode } from "./helpers/backends.js";
+import { govAddress } from "../sim/interface/addresses.js";
 
 const sha256Hex = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
 
@@ -160,7 +161,7 @@ describe("deploy on the embedded chain (EmbeddedGovernance)", () => {
     try {
       const chain = new EmbeddedChain({ akash: true, autoAdvance: true });
       const gov = new EmbeddedGovernance(chain);
-      expect(gov.govAddress).toBe(govModuleAddress("akash"));
+      expect(gov.govAddress).toBe(govAddress("akash"));
       const client = chain.client();
       const { rec4 } = await deployScenario(gov, ws, (a) => client.queryContractSmart(a, {}));
       expect(rec4.chain_id).toBe("embedded-1");

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EmbeddedChain, TxError, classicContractAddress, type EmbeddedChainOptions } from "../sim/index.js";
-import { WasmCheckError, checkWasm } from "../sim/upload-check.js";
-import { cryptoImports } from "../sim/host-api.js";
-import { VmError } from "../sim/errors.js";
-import { Layer } from "../sim/store.js";
+import { WasmCheckError, checkWasm } from "../sim/wasm/upload-check.js";
+import { cryptoImports } from "../sim/chain/host-api.js";
+import { VmError } from "../sim/chain/errors.js";
+import { Layer } from "../sim/chain/store.js";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2";

@@ -11,13 +11,13 @@ import { toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2";
 import { describe, expect, it } from "vitest";
 import { EmbeddedChain } from "../sim/index.js";
-import { EmbeddedGovernance } from "../scripts/deploy/embedded-governance.js";
-import { NodeGovernance } from "../scripts/deploy/node-governance.js";
+import { EmbeddedGovernance } from "../sim/chain/governance.js";
+import { NodeGovernance } from "../scripts/localnode/governance.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "./helpers/backends.js";
 import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "./helpers/equivalence.js";
 import { escrowWasm } from "./helpers/escrow-fixture.js";
-import type { Governance } from "../scripts/deploy/governance.js";
-import type { Coin, JsonObject } from "../sim/client-types.js";
+import type { Governance } from "../sim/interface/governance.js";
+import type { Coin, JsonObject } from "../sim/interface/client.js";
 
 /** An address nobody holds a key for, so no fee ever touches its balance. */
 const neverSigns = (prefix: string, label: string): string =>

@@ -16,8 +16,8 @@ import { toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2";
 import { describe, expect, it } from "vitest";
 import { EmbeddedChain } from "../sim/index.js";
-import { EmbeddedGovernance } from "../scripts/deploy/embedded-governance.js";
-import { NodeGovernance } from "../scripts/deploy/node-governance.js";
+import { EmbeddedGovernance } from "../sim/chain/governance.js";
+import { NodeGovernance } from "../scripts/localnode/governance.js";
 import {
   buildPriceUpdate,
   buildSignerSetUpgradeVaa,
@@ -42,8 +42,8 @@ import {
   type StepContext,
 } from "./helpers/equivalence.js";
 import { AKT_ID, USDC_ID, oracleWasm } from "./helpers/oracle.js";
-import type { Governance } from "../scripts/deploy/governance.js";
-import type { ChainClient, Coin, JsonObject } from "../sim/client-types.js";
+import type { Governance } from "../sim/interface/governance.js";
+import type { ChainClient, Coin, JsonObject } from "../sim/interface/client.js";
 
 const UPDATE_FEE: Coin = { denom: "uakt", amount: "7" };
 const BLOCK_SECONDS = 6;

@@ -7,13 +7,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EmbeddedChain } from "../sim/index.js";
-import { EmbeddedGovernance } from "../scripts/deploy/embedded-governance.js";
-import { NodeGovernance } from "../scripts/deploy/node-governance.js";
-import { repoRoot } from "../scripts/localnode/paths.js";
+import { EmbeddedGovernance } from "../sim/chain/governance.js";
+import { NodeGovernance } from "../scripts/localnode/governance.js";
+import { repoRoot } from "../scripts/lib/repo-root.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "./helpers/backends.js";
 import { runScript, type Observation, type Step } from "./helpers/equivalence.js";
-import type { Governance } from "../scripts/deploy/governance.js";
-import type { ChainClient, Coin } from "../sim/client-types.js";
+import type { Governance } from "../sim/interface/governance.js";
+import type { ChainClient, Coin } from "../sim/interface/client.js";
 
 const probeWasm = (): Uint8Array => readFileSync(join(repoRoot(), "build", "test", "probe.wasm"));
 const uakt = (n: number): Coin[] => [{ denom: "uakt", amount: String(n) }];

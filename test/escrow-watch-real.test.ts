@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../cli/commands/escrow.js";
 import { CometEventSource } from "../scripts/escrow/comet-source.js";
 import { AlertWatcher, webhookSink, type EscrowAlert } from "../scripts/escrow/watch.js";
-import { NodeGovernance } from "../scripts/deploy/node-governance.js";
+import { NodeGovernance } from "../scripts/localnode/governance.js";
 import type { TestAccount } from "../scripts/localnode/accounts.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "./helpers/backends.js";
 import { escrowWasm } from "./helpers/escrow-fixture.js";

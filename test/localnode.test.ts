@@ -4,13 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as localnodeCli } from "../cli/commands/localnode.js";
-import { AKASH_PREFIX, govModuleAddress, TEST_ACCOUNTS, testAccounts } from "../scripts/localnode/accounts.js";
+import { AKASH_PREFIX, TEST_ACCOUNTS, testAccounts } from "../scripts/localnode/accounts.js";
 import { selectBackend } from "../scripts/localnode/backend.js";
 import { checkToolchain, ensureWasmd } from "../scripts/localnode/build.js";
 import { localnetScript } from "../scripts/localnode/paths.js";
 import { freePorts, processGroupAlive, rpcHeight } from "../scripts/localnode/spawn.js";
 import { processesUsingHome, readNodeInfo, stopNode } from "../scripts/localnode/status.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "./helpers/backends.js";
+import { govAddress } from "../sim/interface/addresses.js";
 
 describe("localnode (no chain needed)", () => {
   it("derives the well-known test accounts and the gov address with the akash prefix", async () => {
@@ -18,8 +19,8 @@ describe("localnode (no chain needed)", () => {
     expect(accounts.map((a) => a.name)).toEqual(["validator", "alice", "bob", "carol"]);
     for (const a of accounts) expect(a.address).toMatch(/^akash1[02-9ac-hj-np-z]{38}$/);
     expect(new Set(accounts.map((a) => a.address)).size).toBe(TEST_ACCOUNTS.length);
-    expect(govModuleAddress(AKASH_PREFIX)).toBe("akash10d07y265gmmuvt4z0w9aw880jnsr700jhe7z0f");
-    expect(govModuleAddress("wasm")).toBe("wasm10d07y265gmmuvt4z0w9aw880jnsr700js7zslc");
+    expect(govAddress(AKASH_PREFIX)).toBe("akash10d07y265gmmuvt4z0w9aw880jnsr700jhe7z0f");
+    expect(govAddress("wasm")).toBe("wasm10d07y265gmmuvt4z0w9aw880jnsr700js7zslc");
   });
 
   it("localnet.sh is POSIX sh and refuses to run without a validator mnemonic", () => {

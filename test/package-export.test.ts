@@ -7,7 +7,7 @@ import { mkdtempSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../scripts/localnode/paths.js";
+import { repoRoot } from "../scripts/lib/repo-root.js";
 
 describe("package entry", () => {
   it('import { EmbeddedChain } from "akash-econ" works from the repository root, with the client shape', () => {

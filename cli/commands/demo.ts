@@ -5,13 +5,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedChain } from "../../sim/index.js";
-import type { ChainClient, Coin, JsonObject } from "../../sim/client-types.js";
+import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
-import { EmbeddedGovernance } from "../../scripts/deploy/embedded-governance.js";
+import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { labelFor, listArtifacts, defaultArtifactsDir, type PlanEntry } from "../../scripts/deploy/plan.js";
 import { cacheDir } from "../../scripts/localnode/paths.js";
 import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js";
-import { oracleInstantiateMsg } from "../../scripts/pyth/oracle-deploy.js";
+import { defaultInstantiateMsg, type DeploymentDefaults } from "../../scripts/deploy/defaults.js";
 
 const AKT_USD = "4ea5bb4d2f5900cc2e97ba534240950740b4d3b89fe712a94a7304fd2fd92702";
 const USDC_USD = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
@@ -32,23 +32,19 @@ function uakt(amount: bigint): Coin[] {
   return [{ denom: "uakt", amount: amount.toString() }];
 }
 
-function instantiateMsgFor(name: string, gov: string, treasury: string): JsonObject {
-  switch (name) {
-    case "oracle":
+/** The default deployment, with an oracle that trusts the demo's own signer and charges a fee. */
+function demoDefaults(gov: string, treasury: string): DeploymentDefaults {
+  return {
+    admin: gov,
+    oracle: {
       // Test signer sets: the demo signs its own updates, so the contract must trust the demo's keys.
-      return oracleInstantiateMsg({
-        admin: gov,
-        signerSets: [testSignerSet("router")],
-        feeds: [AKT_USD, USDC_USD],
-        updateFee: { denom: "uakt", amount: "1" },
-        // Not the gov module: Akash blocks bank sends to module accounts, so fees go to a treasury account.
-        feeRecipient: treasury,
-      });
-    case "escrow":
-      return { admin: gov };
-    default:
-      return {};
-  }
+      signerSets: [testSignerSet("router")],
+      feeds: [AKT_USD, USDC_USD],
+      updateFee: { denom: "uakt", amount: "1" },
+      // Not the gov module: Akash blocks bank sends to module accounts, so fees go to a treasury account.
+      feeRecipient: treasury,
+    },
+  };
 }
 
 async function balancesOf(client: ChainClient, who: Record<string, string>): Promise<Balances> {
@@ -178,10 +174,11 @@ export async function run(argv: string[]): Promise<number> {
   const chain = new EmbeddedChain({ akash: true });
   const governance = new EmbeddedGovernance(chain);
   log(`== deploy through governance on ${chain.chainId} (Akash profile: upload by governance only)`);
+  const defaults = demoDefaults(chain.govAddress, chain.addressFor("treasury"));
   const plan: PlanEntry[] = names.map((name) => ({
     name,
     wasmPath: join(defaultArtifactsDir(), `${name}.wasm`),
-    instantiateMsg: instantiateMsgFor(name, chain.govAddress, chain.addressFor("treasury")),
+    instantiateMsg: defaultInstantiateMsg(name, defaults),
     migrateMsg: {},
     label: labelFor(name),
   }));

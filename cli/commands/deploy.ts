@@ -2,21 +2,17 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import {
-  AKASH_PREFIX,
-  DEFAULT_DENOM,
-  govModuleAddress,
-  VALIDATOR,
-  addressOf,
-} from "../../scripts/localnode/accounts.js";
+import { AKASH_PREFIX, DEFAULT_DENOM, VALIDATOR, addressOf } from "../../scripts/localnode/accounts.js";
 import { connectNodeClient, type NodeChainClient } from "../../scripts/localnode/node-client.js";
 import { cliHome, nodeStatus } from "../../scripts/localnode/status.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
-import { EmbeddedGovernance } from "../../scripts/deploy/embedded-governance.js";
-import { wasmChecksum, type Governance } from "../../scripts/deploy/governance.js";
-import { NodeGovernance } from "../../scripts/deploy/node-governance.js";
+import { EmbeddedGovernance } from "../../sim/chain/governance.js";
+import { wasmChecksum, type Governance } from "../../sim/interface/governance.js";
+import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { loadPlan, readChecksums, resolvePlan, defaultArtifactsDir } from "../../scripts/deploy/plan.js";
 import { storeCodeProposal, writeProposal } from "../../scripts/deploy/proposal.js";
+import { govAddress } from "../../sim/interface/addresses.js";
+import { DENOM_PATTERN } from "../../sim/interface/coin.js";
 
 const HELP = `usage: akash-econ deploy [options]
 
@@ -122,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
     .map((s) => s.trim())
     .filter((s) => s !== "");
   if (contracts !== undefined && contracts.length === 0) return usageError("--contracts is empty");
-  if (v.deposit !== undefined && !/^\d+[a-zA-Z][a-zA-Z0-9/:._-]*$/.test(v.deposit))
+  if (v.deposit !== undefined && !new RegExp(`^\\d+${DENOM_PATTERN}$`).test(v.deposit))
     return usageError(`bad --deposit '${v.deposit}' (want e.g. 50000000uakt)`);
   let mnemonic: string | undefined;
   if (v["mnemonic-env"] !== undefined) {
@@ -158,7 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     writeProposal(
       file,
       storeCodeProposal(items, {
-        govAddress: govModuleAddress(prefix),
+        govAddress: govAddress(prefix),
         deposit: v.deposit ?? `50000000${denom}`,
         expedited: false,
       }),

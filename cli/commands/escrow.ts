@@ -1,7 +1,7 @@
 // `akash-econ escrow …`: escrow operations over a ChainClient, and the balance-alert watcher.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/client-types.js";
+import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/interface/client.js";
 import {
   EscrowArgError,
   EscrowClient,

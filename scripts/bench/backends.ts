@@ -2,29 +2,14 @@
 // the same ChainClient calls, so a figure on one backend is comparable with the same figure on the other.
 import { Bip39, sha256 } from "@cosmjs/crypto";
 import { toUtf8 } from "@cosmjs/encoding";
-import { EmbeddedChain } from "../../sim/index.js";
-import type { ChainClient, Coin } from "../../sim/client-types.js";
-import { EmbeddedGovernance } from "../deploy/embedded-governance.js";
-import type { Governance } from "../deploy/governance.js";
-import { NodeGovernance } from "../deploy/node-governance.js";
+import { EmbeddedBlocks, EmbeddedChain, EmbeddedGovernance } from "../../sim/index.js";
+import type { ChainBackend, Coin } from "../../sim/interface/index.js";
+import { NodeGovernance } from "../localnode/governance.js";
 import { addressOf } from "../localnode/accounts.js";
+import { NodeBlocks } from "../localnode/blocks.js";
 import { startAnyLocalnode } from "../localnode/backend.js";
 import { connectNodeClient } from "../localnode/node-client.js";
 import type { Localnode } from "../localnode/types.js";
-
-export interface Backend {
-  readonly name: "embedded" | "wasmd";
-  readonly client: ChainClient;
-  readonly governance: Governance;
-  readonly denom: string;
-  /** Funded accounts the client can sign for; [0] deploys and pays. */
-  readonly accounts: readonly string[];
-  /** Latest block time in unix seconds. */
-  now(): Promise<number>;
-  /** Let `n` blocks pass. */
-  advance(n: number): Promise<void>;
-  close(): Promise<void>;
-}
 
 /** Accounts beyond the localnet's few test keys: the escrow figures need 50 distinct depositors. */
 const EXTRA_ACCOUNTS = 60;
@@ -35,26 +20,24 @@ function benchMnemonic(i: number): string {
   return Bip39.encode(sha256(toUtf8(`akash-econ bench account ${i}`)).slice(0, 16)).toString();
 }
 
-export function embeddedBackend(): Backend {
+export function embeddedBackend(): ChainBackend {
   const chain = new EmbeddedChain();
   const accounts = Array.from({ length: EXTRA_ACCOUNTS + 1 }, (_, i) => chain.addressFor(`bench-${i}`));
   for (const a of accounts) chain.fund(a, [{ denom: chain.denom, amount: ACCOUNT_FUNDS.toString() }]);
+  const blocks = new EmbeddedBlocks(chain);
   return {
     name: "embedded",
     client: chain.client(),
     governance: new EmbeddedGovernance(chain),
     denom: chain.denom,
     accounts,
-    now: () => Promise.resolve(Number(chain.timeNanos / 1_000_000_000n)),
-    advance: (n) => {
-      chain.advanceBlocks(n);
-      return Promise.resolve();
-    },
+    now: () => blocks.now(),
+    advance: (n) => blocks.advance(n),
     close: () => Promise.resolve(),
   };
 }
 
-export async function wasmdBackend(): Promise<Backend> {
+export async function wasmdBackend(): Promise<ChainBackend> {
   const node: Localnode = await startAnyLocalnode();
   try {
     const mnemonics = Array.from({ length: EXTRA_ACCOUNTS }, (_, i) => benchMnemonic(i));
@@ -70,21 +53,15 @@ export async function wasmdBackend(): Promise<Backend> {
     const funded = await client.signing.signAndBroadcast(funder, sends, "auto");
     if (funded.code !== 0) throw new Error(`funding the bench accounts failed: code ${funded.code}`);
     const governance = new NodeGovernance(client, { proposer: funder, prefix: node.prefix });
-    const blockTime = async (): Promise<number> => {
-      const block = await client.comet.block();
-      return Math.floor(block.block.header.time.getTime() / 1000);
-    };
+    const blocks = new NodeBlocks(client);
     return {
       name: "wasmd",
       client,
       governance,
       denom: node.denom,
       accounts: [funder, ...extra],
-      now: blockTime,
-      advance: async (n) => {
-        const target = (await client.getHeight()) + n;
-        while ((await client.getHeight()) < target) await new Promise((r) => setTimeout(r, 200));
-      },
+      now: () => blocks.now(),
+      advance: (n) => blocks.advance(n),
       close: () => node.stop(),
     };
   } catch (error) {

@@ -1,15 +1,16 @@
 // Per-contract figures: gas of the main operations (embedded estimate beside wasmd's real gas with --localnode) and
-// embedded-chain throughput of the oracle's update path (scripts/pyth/bench-oracle.ts). Each scenario is written once against `Backend`, deploys
+// embedded-chain throughput of the oracle's update path (scripts/pyth/bench-oracle.ts). Each scenario is written once against `ChainBackend`, deploys
 // its contract through governance, and runs unchanged on both chains.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ExecuteResult } from "@cosmjs/cosmwasm";
-import type { Coin, JsonObject } from "../../sim/client-types.js";
-import { repoRoot } from "../localnode/paths.js";
+import type { Coin, JsonObject } from "../../sim/interface/client.js";
+import { repoRoot } from "../lib/repo-root.js";
 import { buildPriceUpdate, testSignerSet, type PriceInput, type SignerMode } from "../pyth/generator.js";
 import { benchOracleUpdates, formatOracleBench } from "../pyth/bench-oracle.js";
 import { oracleInstantiateMsg, PERMISSIVE_PARAMS } from "../pyth/oracle-deploy.js";
-import { embeddedBackend, wasmdBackend, type Backend } from "./backends.js";
+import { embeddedBackend, wasmdBackend } from "./backends.js";
+import type { ChainBackend } from "../../sim/interface/backend.js";
 
 export interface GasFigure {
   call: string;
@@ -27,14 +28,14 @@ export interface BenchOutput {
 }
 
 type Record = (call: string, result: Pick<ExecuteResult, "gasUsed">) => void;
-type Scenario = (b: Backend, record: Record) => Promise<void>;
+type Scenario = (b: ChainBackend, record: Record) => Promise<void>;
 
 const AKT_USD = "4ea5bb4d2f5900cc2e97ba534240950740b4d3b89fe712a94a7304fd2fd92702";
 const USDC_USD = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
 
 const wasmAt = (...parts: string[]): Uint8Array => readFileSync(join(repoRoot(), ...parts));
 
-async function deploy(b: Backend, wasm: Uint8Array, msg: JsonObject, label: string): Promise<string> {
+async function deploy(b: ChainBackend, wasm: Uint8Array, msg: JsonObject, label: string): Promise<string> {
   const { codeId } = await b.governance.storeCode(wasm);
   const { address } = await b.governance.instantiate(codeId, msg, label, {});
   return address;
@@ -121,7 +122,7 @@ const escrowScenario: Scenario = async (b, record) => {
 
 const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario];
 
-async function gasOn(b: Backend): Promise<Map<string, number>> {
+async function gasOn(b: ChainBackend): Promise<Map<string, number>> {
   const gas = new Map<string, number>();
   const record: Record = (call, result) => gas.set(call, Number(result.gasUsed));
   for (const s of SCENARIOS) await s(b, record);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { CWSimulateApp } from "@oraichain/cw-simulate";
 import { EmbeddedChain } from "../../sim/index.js";
-import { repoRoot } from "../localnode/paths.js";
+import { repoRoot } from "../lib/repo-root.js";
 
 export interface Throughput {
   backend: string;

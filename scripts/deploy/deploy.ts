@@ -3,7 +3,7 @@
  * instantiate it once (re-runs keep the recorded address), and with `migrate` move existing contracts to new code.
  */
 import { readFileSync } from "node:fs";
-import { wasmChecksum, type Governance } from "./governance.js";
+import { wasmChecksum, type Governance } from "../../sim/interface/governance.js";
 import type { PlanEntry } from "./plan.js";
 import {
   defaultDeploymentsDir,

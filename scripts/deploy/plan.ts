@@ -1,10 +1,9 @@
 /** Which contracts to deploy and with which messages: the built artifacts, or an explicit plan file. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
-import { repoRoot } from "../localnode/paths.js";
-import { testSignerSet } from "../pyth/generator.js";
-import { oracleInstantiateMsg } from "../pyth/oracle-deploy.js";
-import type { JsonObject } from "./governance.js";
+import { repoRoot } from "../lib/repo-root.js";
+import { defaultInstantiateMsg } from "./defaults.js";
+import type { JsonObject } from "../../sim/interface/client.js";
 
 export interface PlanEntry {
   name: string;
@@ -22,16 +21,8 @@ export interface PlanContext {
   denom: string;
 }
 
-/**
- * Default instantiate messages per contract name (artifacts/<name>.wasm), for LOCAL and test deployments; `{}` when
- * absent. They follow schema/<name>/instantiate_msg.json. The oracle trusts the generator's well-known TEST signer
- * set (scripts/pyth), so a real network needs a plan file (--plan) with the Wormhole guardian set instead.
- */
-export const DEFAULT_INSTANTIATE_MSGS: Readonly<Record<string, JsonObject>> = {
-  escrow: { admin: "$GOV" },
-  oracle: oracleInstantiateMsg({ admin: "$GOV", signerSets: [testSignerSet("legacy")] }),
-  probe: { count: 0 },
-};
+/** Plans name the gov module as "$GOV", resolved per chain by `resolvePlan`. */
+const PLAN_DEFAULTS = { admin: "$GOV" };
 
 export const defaultArtifactsDir = (): string => join(repoRoot(), "artifacts");
 export const labelFor = (name: string): string => `akash-econ-${name}`;
@@ -89,7 +80,7 @@ export function loadPlan(opts: LoadPlanOptions = {}): PlanEntry[] {
       return {
         name: c.name,
         wasmPath: isAbsolute(wasm) ? wasm : resolve(base, wasm),
-        instantiateMsg: c.instantiate_msg ?? DEFAULT_INSTANTIATE_MSGS[c.name] ?? {},
+        instantiateMsg: c.instantiate_msg ?? defaultInstantiateMsg(c.name, PLAN_DEFAULTS),
         migrateMsg: c.migrate_msg ?? {},
         label: c.label ?? labelFor(c.name),
         ...(c.admin !== undefined ? { admin: c.admin } : {}),
@@ -99,7 +90,7 @@ export function loadPlan(opts: LoadPlanOptions = {}): PlanEntry[] {
     entries = listArtifacts(dir).map((name) => ({
       name,
       wasmPath: join(dir, `${name}.wasm`),
-      instantiateMsg: DEFAULT_INSTANTIATE_MSGS[name] ?? {},
+      instantiateMsg: defaultInstantiateMsg(name, PLAN_DEFAULTS),
       migrateMsg: {},
       label: labelFor(name),
     }));

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { toBase64 } from "@cosmjs/encoding";
-import { wasmChecksum } from "./governance.js";
-import { TYPE_STORE_CODE } from "./node-governance.js";
+import { wasmChecksum } from "../../sim/interface/governance.js";
+import { TYPE_STORE_CODE } from "../localnode/governance.js";
 
 export interface EmittedStoreCode {
   "@type": typeof TYPE_STORE_CODE;

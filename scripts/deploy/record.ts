@@ -1,7 +1,7 @@
 /** deployments/<chain-id>.json: what is deployed where, and through which proposals. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot } from "../localnode/paths.js";
+import { repoRoot } from "../lib/repo-root.js";
 
 export interface ContractRecord {
   code_id: number;

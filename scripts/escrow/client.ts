@@ -2,15 +2,19 @@
  * Typed helpers over a ChainClient for the escrow contract: message builders shared by the CLI and the tests, and
  * coin/argument parsing.
  */
-import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/client-types.js";
+import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/interface/client.js";
+import { DENOM_PATTERN } from "../../sim/interface/coin.js";
 
 export type Source = "balance" | "grant";
+
+const COIN_TEXT = new RegExp(`^(\\d+)(${DENOM_PATTERN})$`);
+const RATE_TEXT = new RegExp(`^(\\d+(?:\\.\\d{1,18})?)(${DENOM_PATTERN})$`);
 
 export class EscrowArgError extends Error {}
 
 /** "5000000uakt" → {denom, amount}; several comma-separated coins with `parseCoins`. */
 export function parseCoin(s: string): Coin {
-  const m = /^(\d+)([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/.exec(s.trim());
+  const m = COIN_TEXT.exec(s.trim());
   if (!m) throw new EscrowArgError(`invalid coin "${s}": expected <amount><denom>, e.g. 5000000uakt`);
   return { amount: BigInt(m[1]!).toString(), denom: m[2]! };
 }
@@ -24,7 +28,7 @@ export function parseCoins(s: string): Coin[] {
 
 /** "1.5uakt" → rate "1.5" per block in uakt. */
 export function parseRate(s: string): { rate: string; denom: string } {
-  const m = /^(\d+(?:\.\d{1,18})?)([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/.exec(s.trim());
+  const m = RATE_TEXT.exec(s.trim());
   if (!m) throw new EscrowArgError(`invalid rate "${s}": expected <decimal><denom> per block, e.g. 1.5uakt`);
   return { rate: m[1]!, denom: m[2]! };
 }

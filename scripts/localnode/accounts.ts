@@ -3,8 +3,6 @@
  * mnemonics): never fund them on a real network.
  */
 import { DirectSecp256k1HdWallet } from "@cosmjs/proto-signing";
-import { sha256 } from "@cosmjs/crypto";
-import { toBech32, toUtf8 } from "@cosmjs/encoding";
 
 /** Bech32 prefix of our wasmd build (and of Akash). The official cosmwasm/wasmd image uses "wasm". */
 export const AKASH_PREFIX = "akash";
@@ -55,9 +53,4 @@ export async function addressOf(mnemonic: string, prefix: string = AKASH_PREFIX)
 
 export async function testAccounts(prefix: string = AKASH_PREFIX): Promise<TestAccount[]> {
   return Promise.all(TEST_ACCOUNTS.map(async (a) => ({ ...a, address: await addressOf(a.mnemonic, prefix) })));
-}
-
-/** x/gov module account: first 20 bytes of sha256("gov"). akash10d07y265gmmuvt4z0w9aw880jnsr700jhe7z0f on Akash. */
-export function govModuleAddress(prefix: string = AKASH_PREFIX): string {
-  return toBech32(prefix, sha256(toUtf8("gov")).slice(0, 20));
 }

@@ -10,7 +10,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { cacheDir, repoRoot } from "./paths.js";
+import { cacheDir } from "./paths.js";
+import { repoRoot } from "../lib/repo-root.js";
 
 const execFileP = promisify(execFile);
 

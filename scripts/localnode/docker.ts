@@ -10,9 +10,10 @@ import { request } from "node:http";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import type { StartedTestContainer } from "testcontainers";
-import { DEFAULT_DENOM, govModuleAddress, testAccounts, VALIDATOR, WASM_PREFIX } from "./accounts.js";
+import { DEFAULT_DENOM, testAccounts, VALIDATOR, WASM_PREFIX } from "./accounts.js";
 import { localnetScript } from "./paths.js";
 import { DEFAULT_CHAIN_ID, type Localnode, type LocalnodeOptions } from "./types.js";
+import { govAddress } from "../../sim/interface/addresses.js";
 
 export const WASMD_IMAGE = "cosmwasm/wasmd:v0.61.14";
 
@@ -107,7 +108,7 @@ export async function startDockerLocalnode(opts: LocalnodeOptions & { image?: st
     home,
     prefix: WASM_PREFIX,
     denom: DEFAULT_DENOM,
-    govAddress: govModuleAddress(WASM_PREFIX),
+    govAddress: govAddress(WASM_PREFIX),
     accounts,
     stop: async () => {
       await container.stop();

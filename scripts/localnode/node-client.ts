@@ -23,7 +23,7 @@ import type {
   MigrateResult,
   StdFee,
   UploadResult,
-} from "../../sim/client-types.js";
+} from "../../sim/interface/client.js";
 import type { TestAccountSpec } from "./accounts.js";
 
 /** Signs for whichever of several mnemonics owns the signer address (one HD wallet holds one mnemonic only). */

@@ -17,10 +17,11 @@ import {
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AKASH_PREFIX, DEFAULT_DENOM, govModuleAddress, testAccounts, VALIDATOR } from "./accounts.js";
+import { AKASH_PREFIX, DEFAULT_DENOM, testAccounts, VALIDATOR } from "./accounts.js";
 import { ensureWasmd } from "./build.js";
 import { cacheDir, localnetScript } from "./paths.js";
 import { DEFAULT_CHAIN_ID, type Localnode, type LocalnodeOptions } from "./types.js";
+import { govAddress } from "../../sim/interface/addresses.js";
 
 export { DEFAULT_CHAIN_ID, type Localnode, type LocalnodeOptions } from "./types.js";
 
@@ -293,7 +294,7 @@ export async function startLocalnode(opts: SpawnOptions = {}): Promise<SpawnedLo
     home,
     prefix: AKASH_PREFIX,
     denom: DEFAULT_DENOM,
-    govAddress: govModuleAddress(AKASH_PREFIX),
+    govAddress: govAddress(AKASH_PREFIX),
     accounts,
     stop,
   };

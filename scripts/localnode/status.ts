@@ -1,9 +1,10 @@
 /** State of the CLI-managed node (`akash-econ localnode start`), kept in <home>/node.json. */
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { govModuleAddress, type TestAccount } from "./accounts.js";
+import { type TestAccount } from "./accounts.js";
 import { cliNodeHome } from "./paths.js";
 import { killProcessGroup, processGroupAlive, rpcHeight, type LocalnodePorts } from "./spawn.js";
+import { govAddress } from "../../sim/interface/addresses.js";
 
 export interface NodeInfo {
   pid: number;
@@ -54,7 +55,7 @@ export async function nodeStatus(home: string = cliHome()): Promise<NodeStatus> 
     running,
     info,
     ...(height !== undefined ? { height } : {}),
-    govAddress: govModuleAddress(info.prefix),
+    govAddress: govAddress(info.prefix),
   };
 }
 

@@ -1,8 +1,8 @@
 // Instantiate message and deployment of the oracle contract (contracts/oracle/msg.ts InstantiateMsg), shared by the
 // offline verifier, the relayer's embedded mode, tests and benches.
 import { join } from "node:path";
-import type { ChainClient, Coin, JsonObject } from "../../sim/client-types.js";
-import { repoRoot } from "../localnode/paths.js";
+import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
+import { repoRoot } from "../lib/repo-root.js";
 import type { SignerSet } from "./verify.js";
 import { DEFAULT_DATA_SOURCES, hexToBytes, normalizeHex, type DataSource } from "./wire.js";
 

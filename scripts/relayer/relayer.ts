@@ -4,7 +4,7 @@
 import { HermesClient } from "@pythnetwork/hermes-client";
 import { decodePriceMessage, parsePnau, slicePnau } from "../pyth/messages.js";
 import { normalizeHex } from "../pyth/wire.js";
-import type { ChainClient, Coin, Fee, JsonObject } from "../../sim/client-types.js";
+import type { ChainClient, Coin, Fee, JsonObject } from "../../sim/interface/client.js";
 
 export const DEFAULT_HERMES_ENDPOINT = "https://pyth.dourolabs.app/hermes";
 

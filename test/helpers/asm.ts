@@ -4,9 +4,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const REPO_ROOT = repoRoot();
 const BUILD_DIR = join(REPO_ROOT, "build", "test");
 
 /** The contract build's flags (docs/abi.md#build-recipe) minus the post-processing: tests run the same code shape. */

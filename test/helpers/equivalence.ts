@@ -15,7 +15,7 @@ import { fromUtf8 } from "@cosmjs/encoding";
 import { QueryClient, type Event } from "@cosmjs/stargate";
 import type { CometClient } from "@cosmjs/tendermint-rpc";
 import { QuerySmartContractStateRequest, QuerySmartContractStateResponse } from "cosmjs-types/cosmwasm/wasm/v1/query";
-import type { ChainClient, Coin, JsonObject } from "../../sim/client-types.js";
+import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
 
 /** Attributes whose values depend on the wall clock of a real chain (the probe echoes them). */
 export const DEFAULT_EXCLUDED_ATTRIBUTES: ReadonlySet<string> = new Set(["time", "height"]);

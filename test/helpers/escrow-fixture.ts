@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { EmbeddedChain, type ChainClient, type Coin, type ExecuteResult, type JsonObject } from "../../sim/index.js";
+import { defaultInstantiateMsg } from "../../scripts/deploy/defaults.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const ESCROW_WASM = path.join(ROOT, "artifacts/escrow.wasm");
@@ -49,7 +50,7 @@ export async function setupEscrow(
   const { contractAddress } = await client.instantiate(
     deployer,
     codeId,
-    { admin: chain.govAddress, ...instantiate },
+    { ...defaultInstantiateMsg("escrow", { admin: chain.govAddress }), ...instantiate },
     "escrow",
     "auto",
     { admin: chain.govAddress },

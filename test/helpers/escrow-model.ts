@@ -6,17 +6,13 @@
  * - accrual: owed = floor(carry + rate × Δh), the fraction is carried;
  * - shortfall: floor(F × owed_i / T), leftover units to the largest remainders, ties to the earlier payment.
  */
+import type { Amount } from "../../sim/interface/coin.js";
 
 export const ONE = 10n ** 18n;
 export const MAX_GRANTS_SCANNED = 30;
 
 export type Source = "balance" | "grant";
 export type State = "open" | "overdrawn" | "closed";
-
-export interface Coin {
-  denom: string;
-  amount: bigint;
-}
 
 export interface ModelConfig {
   /** denom → min_deposit, in configuration order. */
@@ -88,14 +84,14 @@ export interface DepositorLedger {
 
 export interface FundingArgs {
   id: string;
-  amount?: Coin;
+  amount?: Amount;
   sources?: Source[];
 }
 
 export type Op =
-  | { kind: "create_account"; sender: string; funds: Coin[]; args: FundingArgs }
-  | { kind: "deposit"; sender: string; funds: Coin[]; args: FundingArgs }
-  | { kind: "grant"; sender: string; funds: Coin[]; grantee: string; expiresAt?: number; scopes?: string[] }
+  | { kind: "create_account"; sender: string; funds: Amount[]; args: FundingArgs }
+  | { kind: "deposit"; sender: string; funds: Amount[]; args: FundingArgs }
+  | { kind: "grant"; sender: string; funds: Amount[]; grantee: string; expiresAt?: number; scopes?: string[] }
   | { kind: "revoke_grant"; sender: string; grantee: string }
   | {
       kind: "create_payment";
@@ -490,14 +486,14 @@ export class EscrowModel {
 
   private collect(
     sender: string,
-    funds: Coin[],
+    funds: Amount[],
     args: FundingArgs,
     h: number,
   ): { denom: string; total: bigint; draws: { depositor: string; source: Source; grantee: string; amount: bigint }[] } {
     const sources = args.sources ?? ["balance"];
     if (sources.length === 0) fail(Err.emptySources);
     if (new Set(sources).size !== sources.length) fail(Err.duplicateSource);
-    let amount: Coin;
+    let amount: Amount;
     if (args.amount === undefined) {
       if (funds.length === 0) fail(Err.noFunds);
       if (funds.length > 1) fail(Err.multipleDenoms);
@@ -574,7 +570,7 @@ export class EscrowModel {
     if (sum > b.peak) b.peak = sum;
   }
 
-  private createAccount(sender: string, funds: Coin[], args: FundingArgs, h: number): void {
+  private createAccount(sender: string, funds: Amount[], args: FundingArgs, h: number): void {
     if (this.s.accounts.has(args.id)) fail(Err.accountExists(args.id));
     const f = this.collect(sender, funds, args, h);
     const min = this.cfg.denoms.get(f.denom) ?? 0n;
@@ -594,7 +590,7 @@ export class EscrowModel {
     this.s.accounts.set(a.id, a);
   }
 
-  private deposit(sender: string, funds: Coin[], args: FundingArgs, h: number): void {
+  private deposit(sender: string, funds: Amount[], args: FundingArgs, h: number): void {
     const a = this.s.accounts.get(args.id);
     if (!a) return fail(Err.accountNotFound(args.id));
     if (a.state === "closed") fail(Err.accountClosed);
@@ -606,7 +602,7 @@ export class EscrowModel {
 
   private grant(
     sender: string,
-    funds: Coin[],
+    funds: Amount[],
     grantee: string,
     expiresAt: number | undefined,
     scopes: string[] | undefined,

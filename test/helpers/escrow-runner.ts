@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { TxError } from "../../sim/index.js";
 import type { EscrowEnv } from "./escrow-fixture.js";
-import { EscrowModel, ONE, paymentKey, type Coin, type Op, type Outcome } from "./escrow-model.js";
+import type { Amount } from "../../sim/interface/coin.js";
+import { EscrowModel, ONE, paymentKey, type Op, type Outcome } from "./escrow-model.js";
 
 export const DENOMS = ["uakt", "uact"] as const;
 export const MIN_DEPOSIT = 1_000n;
@@ -30,7 +31,7 @@ export function modelConfig(): ConstructorParameters<typeof EscrowModel>[0] {
 /** A step of a sequence: an escrow message or closing blocks. */
 export type Step = { kind: "advance"; blocks: number } | Op;
 
-const coinArb = (max: number): fc.Arbitrary<Coin> =>
+const coinArb = (max: number): fc.Arbitrary<Amount> =>
   fc.record({ denom: fc.constantFrom(...DENOMS), amount: fc.bigInt({ min: 1n, max: BigInt(max) }) });
 
 /** Rates with integer and fractional parts (up to 18 decimals), in Decimal atomics. */
@@ -199,7 +200,7 @@ function decimalString(atomics: bigint): string {
 
 export { decimalString };
 
-function coinJson(c: Coin): { denom: string; amount: string } {
+function coinJson(c: Amount): { denom: string; amount: string } {
   return { denom: c.denom, amount: c.amount.toString() };
 }
 

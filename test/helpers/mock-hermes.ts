@@ -1,6 +1,6 @@
 // Test doubles for the relayer: the loopback Hermes (scripts/pyth/mock-hermes.ts) and a fake oracle client that
 // behaves like the contract's update path (reference verifier, per-message fee, store-if-newer) and records calls.
-import type { Coin, ExecuteResult, Fee, JsonObject } from "../../sim/client-types.js";
+import type { Coin, ExecuteResult, Fee, JsonObject } from "../../sim/interface/client.js";
 import { verifyPriceUpdate, type SignerSet } from "../../scripts/pyth/verify.js";
 import { parsePnau } from "../../scripts/pyth/messages.js";
 import type { RelayClient } from "../../scripts/relayer/relayer.js";

@@ -13,7 +13,7 @@ import {
   type PriceInput,
   type UpdateOptions,
 } from "../../scripts/pyth/generator.js";
-import { REPO_ROOT } from "./pyth-fixtures.js";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
 
 export const AKT_ID = "4ea5bb4d2f5900cc2e97ba534240950740b4d3b89fe712a94a7304fd2fd92702";
 export const USDC_ID = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
@@ -29,7 +29,7 @@ export const dataSource = (chain: number, emitterHex: string): { chain_id: numbe
 
 /** The build output (`npm run build`), or ORACLE_WASM for a wasm built elsewhere. */
 export function oracleWasm(): Uint8Array {
-  const path = process.env.ORACLE_WASM ?? join(REPO_ROOT, "artifacts", "oracle.wasm");
+  const path = process.env.ORACLE_WASM ?? join(repoRoot(), "artifacts", "oracle.wasm");
   if (!existsSync(path)) throw new Error(`${path} not found: run \`npm run build\` first`);
   return new Uint8Array(readFileSync(path));
 }

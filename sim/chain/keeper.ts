@@ -8,7 +8,8 @@ import { emptyResponse, executeResponse, instantiateResponse, migrateResponse } 
 import { classicContractAddress, decodeAddress, moduleAddress, predictableContractAddress } from "./addresses.js";
 import { akashFilter } from "./akash-filter.js";
 import { burnCoins, event, sendCoins, type SdkEvent } from "./bank.js";
-import { coinsFromContract, type Amount } from "./coins.js";
+import { coinsFromContract } from "./coins.js";
+import type { Amount } from "../interface/coin.js";
 import {
   envJson,
   infoJson,
@@ -27,7 +28,7 @@ import { contractEvents } from "./events.js";
 import { GasCost, type GasMeter } from "./gas.js";
 import { isMap, utf8, type Json, type JsonMap } from "./json.js";
 import { handleQuery } from "./querier.js";
-import { assertValidWasm, WasmCheckError } from "./upload-check.js";
+import { assertValidWasm, WasmCheckError } from "../wasm/upload-check.js";
 import { callEntry, compileCode, type CallContext, type CompiledCode, type ContractStorage } from "./vm.js";
 import type { HostApi } from "./host-api.js";
 import { Wasm } from "./wasm-runtime.js";

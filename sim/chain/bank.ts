@@ -1,6 +1,7 @@
 // x/bank's keeper operations with the events it emits (cosmos-sdk x/bank/keeper/send.go, keeper.go).
 
-import { coinsText, type Amount } from "./coins.js";
+import { coinsText } from "./coins.js";
+import type { Amount } from "../interface/coin.js";
 import { Err } from "./errors.js";
 import type { World } from "./world.js";
 

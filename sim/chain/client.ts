@@ -4,7 +4,7 @@
 import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
 import { BroadcastTxError, type Event } from "@cosmjs/stargate";
 import { gzipSync } from "node:zlib";
-import type { EmbeddedChain, TxRecord } from "./chain.js";
+import type { TxHost, TxRecord } from "./tx.js";
 import type {
   ChainClient,
   Code,
@@ -18,7 +18,7 @@ import type {
   JsonObject,
   MigrateResult,
   UploadResult,
-} from "./client-types.js";
+} from "../interface/client.js";
 import { sendCoins } from "./bank.js";
 import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
@@ -46,7 +46,7 @@ export class EmbeddedClient implements ChainClient {
   readonly chainId: string;
 
   constructor(
-    private readonly chain: EmbeddedChain,
+    private readonly chain: TxHost,
     /** Calls run as the gov module authority, whatever sender is passed. */
     readonly gov: boolean,
   ) {

@@ -3,26 +3,26 @@ import { gzipSync } from "node:zlib";
 import { toUtf8 } from "@cosmjs/encoding";
 import type { EncodeObject } from "@cosmjs/proto-signing";
 import { calculateFee, type DeliverTxResponse, type StdFee } from "@cosmjs/stargate";
-import type { Coin } from "cosmjs-types/cosmos/base/v1beta1/coin";
+import type { Coin } from "../../sim/interface/coin.js";
 import { ProposalStatus, VoteOption, type Params as GovParams } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposal, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
 import { MsgInstantiateContract, MsgMigrateContract, MsgStoreCode } from "cosmjs-types/cosmwasm/wasm/v1/tx";
-import { govModuleAddress } from "../localnode/accounts.js";
-import type { NodeChainClient } from "../localnode/node-client.js";
+import type { NodeChainClient } from "./node-client.js";
 import {
   codeIdByChecksum,
-  isNotFound,
+  contractState,
   wasmChecksum,
   type ContractState,
   type Governance,
-  type InstantiateOptions,
+  type GovInstantiateOptions,
   type InstantiateOutcome,
-  type JsonObject,
   type MigrateOptions,
   type MigrateOutcome,
   type StoreCodeOptions,
   type StoreCodeOutcome,
-} from "./governance.js";
+} from "../../sim/interface/governance.js";
+import type { JsonObject } from "../../sim/interface/client.js";
+import { govAddress } from "../../sim/interface/addresses.js";
 
 export interface NodeGovernanceOptions {
   /** Submits and deposits; must be one of the client's signers. */
@@ -79,7 +79,7 @@ export class NodeGovernance implements Governance {
     private readonly opts: NodeGovernanceOptions,
   ) {
     this.chainId = client.chainId;
-    this.govAddress = govModuleAddress(opts.prefix);
+    this.govAddress = govAddress(opts.prefix);
     if (!client.signers.includes(opts.proposer)) throw new Error(`no signing key for proposer ${opts.proposer}`);
   }
 
@@ -199,7 +199,7 @@ export class NodeGovernance implements Governance {
     codeId: number,
     msg: JsonObject,
     label: string,
-    opts: InstantiateOptions = {},
+    opts: GovInstantiateOptions = {},
   ): Promise<InstantiateOutcome> {
     const admin = opts.admin ?? this.govAddress;
     const inst = MsgInstantiateContract.fromPartial({
@@ -244,14 +244,8 @@ export class NodeGovernance implements Governance {
     return { proposalId };
   }
 
-  async contract(address: string): Promise<ContractState | undefined> {
-    try {
-      const c = await this.client.getContract(address);
-      return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  contract(address: string): Promise<ContractState | undefined> {
+    return contractState(this.client, address);
   }
 
   chainTime(): Promise<string | undefined> {

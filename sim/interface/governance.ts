@@ -5,9 +5,7 @@
  */
 import { sha256 } from "@cosmjs/crypto";
 import { toHex } from "@cosmjs/encoding";
-import type { JsonObject } from "../../sim/client-types.js";
-
-export type { JsonObject };
+import type { ChainClient, JsonObject } from "./client.js";
 
 export interface StoreCodeOptions {
   /** Proposal title/summary (NodeGovernance); defaults mention the checksum. */
@@ -25,7 +23,7 @@ export interface StoreCodeOutcome {
   skipped: boolean;
 }
 
-export interface InstantiateOptions {
+export interface GovInstantiateOptions {
   /** Contract admin (who may migrate). Default: the gov module address. */
   admin?: string;
   title?: string;
@@ -58,7 +56,12 @@ export interface Governance {
   /** x/gov module account, the authority that signs every proposal message. */
   readonly govAddress: string;
   storeCode(wasm: Uint8Array, opts?: StoreCodeOptions): Promise<StoreCodeOutcome>;
-  instantiate(codeId: number, msg: JsonObject, label: string, opts?: InstantiateOptions): Promise<InstantiateOutcome>;
+  instantiate(
+    codeId: number,
+    msg: JsonObject,
+    label: string,
+    opts?: GovInstantiateOptions,
+  ): Promise<InstantiateOutcome>;
   migrate(contract: string, codeId: number, msg: JsonObject, opts?: MigrateOptions): Promise<MigrateOutcome>;
   /** Current state of a contract, or undefined if no contract exists at that address. */
   contract(address: string): Promise<ContractState | undefined>;
@@ -83,4 +86,18 @@ export function codeIdByChecksum(
 export function isNotFound(e: unknown): boolean {
   const msg = e instanceof Error ? e.message : String(e);
   return /not found|no contract found|no such contract|does not exist|unknown address/i.test(msg);
+}
+
+/** A contract's state as either backend's client reports it, or undefined if no contract exists at that address. */
+export async function contractState(
+  client: Pick<ChainClient, "getContract">,
+  address: string,
+): Promise<ContractState | undefined> {
+  try {
+    const c = await client.getContract(address);
+    return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
 }

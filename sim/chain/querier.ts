@@ -7,22 +7,36 @@ import { toWire } from "./coins.js";
 import { ChainError, Err, redact } from "./errors.js";
 import type { GasMeter } from "./gas.js";
 import { fromUtf8, isMap, parseJson, stringifyJson, utf8, type Json, type JsonMap } from "./json.js";
-import type { WasmKeeper } from "./keeper.js";
 import type { World } from "./world.js";
+
+/** The keeper as queries reach it (WasmKeeper), declared here so the keeper and its querier do not import each other. */
+export interface QueryKeeper {
+  readonly config: { readonly prefix: string };
+  /** The address, or a ChainError naming `context` if it is not a valid address on this chain. */
+  address(addr: string, context: string): string;
+  querySmart(
+    world: World,
+    address: string,
+    msg: Uint8Array,
+    depth: number,
+    tx: TxInfo | undefined,
+    gas: GasMeter,
+  ): Uint8Array;
+}
 
 const unsupported = (kind: string): ChainError =>
   new ChainError(kind, "wasmvm", 0, false, { unsupported_request: { kind } });
 
 const jsonBytes = (v: unknown): Uint8Array => utf8(stringifyJson(v));
 
-function address(keeper: WasmKeeper, v: Json | undefined): string {
+function address(keeper: QueryKeeper, v: Json | undefined): string {
   const a = typeof v === "string" ? v : "";
   keeper.address(a, "address");
   return a;
 }
 
 function route(
-  keeper: WasmKeeper,
+  keeper: QueryKeeper,
   world: World,
   req: JsonMap,
   depth: number,
@@ -122,7 +136,7 @@ function route(
 
 /** The JSON text of `SystemResult<ContractResult<Binary>>` for one `query_chain` request. */
 export function handleQuery(
-  keeper: WasmKeeper,
+  keeper: QueryKeeper,
   world: World,
   request: Uint8Array,
   depth: number,

@@ -5,16 +5,20 @@ import type { Event } from "@cosmjs/stargate";
 import { hash as digest } from "node:crypto";
 import { accountAddress, BLOCKED_MODULES, govAddress, moduleAddress } from "./addresses.js";
 import { mintCoins, type SdkEvent } from "./bank.js";
-import { coinsFromClient, toWire, type Coin } from "./coins.js";
+import { coinsFromClient, toWire } from "./coins.js";
+import type { Coin } from "../interface/coin.js";
 import type { BlockInfo, TxInfo } from "./contract-io.js";
-import type { ChainClient } from "./client-types.js";
+import type { ChainClient } from "../interface/client.js";
 import { EmbeddedClient } from "./client.js";
 import { ChainError } from "./errors.js";
 import { GasCost, GasMeter } from "./gas.js";
 import { stringifyJson } from "./json.js";
 import { WasmKeeper, type Ctx } from "./keeper.js";
-import { CAPABILITIES_WASMD_061 } from "./upload-check.js";
+import { CAPABILITIES_WASMD_061 } from "../wasm/upload-check.js";
+import { TxError, type TxHost, type TxRecord } from "./tx.js";
 import { World, type WorldSnapshot } from "./world.js";
+
+export { TxError, type TxRecord };
 
 export interface EmbeddedChainOptions {
   /** Bech32 prefix; default "akash". */
@@ -39,25 +43,6 @@ export interface EmbeddedChainOptions {
   onDebug?: (contract: string, message: string) => void;
 }
 
-/** One entry of the append-only tx log. */
-export interface TxRecord {
-  height: number;
-  txIndex: number;
-  hash: string;
-  /** Type URL of the tx's message. */
-  action: string;
-  sender: string;
-  /** 0 on success; otherwise the root error's code. */
-  code: number;
-  codespace: string;
-  /** wasmd's raw log on failure (`failed to execute message; message index: 0: …`), "" on success. */
-  rawLog: string;
-  /** The failing message's error as wasmd words it; undefined on success. */
-  error: string | undefined;
-  events: readonly Event[];
-  gasUsed: bigint;
-}
-
 export interface ChainSnapshot {
   readonly world: WorldSnapshot;
   readonly height: bigint;
@@ -65,16 +50,6 @@ export interface ChainSnapshot {
   readonly txIndex: number;
   readonly txCount: bigint;
   readonly log: readonly TxRecord[];
-}
-
-/** A failed tx, with the fields of a CosmJS broadcast error. */
-export class TxError extends Error {
-  constructor(readonly record: TxRecord) {
-    super(
-      `Error when broadcasting tx ${record.hash} at height ${record.height}. Code: ${record.code}; Raw log: ${record.rawLog}`,
-    );
-    this.name = "TxError";
-  }
 }
 
 const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
@@ -87,7 +62,7 @@ function tagged(e: SdkEvent): Event {
   return { type: e.type, attributes };
 }
 
-export class EmbeddedChain {
+export class EmbeddedChain implements TxHost {
   readonly prefix: string;
   readonly denom: string;
   readonly chainId: string;

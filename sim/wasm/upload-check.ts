@@ -1,4 +1,4 @@
-// The CosmWasm upload gate: cosmwasm-vm's `check_wasm` (2.2 / 3.0) re-implemented over ./wasm-parse.ts, plus
+// The CosmWasm upload gate: cosmwasm-vm's `check_wasm` (2.2 / 3.0) re-implemented over ./parse.ts, plus
 // checks the chain only does later or not at all (import and export signatures, memory export, float count).
 // Used by the contract build (scripts/build-contracts.ts, scripts/check-wasm.ts) and by the embedded chain's
 // code upload, so a module that passes here also links and instantiates on wasmd 0.61.
@@ -13,7 +13,7 @@ import {
   type FuncType,
   type ParsedModule,
   type ValType,
-} from "./wasm-parse.js";
+} from "./parse.js";
 
 export interface WasmViolation {
   /** Stable rule id, e.g. "no-bulk-memory", "import-signature". */

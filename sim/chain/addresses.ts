@@ -4,6 +4,8 @@ import { fromBech32, toBech32 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2";
 import { utf8 } from "./json.js";
 
+export { govAddress, moduleAddress } from "../interface/addresses.js";
+
 function u64be(n: bigint): Uint8Array {
   const out = new Uint8Array(8);
   new DataView(out.buffer).setBigUint64(0, n);
@@ -42,16 +44,6 @@ export function predictableContractAddress(
   const lp = (b: Uint8Array): Uint8Array => concat(u64be(BigInt(b.length)), b);
   const key = concat(lp(checksum), lp(creator), lp(salt), lp(initMsg));
   return toBech32(prefix, moduleDerivedAddress("wasm", key));
-}
-
-/** A module account (`authtypes.NewModuleAddress`): sha256(name)[0..20]. */
-export function moduleAddress(prefix: string, name: string): string {
-  return toBech32(prefix, sha256(utf8(name)).slice(0, 20));
-}
-
-/** The gov module account: the authority that signs what a passed proposal executes. */
-export function govAddress(prefix: string): string {
-  return moduleAddress(prefix, "gov");
 }
 
 /** A deterministic test account: bech32(prefix, sha256(name)[0..20]). */

@@ -2,19 +2,19 @@
  * Governance on the embedded chain: the same operations as NodeGovernance, executed directly by the chain's gov
  * authority (there is no x/gov module to vote in, so there are no proposal ids).
  */
-import type { ChainClient } from "../../sim/client-types.js";
+import type { ChainClient } from "../interface/client.js";
 import {
   codeIdByChecksum,
-  isNotFound,
+  contractState,
   wasmChecksum,
   type ContractState,
   type Governance,
-  type InstantiateOptions,
+  type GovInstantiateOptions,
   type InstantiateOutcome,
-  type JsonObject,
   type MigrateOutcome,
   type StoreCodeOutcome,
-} from "./governance.js";
+} from "../interface/governance.js";
+import type { JsonObject } from "../interface/client.js";
 
 /** What EmbeddedGovernance needs from sim's EmbeddedChain (structural, so sim stays free to grow). */
 export interface GovernedChain {
@@ -50,7 +50,7 @@ export class EmbeddedGovernance implements Governance {
     codeId: number,
     msg: JsonObject,
     label: string,
-    opts: InstantiateOptions = {},
+    opts: GovInstantiateOptions = {},
   ): Promise<InstantiateOutcome> {
     const res = await this.gov.instantiate(this.govAddress, codeId, msg, label, "auto", {
       admin: opts.admin ?? this.govAddress,
@@ -63,14 +63,8 @@ export class EmbeddedGovernance implements Governance {
     return {};
   }
 
-  async contract(address: string): Promise<ContractState | undefined> {
-    try {
-      const c = await this.gov.getContract(address);
-      return { address, codeId: c.codeId, label: c.label, ...(c.admin ? { admin: c.admin } : {}) };
-    } catch (e) {
-      if (isNotFound(e)) return undefined;
-      throw e;
-    }
+  contract(address: string): Promise<ContractState | undefined> {
+    return contractState(this.gov, address);
   }
 
   /** The embedded chain's own (simulated) block time; never the wall clock. */

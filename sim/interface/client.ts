@@ -11,7 +11,8 @@ import type {
   MigrateResult,
   UploadResult,
 } from "@cosmjs/cosmwasm";
-import type { Coin, DeliverTxResponse } from "@cosmjs/stargate";
+import type { DeliverTxResponse } from "@cosmjs/stargate";
+import type { Coin } from "./coin.js";
 
 export type { Code, Contract, ExecuteResult, InstantiateOptions, InstantiateResult, MigrateResult, UploadResult };
 export type { Coin, DeliverTxResponse, StdFee };

@@ -3,7 +3,7 @@
 
 import { fromBase64, toBase64 } from "@cosmjs/encoding";
 import type { Attribute, SdkEvent } from "./bank.js";
-import type { Amount } from "./coins.js";
+import type { Amount } from "../interface/coin.js";
 import { VmError } from "./errors.js";
 import type { ContractEvent } from "./events.js";
 import { fromUtf8, isMap, parseJson, stringifyJson, utf8, type Json, type JsonMap } from "./json.js";

@@ -1,19 +1,9 @@
 // Coins with the Cosmos SDK's rules: integer amounts as bigint, `sdk.Coins` sorted by denom without duplicates or zeros.
 
+import { isDenom, type Amount, type Coin } from "../interface/coin.js";
 import { ChainError, Err } from "./errors.js";
 import { isMap, type Json } from "./json.js";
 
-export interface Coin {
-  denom: string;
-  amount: string;
-}
-
-export interface Amount {
-  denom: string;
-  amount: bigint;
-}
-
-const DENOM = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
 const UINT = /^[0-9]+$/;
 
 export const coinsText = (coins: readonly Amount[]): string => coins.map((c) => `${c.amount}${c.denom}`).join(",");
@@ -32,7 +22,7 @@ export function normalize(coins: readonly Amount[]): Amount[] {
 }
 
 function validCoin(denom: string, amount: string): Amount | undefined {
-  if (!DENOM.test(denom) || !UINT.test(amount)) return undefined;
+  if (!isDenom(denom) || !UINT.test(amount)) return undefined;
   return { denom, amount: BigInt(amount) };
 }
 
@@ -59,11 +49,11 @@ export function coinsValidateError(coins: readonly { denom: string; amount: stri
   if (!coins.every((c) => /^-?[0-9]+$/.test(c.amount))) return undefined;
   const first = coins[0];
   if (first === undefined) return undefined;
-  if (!DENOM.test(first.denom)) return `invalid denom: ${first.denom}`;
+  if (!isDenom(first.denom)) return `invalid denom: ${first.denom}`;
   if (BigInt(first.amount) <= 0n) return `coin ${BigInt(first.amount)}${first.denom} amount is not positive`;
   let low = first.denom;
   for (const c of coins.slice(1)) {
-    if (!DENOM.test(c.denom)) return `invalid denom: ${c.denom}`;
+    if (!isDenom(c.denom)) return `invalid denom: ${c.denom}`;
     if (c.denom < low) return `denomination ${c.denom} is not sorted`;
     if (c.denom === low) return `duplicate denomination ${c.denom}`;
     if (BigInt(c.amount) <= 0n) return `coin ${c.denom} amount is not positive`;

@@ -1,0 +1,31 @@
+// The default deployment: the instantiate message each contract gets when a plan does not give one. Deploy plans,
+// the demo and test fixtures start from here, so a new contract's defaults are written once.
+
+import type { JsonObject } from "../../sim/interface/client.js";
+import { testSignerSet } from "../pyth/generator.js";
+import { oracleInstantiateMsg, type OracleSetup } from "../pyth/oracle-deploy.js";
+
+export interface DeploymentDefaults {
+  /** Admin written into the contracts' own config (the gov module address, or "$GOV" in a plan). */
+  admin: string;
+  /** Oracle trust and fee settings; default: the generator's well-known TEST signer set (legacy format). */
+  oracle?: Omit<OracleSetup, "admin">;
+}
+
+/**
+ * Local and test defaults; they follow schema/<name>/instantiate_msg.json. The oracle default trusts TEST keys
+ * (scripts/pyth), so a real network needs a plan file with the Wormhole guardian set instead. `{}` for a contract
+ * without defaults.
+ */
+export function defaultInstantiateMsg(name: string, d: DeploymentDefaults): JsonObject {
+  switch (name) {
+    case "escrow":
+      return { admin: d.admin };
+    case "oracle":
+      return oracleInstantiateMsg({ admin: d.admin, ...(d.oracle ?? { signerSets: [testSignerSet("legacy")] }) });
+    case "probe":
+      return { count: 0 };
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,53 @@
+// A tx as the embedded chain logs it, and the chain as its clients see it: EmbeddedClient is written against
+// `TxHost`, not against EmbeddedChain, so chain.ts (which creates clients) and client.ts do not import each other.
+
+import type { Event } from "@cosmjs/stargate";
+import type { Ctx, WasmKeeper } from "./keeper.js";
+import type { World } from "./world.js";
+
+/** One entry of the append-only tx log. */
+export interface TxRecord {
+  height: number;
+  txIndex: number;
+  hash: string;
+  /** Type URL of the tx's message. */
+  action: string;
+  sender: string;
+  /** 0 on success; otherwise the root error's code. */
+  code: number;
+  codespace: string;
+  /** wasmd's raw log on failure (`failed to execute message; message index: 0: …`), "" on success. */
+  rawLog: string;
+  /** The failing message's error as wasmd words it; undefined on success. */
+  error: string | undefined;
+  events: readonly Event[];
+  gasUsed: bigint;
+}
+
+/** A failed tx, with the fields of a CosmJS broadcast error. */
+export class TxError extends Error {
+  constructor(readonly record: TxRecord) {
+    super(
+      `Error when broadcasting tx ${record.hash} at height ${record.height}. Code: ${record.code}; Raw log: ${record.rawLog}`,
+    );
+    this.name = "TxError";
+  }
+}
+
+/** What a client needs from the chain: its identity, the keeper, the committed state and the tx runner. */
+export interface TxHost {
+  readonly chainId: string;
+  readonly govAddress: string;
+  readonly keeper: WasmKeeper;
+  readonly height: number;
+  readonly state: World;
+  balance(address: string, denom: string): bigint;
+  /** Runs one single-message tx; on failure logs it and throws a TxError. */
+  runTx<T>(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => T,
+  ): { result: T; record: TxRecord };
+}
