@@ -1,8 +1,8 @@
 // Wormhole VAA v1 (pyth.md §2.1, §2.3): parsing and signature verification against one signer set.
-import { bytesEqual, keccak256, secp256k1RecoverPubkey, toHex } from "../std";
+import { bytesEqual, keccak256, secp256k1RecoverPubkey, toHex } from "../../std";
 import { Reader } from "./reader";
 import { SignerSet } from "./signer_sets";
-import * as E from "./error";
+import * as E from "../error";
 
 export class VaaSignature {
   constructor(
