@@ -16,3 +16,4 @@ export * from "./entry";
 export * from "./math";
 export { keccak256 } from "./crypto/keccak";
 export * from "./strings";
+export * from "./errors";
