@@ -17,3 +17,4 @@ export * from "./math";
 export { keccak256 } from "./crypto/keccak";
 export * from "./strings";
 export * from "./errors";
+export { decodeUtf8Lossy, decodeUtf8Strict, invalidUtf8Offset } from "./utf8";

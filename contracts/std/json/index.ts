@@ -2,6 +2,6 @@
 // externally tagged enums.
 
 export { JsonKind, JsonValue, JsonObject, Parser } from "./value";
-export { parseJson } from "./reader";
+export { parseJson, parseJsonBytes, parseJsonUtf8 } from "./reader";
 export { JsonWriter, quote } from "./writer";
 export { Variant, parseVariant } from "./variants";

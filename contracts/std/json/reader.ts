@@ -1,9 +1,12 @@
 // The JSON text reader: serde_json's grammar, limits and error wording (line and column of the failure).
 
 import { concatAll } from "../strings";
+import { invalidUtf8Offset, utf8Position } from "../utf8";
 import { JsonKind, JsonObject, JsonValue, Parser } from "./value";
 
 const MAX_DEPTH = 128; // serde_json's recursion limit
+// Up to this many keys a linear scan finds a duplicate fastest; past it a hash set keeps the check linear overall.
+const DUPLICATE_SCAN_LIMIT = 8;
 
 class Reader {
   i: i32 = 0;
@@ -231,6 +234,7 @@ class Reader {
       this.i++;
       return true;
     }
+    let seen: Set<string> | null = null;
     while (true) {
       this.skipWs();
       const c = this.peek();
@@ -255,10 +259,17 @@ class Reader {
       child.parent = v;
       child.key = key;
       child.isRoot = false;
-      if (o.contains(key)) {
+      if (seen === null && o.keys.length >= DUPLICATE_SCAN_LIMIT) {
+        const all = new Set<string>();
+        for (let k = 0; k < o.keys.length; k++) all.add(o.keys[k]);
+        seen = all;
+      }
+      const known = seen;
+      if (known !== null ? known.has(key) : o.contains(key)) {
         this.fail("duplicate field `" + key + "`");
         return false;
       }
+      if (known !== null) known.add(key);
       o.keys.push(key);
       o.values.push(child);
       this.skipWs();
@@ -325,4 +336,22 @@ export function parseJson(text: string, p: Parser): JsonValue | null {
     return null;
   }
   return v;
+}
+
+/**
+ * Parses a UTF-8 document in memory. Bytes that are not strict UTF-8 are rejected as serde_json rejects them, with
+ * the position of the first bad byte and never the byte itself (an error text must stay valid UTF-8).
+ */
+export function parseJsonUtf8(ptr: usize, len: usize, p: Parser): JsonValue | null {
+  const bad = invalidUtf8Offset(ptr, len);
+  if (bad >= 0) {
+    p.fail("invalid unicode code point at " + utf8Position(ptr, len, <usize>bad));
+    return null;
+  }
+  return parseJson(String.UTF8.decodeUnsafe(ptr, len), p);
+}
+
+/** `parseJsonUtf8` over a byte array. */
+export function parseJsonBytes(bytes: Uint8Array, p: Parser): JsonValue | null {
+  return parseJsonUtf8(bytes.dataStart, <usize>bytes.length, p);
 }

@@ -142,6 +142,15 @@ export class JsonObject {
     if (!this.has(key)) return null;
     return p.str(this.get(key)!);
   }
+  /** A string of at most `maxBytes` UTF-8 bytes, e.g. an id that becomes a storage key (see Parser.strMax). */
+  strMax(key: string, maxBytes: i32, p: Parser): string {
+    const v = this.need(key, p);
+    return v === null ? "" : p.strMax(v, maxBytes);
+  }
+  optStrMax(key: string, maxBytes: i32, p: Parser): string | null {
+    if (!this.has(key)) return null;
+    return p.strMax(this.get(key)!, maxBytes);
+  }
   bool(key: string, p: Parser): bool {
     const v = this.need(key, p);
     return v === null ? false : p.bool(v);
@@ -294,6 +303,24 @@ export class Parser {
   str(v: JsonValue): string {
     if (v.kind != JsonKind.String) {
       this.invalidType(v, "a string");
+      return "";
+    }
+    return v.text;
+  }
+  /**
+   * A string no longer than `maxBytes` UTF-8 bytes. Reading ids with their limit here rejects an oversized one while
+   * the message is parsed, before any handler can use it as a storage key (serde's `invalid length` wording).
+   */
+  strMax(v: JsonValue, maxBytes: i32): string {
+    if (v.kind != JsonKind.String) {
+      this.invalidType(v, "a string");
+      return "";
+    }
+    const n = String.UTF8.byteLength(v.text);
+    if (n > maxBytes) {
+      this.fail(
+        "invalid length " + n.toString() + ", expected a string of at most " + maxBytes.toString() + " bytes" + at(v),
+      );
       return "";
     }
     return v.text;
