@@ -371,15 +371,24 @@ describe("std JSON reader", () => {
 
   it("does not let an invalid lead byte swallow the bytes after it", () => {
     // F8 claimed four continuation bytes: the unchecked decoder dropped `"}` and read what followed as the value.
-    expect(rejected(bytesOf('{"a":"x', [0xf8], '","b":1}'))).toBe(PREFIX + "invalid unicode code point at line 1 column 8");
+    expect(rejected(bytesOf('{"a":"x', [0xf8], '","b":1}'))).toBe(
+      PREFIX + "invalid unicode code point at line 1 column 8",
+    );
     expect(rejected(bytesOf('["', [0xe2, 0x82], '"]'))).toBe(PREFIX + "invalid unicode code point at line 1 column 3");
   });
 
   it("rejects surrogates, stray continuations and code points above U+10FFFF; accepts the edges", () => {
     for (const bad of [[0xed, 0xa0, 0x80], [0x80], [0xf4, 0x90, 0x80, 0x80], [0xc1, 0xbf], [0xff]]) {
-      expect(rejected(bytesOf('"', bad, '"'))).toMatch(/^Error parsing into type ExecuteMsg: invalid unicode code point/);
+      expect(rejected(bytesOf('"', bad, '"'))).toMatch(
+        /^Error parsing into type ExecuteMsg: invalid unicode code point/,
+      );
     }
-    for (const good of [[0xed, 0x9f, 0xbf], [0xf4, 0x8f, 0xbf, 0xbf], [0xee, 0x80, 0x80], [0xc2, 0x80]]) {
+    for (const good of [
+      [0xed, 0x9f, 0xbf],
+      [0xf4, 0x8f, 0xbf, 0xbf],
+      [0xee, 0x80, 0x80],
+      [0xc2, 0x80],
+    ]) {
       expect(accepted(bytesOf('"', good, '"'))).toBe(new TextDecoder().decode(Uint8Array.from(good)));
     }
   });
