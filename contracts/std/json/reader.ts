@@ -8,6 +8,52 @@ const MAX_DEPTH = 128; // serde_json's recursion limit
 // Up to this many keys a linear scan finds a duplicate fastest; past it a hash set keeps the check linear overall.
 const DUPLICATE_SCAN_LIMIT = 8;
 
+/**
+ * The keys of one object being read, hashed for a constant-time duplicate check. Open addressing over indexes into
+ * the object's own key array (slot = index + 1, 0 = empty), so no key is copied; smaller than AS's Set<string>.
+ */
+class KeySet {
+  private slots: StaticArray<i32> = new StaticArray<i32>(64);
+
+  constructor(private keys: Array<string>) {
+    for (let i = 0; i < keys.length; i++) this.place(i);
+  }
+
+  has(key: string): bool {
+    const mask = this.slots.length - 1;
+    let at = hashKey(key) & mask;
+    // Never more than half full, so an empty slot ends every probe.
+    for (let slot = this.slots[at]; slot != 0; slot = this.slots[at]) {
+      if (this.keys[slot - 1] == key) return true;
+      at = (at + 1) & mask;
+    }
+    return false;
+  }
+
+  /** Records the key just pushed to the array. */
+  added(): void {
+    if (this.keys.length * 2 > this.slots.length) {
+      this.slots = new StaticArray<i32>(this.slots.length * 2);
+      for (let i = 0; i < this.keys.length - 1; i++) this.place(i);
+    }
+    this.place(this.keys.length - 1);
+  }
+
+  private place(i: i32): void {
+    const mask = this.slots.length - 1;
+    let at = hashKey(this.keys[i]) & mask;
+    while (this.slots[at] != 0) at = (at + 1) & mask;
+    this.slots[at] = i + 1;
+  }
+}
+
+/** FNV-1a over the UTF-16 units. */
+function hashKey(key: string): i32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = (h ^ (<u32>key.charCodeAt(i))) * 0x01000193;
+  return <i32>(h >>> 1);
+}
+
 class Reader {
   i: i32 = 0;
   error: string | null = null;
@@ -234,7 +280,7 @@ class Reader {
       this.i++;
       return true;
     }
-    let seen: Set<string> | null = null;
+    let seen: KeySet | null = null;
     while (true) {
       this.skipWs();
       const c = this.peek();
@@ -259,18 +305,14 @@ class Reader {
       child.parent = v;
       child.key = key;
       child.isRoot = false;
-      if (seen === null && o.keys.length >= DUPLICATE_SCAN_LIMIT) {
-        const all = new Set<string>();
-        for (let k = 0; k < o.keys.length; k++) all.add(o.keys[k]);
-        seen = all;
-      }
+      if (seen === null && o.keys.length >= DUPLICATE_SCAN_LIMIT) seen = new KeySet(o.keys);
       const known = seen;
       if (known !== null ? known.has(key) : o.contains(key)) {
         this.fail("duplicate field `" + key + "`");
         return false;
       }
-      if (known !== null) known.add(key);
       o.keys.push(key);
+      if (known !== null) known.added();
       o.values.push(child);
       this.skipWs();
       const d = this.peek();
