@@ -7,7 +7,7 @@
 // For every input both must accept or both reject, and on acceptance the std must read the same tree (numbers are
 // kept as raw text by the std: that text must denote the number JSON.parse read). Every std output, errors
 // included, must itself be valid UTF-8.
-// Runs JSON_FC_RUNS cases (default 100,000 locally, 5,000 under CI) with seed JSON_FC_SEED (fixed under CI).
+// Runs JSON_FC_RUNS cases (default 100,000 locally, 20,000 under CI) with seed JSON_FC_SEED (fixed under CI).
 
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { AsmPanic, compileAsm, instantiateAsm } from "./helpers/asm.js";
 const inCI = process.env.CI === "true" || process.env.CI === "1";
 const CI_SEED = 914_208_377;
 const SEED = Number(process.env.JSON_FC_SEED ?? (inCI ? CI_SEED : Date.now() % 2 ** 31));
-const RUNS = Number(process.env.JSON_FC_RUNS ?? (inCI ? 5_000 : 100_000));
+const RUNS = Number(process.env.JSON_FC_RUNS ?? (inCI ? 20_000 : 100_000));
 const MAX_DEPTH = 128;
 
 type Tagged = null | boolean | string | Tagged[];
