@@ -13,6 +13,7 @@ const VARIANTS =
   "`create_account`, `deposit`, `grant`, `revoke_grant`, `create_payment`, `withdraw`, `close_payment`, `settle`, " +
   "`close_account`, `set_alert`, `remove_alert`, `update_config`";
 const P = "Error parsing into type ExecuteMsg: ";
+const HUGE_ID = "x".repeat(70_000);
 
 let e: EscrowEnv;
 
@@ -230,6 +231,21 @@ const cases = (): Case[] => [
     `${P}invalid value: string "soon", expected one of \`amount\`, \`blocks_left\`, \`percent_of_peak\` at \`kind\``,
   ],
   ["update_config by a user", "owner", { update_config: {} }, [], "unauthorized: only the admin can do this"],
+  // Ids past the VM's 64 KiB key limit: std storage reads them as absent instead of failing the call in the VM.
+  [
+    "deposit to an id longer than a storage key",
+    "owner",
+    { deposit: { id: HUGE_ID, amount: { denom: "uakt", amount: "5" } } },
+    uakt(5),
+    `account \`${HUGE_ID}\` not found`,
+  ],
+  [
+    "withdraw with ids longer than a key element",
+    "provider",
+    { withdraw: { id: HUGE_ID, payment_id: HUGE_ID } },
+    [],
+    `account \`${HUGE_ID}\` not found`,
+  ],
 ];
 
 /** "PROVIDER"/"ALICE"/… stand for the actors' addresses (known only after setup). */

@@ -1,11 +1,13 @@
 // Every error text the escrow contract returns. Tests assert these strings exactly, and clients may match on them,
-// so a change here is a breaking change of the contract's interface.
+// so a change here is a breaking change of the contract's interface. Shapes shared with other contracts come from std.
 
-export const UNAUTHORIZED_ADMIN = "unauthorized: only the admin can do this";
-export const UNAUTHORIZED_OWNER = "unauthorized: only the account owner can do this";
-export const UNAUTHORIZED_CLOSE_PAYMENT = "unauthorized: only the account owner or the provider can close a payment";
-export const UNAUTHORIZED_WITHDRAW = "unauthorized: only the provider can withdraw";
-export const UNAUTHORIZED_ALERT = "unauthorized: only the account owner or a depositor can set alerts";
+import { invalidInput, unauthorized } from "../std";
+
+export const UNAUTHORIZED_ADMIN = unauthorized("only the admin can do this");
+export const UNAUTHORIZED_OWNER = unauthorized("only the account owner can do this");
+export const UNAUTHORIZED_CLOSE_PAYMENT = unauthorized("only the account owner or the provider can close a payment");
+export const UNAUTHORIZED_WITHDRAW = unauthorized("only the provider can withdraw");
+export const UNAUTHORIZED_ALERT = unauthorized("only the account owner or a depositor can set alerts");
 
 export const ACCOUNT_CLOSED = "account is closed";
 export const ACCOUNT_OVERDRAWN = "account is overdrawn";
@@ -78,10 +80,10 @@ export function rateTooLarge(max: string): string {
   return "rate must be at most " + max + " per block";
 }
 export function invalidId(field: string): string {
-  return "invalid " + field + ": 1 to 128 characters of [A-Za-z0-9._:/-]";
+  return invalidInput(field, "1 to 128 characters of [A-Za-z0-9._:/-]");
 }
 export function invalidAddress(field: string, reason: string): string {
-  return "invalid " + field + ": " + reason;
+  return invalidInput(field, reason);
 }
 export function amountOverflow(): string {
   return "amount overflow";

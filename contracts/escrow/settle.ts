@@ -63,7 +63,7 @@ export function split(available: Uint128, owed: Array<Uint128>): Array<Uint128> 
   const t256 = Uint256.fromUint128(total);
   let given = Uint128.zero();
   for (let i = 0; i < owed.length; i++) {
-    const prod = available.fullMul(owed[i]);
+    const prod = Uint256.fullMul(available, owed[i]);
     out[i] = prod.div(t256).toUint128();
     rems[i] = prod.rem(t256);
     given = given.add(out[i]);

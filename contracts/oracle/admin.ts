@@ -1,7 +1,7 @@
 // Governance messages. Each validates the whole message before writing anything.
 import { Context, JsonObject, Key, Order, Parser, Response, err, toHex } from "../std";
 import { UPDATE_CONFIG_FIELDS, readConfigFields, readFeedId, readSymbol, withParams } from "./msg";
-import { SignerSet } from "./signer_sets";
+import { SignerSet } from "./verify/signer_sets";
 import { CONFIG, Config, FEEDS, Feed, LATEST, PYTH_PRICES, PYTH_SOURCE, SIGNER_SETS, sourceKey } from "./state";
 import * as E from "./error";
 

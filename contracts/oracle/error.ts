@@ -1,21 +1,24 @@
-// Every error text the oracle returns. Tests and consumers match on these, so change them deliberately.
+// Every error text the oracle returns. Tests and consumers match on these, so change them deliberately. Shapes
+// shared with other contracts come from std.
+
+import { invalidInput, unauthorized } from "../std";
 
 function s<T>(n: T): string {
   return n.toString();
 }
 
 // --- authorization, funds, lifecycle -----------------------------------------------------------------------------
-export const UNAUTHORIZED = "unauthorized: only the admin may do this";
+export const UNAUTHORIZED = unauthorized("only the admin may do this");
 export const PAUSED = "price updates are paused";
 export const NO_FUNDS_ACCEPTED = "this message accepts no funds";
 export function unauthorizedFeeder(sender: string): string {
-  return "unauthorized: " + sender + " is not an approved feeder";
+  return unauthorized(sender + " is not an approved feeder");
 }
 export function insufficientFee(sent: string, required: string, denom: string): string {
   return "insufficient fee: sent " + sent + denom + ", required " + required + denom;
 }
 export function wrongFeeDenom(denom: string, expected: string): string {
-  return "invalid fee denom " + denom + ": fees are paid in " + expected;
+  return invalidInput("fee denom " + denom, "fees are paid in " + expected);
 }
 export function wrongContract(name: string): string {
   return "cannot migrate from contract " + name;
@@ -29,7 +32,7 @@ export function tooManySigners(n: i32, max: i32): string {
   return "signer set has " + s(n) + " addresses, more than " + s(max);
 }
 export function badSignerAddress(text: string): string {
-  return "invalid signer address " + text + ": expected 40 hex digits";
+  return invalidInput("signer address " + text, "expected 40 hex digits");
 }
 export function zeroQuorum(index: u32): string {
   return "signer set " + s(index) + ": quorum must be at least 1";
@@ -41,21 +44,21 @@ export function duplicateSignerSet(index: u32): string {
   return "duplicate signer set index " + s(index);
 }
 export function badEmitter(text: string): string {
-  return "invalid emitter " + text + ": expected 32 bytes";
+  return invalidInput("emitter " + text, "expected 32 bytes");
 }
 export function badExpoRange(min: i32, max: i32): string {
   return "invalid exponent range [" + s(min) + ", " + s(max) + "]: must satisfy -18 <= min_expo <= max_expo <= 0";
 }
 export function badParam(name: string, why: string): string {
-  return "invalid " + name + ": " + why;
+  return invalidInput(name, why);
 }
 export function invalidAddress(addr: string, why: string): string {
-  return "invalid address " + addr + ": " + why;
+  return invalidInput("address " + addr, why);
 }
 
 // --- feeds -------------------------------------------------------------------------------------------------------
 export function badFeedId(text: string): string {
-  return "invalid feed id " + text + ": expected 64 hex digits";
+  return invalidInput("feed id " + text, "expected 64 hex digits");
 }
 export function feedNotConfigured(id: string): string {
   return "feed not configured: " + id;
@@ -159,10 +162,10 @@ export function futurePublishTime(id: string, t: i64, now: u64, drift: u64): str
   );
 }
 export function badPublishTime(id: string, t: i64): string {
-  return "invalid publish time " + s(t) + ": feed " + id;
+  return invalidInput("publish time " + s(t), "feed " + id);
 }
 export function badPrice(text: string): string {
-  return "invalid price " + text + ": expected an i64 decimal string";
+  return invalidInput("price " + text, "expected an i64 decimal string");
 }
 
 // --- signer-set rotation -----------------------------------------------------------------------------------------

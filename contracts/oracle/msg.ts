@@ -11,7 +11,7 @@
 //   value = price × 10^(18 + expo).
 import { Coin, Decimal, JsonObject, JsonValue, Parser, Uint128, addrValidate, fromHex } from "../std";
 import { Config, DataSource, readDataSource } from "./state";
-import { SignerSet, readSignerSets } from "./signer_sets";
+import { SignerSet, readSignerSets } from "./verify/signer_sets";
 import * as E from "./error";
 
 /** Feeders are aggregated on every `price` query, so their number bounds the query's work. */

@@ -1,8 +1,8 @@
 // submit_signer_set_upgrade: Wormhole Core guardian-set upgrade semantics, used by Pyth for router-set rotation.
 import { Context, JsonObject, Key, Parser, Response, err, keccak256, toHex } from "../std";
-import { parseVaa, verifyVaaSignatures } from "./vaa";
-import { parseSetUpgrade } from "./governance";
-import { MAX_SIGNERS, SignerSet } from "./signer_sets";
+import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
+import { parseSetUpgrade } from "./verify/governance";
+import { MAX_SIGNERS, SignerSet } from "./verify/signer_sets";
 import { APPLIED_UPGRADES, CONFIG, SIGNER_SETS } from "./state";
 import * as E from "./error";
 

@@ -15,7 +15,7 @@ import {
   toHex,
   bytesEqual,
 } from "../std";
-import { SignerSet, decodeSignerSet, encodeSignerSet } from "./signer_sets";
+import { SignerSet, decodeSignerSet, encodeSignerSet } from "./verify/signer_sets";
 
 export const CONTRACT_NAME = "crates.io:akash-econ-oracle";
 export const CONTRACT_VERSION = "0.1.0";

@@ -1,10 +1,10 @@
 // update_price_feeds: verify every blob completely, then store. Nothing is written before all checks pass, so a
 // rejected update leaves state untouched even before the chain's rollback.
 import { BankMsg, Coin, Context, Event, JsonObject, Key, Parser, Response, bytesEqual, err, toHex } from "../std";
-import { Pnau, parsePnau } from "./pnau";
-import { parseVaa, verifyVaaSignatures } from "./vaa";
-import { PriceMessage, parseAuwv, parsePriceMessage } from "./accumulator";
-import { verifyProof } from "./merkle";
+import { Pnau, parsePnau } from "./verify/pnau";
+import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
+import { PriceMessage, parseAuwv, parsePriceMessage } from "./verify/accumulator";
+import { verifyProof } from "./verify/merkle";
 import { checkFee } from "./fees";
 import { checkPrice, normalize, observe } from "./prices";
 import { CONFIG, Config, FEEDS, PYTH_PRICES, PYTH_SOURCE, PythPrice, SIGNER_SETS } from "./state";

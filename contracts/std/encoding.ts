@@ -1,6 +1,7 @@
 // Base64 (standard alphabet, as cosmwasm `Binary`), hex and UTF-8 helpers. Integer-only.
 
 import { concatAll } from "./strings";
+import { decodeUtf8Lossy, encodeUtf8 } from "./utf8";
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -102,11 +103,11 @@ export function fromHex(s: string): Uint8Array | null {
 }
 
 export function utf8Encode(s: string): Uint8Array {
-  return Uint8Array.wrap(String.UTF8.encode(s));
+  return Uint8Array.wrap(encodeUtf8(s));
 }
 
 export function utf8Decode(b: Uint8Array): string {
-  return String.UTF8.decodeUnsafe(b.dataStart, <usize>b.length);
+  return decodeUtf8Lossy(b.dataStart, <usize>b.length);
 }
 
 /** UTF-8 byte length without encoding (what Regions and wasmd's limits count). */

@@ -1,8 +1,8 @@
 // Entry-point wrappers: read the argument Regions, parse the envelopes and the message, call the handler and write
 // a ContractResult. Bad input never traps: it becomes {"error": …} with serde-like text.
 
-import { readRegionString, regionFromString } from "./region";
-import { JsonValue, JsonWriter, Parser, parseJson, quote } from "./json";
+import { regionFromString, regionLength, regionOffset } from "./region";
+import { JsonValue, JsonWriter, Parser, parseJsonUtf8, quote } from "./json";
 import { toBase64, utf8Encode } from "./encoding";
 import {
   Env,
@@ -51,9 +51,9 @@ function responseResult(r: Response): u32 {
   return regionFromString(w.toString());
 }
 
-/** Parses one argument Region as JSON; `typeName` is what cosmwasm would name in the error. */
+/** Parses one argument Region as strict UTF-8 JSON; `p.typeName` is what cosmwasm would name in the error. */
 function readJson(region: u32, p: Parser): JsonValue | null {
-  return parseJson(readRegionString(region), p);
+  return parseJsonUtf8(regionOffset(region), <usize>regionLength(region), p);
 }
 
 class Parsed {

@@ -16,3 +16,5 @@ export * from "./entry";
 export * from "./math";
 export { keccak256 } from "./crypto/keccak";
 export * from "./strings";
+export * from "./errors";
+export { decodeUtf8Lossy, decodeUtf8Strict, invalidUtf8Offset } from "./utf8";

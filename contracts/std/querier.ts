@@ -5,7 +5,7 @@ import { env_query_chain } from "./imports";
 import { readRegionString, regionFromString } from "./region";
 import { JsonObject, JsonWriter, Parser, parseJson, quote } from "./json";
 import { fromBase64, toBase64, utf8Decode, utf8Encode } from "./encoding";
-import { Coin } from "./types";
+import { Coin } from "./coin";
 import { panic } from "./abort";
 
 export class QueryResult {

@@ -1,6 +1,8 @@
 // Region = {offset, capacity, length}, 12 bytes little-endian (docs/abi.md#region). Lengths are UTF-8 byte counts.
 // The stub runtime's bump allocator never frees, which is fine because every call runs in a fresh instance.
 
+import { decodeUtf8Lossy, encodeUtf8 } from "./utf8";
+
 export function newRegion(dataPtr: usize, capacity: u32, length: u32): u32 {
   const r = heap.alloc(12);
   store<u32>(r, <u32>dataPtr);
@@ -34,8 +36,9 @@ export function readRegion(region: u32): Uint8Array {
   return out;
 }
 
+/** The bytes as text; ill-formed UTF-8 becomes U+FFFD (messages go through the strict reader instead). */
 export function readRegionString(region: u32): string {
-  return String.UTF8.decodeUnsafe(regionOffset(region), <usize>regionLength(region));
+  return decodeUtf8Lossy(regionOffset(region), <usize>regionLength(region));
 }
 
 /** A region that points into the array's own buffer: valid as long as the array is (always, under the stub runtime). */
@@ -44,8 +47,9 @@ export function regionFromBytes(data: Uint8Array): u32 {
   return newRegion(data.dataStart, n, n);
 }
 
+/** Always valid UTF-8: an unpaired surrogate is written as U+FFFD, so a result never fails the VM's decoding. */
 export function regionFromString(s: string): u32 {
-  const b = String.UTF8.encode(s);
+  const b = encodeUtf8(s);
   const n = <u32>b.byteLength;
   return newRegion(changetype<usize>(b), n, n);
 }

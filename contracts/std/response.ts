@@ -3,7 +3,8 @@
 
 import { JsonWriter, quote } from "./json";
 import { toBase64, utf8Encode } from "./encoding";
-import { Attribute, Coin, writeAttributes } from "./types";
+import { Coin } from "./coin";
+import { Attribute, writeAttributes } from "./types";
 
 /** A CosmosMsg kept as its JSON text (externally tagged, snake_case). */
 export class CosmosMsg {

@@ -151,6 +151,24 @@ export class Key {
   }
 }
 
+/** cosmwasm-vm's limit on a `db_read`/`db_write` key; a longer key fails the whole call with a VM error. */
+export const MAX_KEY_LENGTH: i32 = 64 * 1024;
+
+/**
+ * Whether `k` under a namespace prefix of `prefixLength` bytes makes a key the VM accepts. Checked before every
+ * access so an oversized id from a message reads as absent instead of aborting the call.
+ */
+function storable(k: Key, prefixLength: i32): bool {
+  let total = prefixLength;
+  for (let i = 0; i < k.parts.length; i++) {
+    const n = k.parts[i].length;
+    const last = i + 1 == k.parts.length;
+    if (!last && n > 0xffff) return false; // its u16 length prefix cannot hold it
+    total += last ? n : n + 2;
+  }
+  return total <= MAX_KEY_LENGTH;
+}
+
 /** Reads a u64 written by Key.u64 (e.g. from an Entry key). */
 export function decodeU64Key(b: Uint8Array, offset: i32 = 0): u64 {
   let n: u64 = 0;
@@ -277,19 +295,29 @@ export class Map<T> {
   storageKey(k: Key): Uint8Array {
     return concatBytes(this.ns, k.encode());
   }
+  /** The storage key, or null when `k` is too long to have ever been saved (nothing to read or remove then). */
+  private storedKey(k: Key): Uint8Array | null {
+    return storable(k, this.ns.length) ? this.storageKey(k) : null;
+  }
   load(k: Key): T | null {
-    const b = dbRead(this.storageKey(k));
+    const key = this.storedKey(k);
+    if (key === null) return null;
+    const b = dbRead(key);
     if (b === null) return null;
     return decodeValue<T>(b, this.decode, this.namespace);
   }
   save(k: Key, t: T): void {
+    if (!storable(k, this.ns.length))
+      panic("storage key of " + this.namespace + " longer than " + MAX_KEY_LENGTH.toString() + " bytes");
     dbWrite(this.storageKey(k), encodeValue<T>(t, this.encode));
   }
   remove(k: Key): void {
-    dbRemove(this.storageKey(k));
+    const key = this.storedKey(k);
+    if (key !== null) dbRemove(key);
   }
   has(k: Key): bool {
-    return dbRead(this.storageKey(k)) !== null;
+    const key = this.storedKey(k);
+    return key !== null && dbRead(key) !== null;
   }
 
   private scan(prefix: Key | null, startAfter: Key | null, order: Order): ScanState {

@@ -1,19 +1,10 @@
 // The envelopes wasmd hands to a contract (cosmwasm-abi.md §4) and their parsers. Envelopes are read leniently
 // (unknown fields ignored) because newer chains add fields; messages are the strict ones.
 
-import { Uint128 } from "./math/uint128";
+import { Coin } from "./coin";
 import { JsonValue, JsonWriter, Parser } from "./json";
 
-export class Coin {
-  constructor(
-    public denom: string,
-    public amount: Uint128,
-  ) {}
-}
-
-export function coin(amount: u64, denom: string): Coin {
-  return new Coin(denom, Uint128.fromU64(amount));
-}
+export { Coin, coin } from "./coin";
 
 export class BlockInfo {
   height: u64 = 0;

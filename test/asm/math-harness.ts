@@ -131,7 +131,7 @@ function runU128(op: i32, as: string, bs: string, cs: string): string {
     case 21:
       return a.saturatingSub(x).toString();
     case 22:
-      return a.fullMul(x).toString();
+      return Uint256.fullMul(a, x).toString();
   }
   panic("harness: unknown op " + op.toString());
   return unreachable();

@@ -4,7 +4,7 @@
 
 import { panic } from "../abort";
 import { Uint128 } from "./uint128";
-import { pow10u64 } from "./uint256";
+import { pow10u64 } from "./limbs";
 
 const FRACTIONAL: u64 = 1000000000000000000; // 10^18
 const PLACES: i32 = 18;

@@ -9,7 +9,6 @@ import {
   DIV_U,
   DIV_V,
   MUL_P,
-  Uint256,
   anyLimb,
   divWords,
   limbsToString,
@@ -17,7 +16,7 @@ import {
   mulHi,
   mulLimbs,
   parseLimbs,
-} from "./uint256";
+} from "./limbs";
 
 const SCRATCH_A: usize = memory.data(16);
 const SCRATCH_B: usize = memory.data(16);
@@ -118,9 +117,6 @@ export class Uint128 {
       unreachable();
     }
     return this.lo;
-  }
-  toUint256(): Uint256 {
-    return new Uint256(this.lo, this.hi);
   }
 
   checkedAdd(b: Uint128): Uint128 | null {
@@ -224,11 +220,6 @@ export class Uint128 {
     return r === null ? Uint128.zero() : r;
   }
 
-  /** The exact 256-bit product (never overflows). */
-  fullMul(b: Uint128): Uint256 {
-    this.mulWide(b);
-    return Uint256.fromLimbs(MUL_P);
-  }
   private mulWide(b: Uint128): void {
     store<u64>(SCRATCH_A, this.lo);
     store<u64>(SCRATCH_A, this.hi, 8);

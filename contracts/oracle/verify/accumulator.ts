@@ -1,7 +1,7 @@
 // The signed AUWV payload and the price messages it commits to (docs/oracle.md#update-format).
 import { Reader } from "./reader";
 import { hasAuwvMagic } from "./pnau";
-import * as E from "./error";
+import * as E from "../error";
 
 export const PRICE_MESSAGE_LEN: i32 = 85;
 export const FEED_ID_LEN: i32 = 32;

@@ -1,6 +1,6 @@
 // Pyth's accumulator Merkle tree (pythnet_sdk accumulators/merkle.rs): Keccak160, domain-separated leaves and nodes,
 // sorted pairs so a proof needs no left/right bits.
-import { bytesEqual, keccak256 } from "../std";
+import { bytesEqual, keccak256 } from "../../std";
 
 function keccak160(data: Uint8Array): Uint8Array {
   return keccak256(data).subarray(0, 20);

@@ -1,9 +1,9 @@
 // Wormhole VAA v1 (docs/oracle.md#update-format, #verification): parsing and signature verification against one signer
 // set.
-import { bytesEqual, keccak256, secp256k1RecoverPubkey, toHex } from "../std";
+import { bytesEqual, keccak256, secp256k1RecoverPubkey, toHex } from "../../std";
 import { Reader } from "./reader";
 import { SignerSet } from "./signer_sets";
-import * as E from "./error";
+import * as E from "../error";
 
 export class VaaSignature {
   constructor(

@@ -1,7 +1,7 @@
 // Wormhole Core "guardian set upgrade" payload (action 2), which Pyth's routers reuse for router-set rotation:
 // module "Core" (32 bytes, left-padded) | action u8 | target chain u16 | new index u32 | n u8 | n × address(20).
 import { Reader } from "./reader";
-import * as E from "./error";
+import * as E from "../error";
 
 export const ACTION_GUARDIAN_SET_UPGRADE: u8 = 2;
 export const ADDRESS_LEN: i32 = 20;

@@ -1,7 +1,7 @@
 // Signer sets: Wormhole guardian sets (2/3 + 1 quorum) and Pyth Pro router sets (explicit quorum), keyed by index.
-import { JsonValue, JsonWriter, Parser, fromHex, toHex } from "../std";
+import { JsonValue, JsonWriter, Parser, fromHex, toHex } from "../../std";
 import { ADDRESS_LEN } from "./governance";
-import * as E from "./error";
+import * as E from "../error";
 
 /** Enough for any real set (19 guardians) while keeping one VAA's signature loop bounded. */
 export const MAX_SIGNERS: i32 = 64;

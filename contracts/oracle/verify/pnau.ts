@@ -1,7 +1,7 @@
 // Pyth accumulator update envelope ("PNAU", docs/oracle.md#update-format). Structure only: the VAA and the Merkle
 // proofs are verified elsewhere, so counting messages for the fee needs no signature work.
 import { Reader } from "./reader";
-import * as E from "./error";
+import * as E from "../error";
 
 export const PROOF_HASH_LEN: i32 = 20;
 

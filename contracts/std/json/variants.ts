@@ -1,0 +1,52 @@
+// Externally tagged enums, as serde reads them: `{"deposit": {...}}`, or a bare `"name"` for a unit variant.
+
+import { JsonKind, JsonObject, JsonValue, Parser, expectedList } from "./value";
+
+export class Variant {
+  constructor(
+    public name: string,
+    public body: JsonObject,
+  ) {}
+}
+
+/**
+ * An externally tagged enum, as serde: `{"deposit": {...}}`, or a bare `"name"` for a unit variant (body `{}`).
+ * The body becomes the root for error paths, so errors read "missing field `id`" like serde's.
+ * Sets `p.typeName` when it is empty so later errors carry the "Error parsing into type …" prefix.
+ */
+export function parseVariant(v: JsonValue, typeName: string, allowed: Array<string>, p: Parser): Variant | null {
+  if (p.typeName.length == 0) p.typeName = typeName;
+  if (p.failed()) return null;
+  if (v.kind == JsonKind.String) {
+    if (!allowed.includes(v.text)) {
+      p.fail("unknown variant `" + v.text + "`, " + expectedList(allowed, "there are no variants"));
+      return null;
+    }
+    const empty = new JsonObject();
+    empty.owner = v;
+    return new Variant(v.text, empty);
+  }
+  if (v.kind != JsonKind.Object) {
+    p.invalidType(v, "enum " + typeName);
+    return null;
+  }
+  const o = v.object!;
+  if (o.keys.length != 1) {
+    p.fail(
+      "expected an object with exactly one key (a variant of " + typeName + "), found " + o.keys.length.toString(),
+    );
+    return null;
+  }
+  const name = o.keys[0];
+  if (!allowed.includes(name)) {
+    p.fail("unknown variant `" + name + "`, " + expectedList(allowed, "there are no variants"));
+    return null;
+  }
+  const body = o.values[0];
+  if (body.kind != JsonKind.Object) {
+    p.invalidType(body, "struct variant " + typeName + "::" + name);
+    return null;
+  }
+  body.isRoot = true;
+  return new Variant(name, body.object!);
+}
