@@ -2,6 +2,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient.js";
 import type { StdFee } from "@cosmjs/amino";
+import type { ExecuteResult } from "@cosmjs/cosmwasm";
 import { Decimal, Uint128, InstantiateMsg, DenomConfigMsg, Limits, ExecuteMsg, Coin, Expiration, AlertBelow, QueryMsg, PaymentRef, MigrateMsg, AccountResponse, DenomFunds, HealthResponse, DenomHealth, AccountsResponse, AlertsResponse, AlertResponse, ConfigResponse, DepositsResponse, DepositResponse, GrantResponse, GrantsResponse, PaymentResponse, PaymentsResponse } from "./Escrow.types.js";
 export interface EscrowReadOnlyInterface {
   contractAddress: string;
@@ -321,7 +322,7 @@ export interface EscrowInterface {
     amount?: Coin;
     id: string;
     sources?: string[];
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   deposit: ({
     amount,
     id,
@@ -330,7 +331,7 @@ export interface EscrowInterface {
     amount?: Coin;
     id: string;
     sources?: string[];
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   grant: ({
     expiresAt,
     grantee,
@@ -339,12 +340,12 @@ export interface EscrowInterface {
     expiresAt?: Expiration;
     grantee: string;
     scopes?: string[];
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   revokeGrant: ({
     grantee
   }: {
     grantee: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   createPayment: ({
     denom,
     id,
@@ -357,31 +358,31 @@ export interface EscrowInterface {
     paymentId: string;
     provider: string;
     rate: Decimal;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   withdraw: ({
     id,
     paymentId
   }: {
     id: string;
     paymentId: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   closePayment: ({
     id,
     paymentId
   }: {
     id: string;
     paymentId: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   settle: ({
     id
   }: {
     id: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   closeAccount: ({
     id
   }: {
     id: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   setAlert: ({
     below,
     denom,
@@ -390,7 +391,7 @@ export interface EscrowInterface {
     below: AlertBelow;
     denom: string;
     id: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   removeAlert: ({
     denom,
     id,
@@ -399,7 +400,7 @@ export interface EscrowInterface {
     denom: string;
     id: string;
     kind: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     admin,
     blockTime,
@@ -410,7 +411,7 @@ export interface EscrowInterface {
     blockTime?: Decimal;
     denoms?: DenomConfigMsg[];
     limits?: Limits;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class EscrowClient implements EscrowInterface {
   client: ISigningCosmWasmClient;
@@ -441,7 +442,7 @@ export class EscrowClient implements EscrowInterface {
     amount?: Coin;
     id: string;
     sources?: string[];
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       create_account: {
         amount,
@@ -458,7 +459,7 @@ export class EscrowClient implements EscrowInterface {
     amount?: Coin;
     id: string;
     sources?: string[];
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       deposit: {
         amount,
@@ -475,7 +476,7 @@ export class EscrowClient implements EscrowInterface {
     expiresAt?: Expiration;
     grantee: string;
     scopes?: string[];
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       grant: {
         expires_at: expiresAt,
@@ -488,7 +489,7 @@ export class EscrowClient implements EscrowInterface {
     grantee
   }: {
     grantee: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       revoke_grant: {
         grantee
@@ -507,7 +508,7 @@ export class EscrowClient implements EscrowInterface {
     paymentId: string;
     provider: string;
     rate: Decimal;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       create_payment: {
         denom,
@@ -524,7 +525,7 @@ export class EscrowClient implements EscrowInterface {
   }: {
     id: string;
     paymentId: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       withdraw: {
         id,
@@ -538,7 +539,7 @@ export class EscrowClient implements EscrowInterface {
   }: {
     id: string;
     paymentId: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       close_payment: {
         id,
@@ -550,7 +551,7 @@ export class EscrowClient implements EscrowInterface {
     id
   }: {
     id: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       settle: {
         id
@@ -561,7 +562,7 @@ export class EscrowClient implements EscrowInterface {
     id
   }: {
     id: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       close_account: {
         id
@@ -576,7 +577,7 @@ export class EscrowClient implements EscrowInterface {
     below: AlertBelow;
     denom: string;
     id: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       set_alert: {
         below,
@@ -593,7 +594,7 @@ export class EscrowClient implements EscrowInterface {
     denom: string;
     id: string;
     kind: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       remove_alert: {
         denom,
@@ -612,7 +613,7 @@ export class EscrowClient implements EscrowInterface {
     blockTime?: Decimal;
     denoms?: DenomConfigMsg[];
     limits?: Limits;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         admin,

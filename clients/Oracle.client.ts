@@ -2,6 +2,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient.js";
 import type { StdFee } from "@cosmjs/amino";
+import type { ExecuteResult } from "@cosmjs/cosmwasm";
 import { Binary, Uint128, InstantiateMsg, DataSourceMsg, FeedMsg, SignerSetMsg, Coin, ExecuteMsg, QueryMsg, MigrateMsg, ConfigResponse, FeedsResponse, FeedInfo, UpdateFeeResponse, Decimal, HealthResponse, SourceHealth, PriceResponse, PriceFeedResponse, PriceFeedJson, PythPriceJson, SignerSetsResponse } from "./Oracle.types.js";
 export interface OracleReadOnlyInterface {
   contractAddress: string;
@@ -125,12 +126,12 @@ export interface OracleInterface {
     data
   }: {
     data: Binary[];
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   submitSignerSetUpgrade: ({
     vaa
   }: {
     vaa: Binary;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   feedPrice: ({
     expo,
     id,
@@ -141,7 +142,7 @@ export interface OracleInterface {
     id: string;
     price: string;
     publishTime: number;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     admin,
     chainId,
@@ -180,21 +181,21 @@ export interface OracleInterface {
     signerSets?: SignerSetMsg[];
     twapWindow?: number;
     updateFee?: Coin;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   addFeed: ({
     id,
     symbol
   }: {
     id: string;
     symbol?: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   removeFeed: ({
     id
   }: {
     id: string;
-  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  pause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
-  unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  pause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  unpause: (fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class OracleClient implements OracleInterface {
   client: ISigningCosmWasmClient;
@@ -217,7 +218,7 @@ export class OracleClient implements OracleInterface {
     data
   }: {
     data: Binary[];
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_price_feeds: {
         data
@@ -228,7 +229,7 @@ export class OracleClient implements OracleInterface {
     vaa
   }: {
     vaa: Binary;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       submit_signer_set_upgrade: {
         vaa
@@ -245,7 +246,7 @@ export class OracleClient implements OracleInterface {
     id: string;
     price: string;
     publishTime: number;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       feed_price: {
         expo,
@@ -293,7 +294,7 @@ export class OracleClient implements OracleInterface {
     signerSets?: SignerSetMsg[];
     twapWindow?: number;
     updateFee?: Coin;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
         admin,
@@ -323,7 +324,7 @@ export class OracleClient implements OracleInterface {
   }: {
     id: string;
     symbol?: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       add_feed: {
         id,
@@ -335,19 +336,19 @@ export class OracleClient implements OracleInterface {
     id
   }: {
     id: string;
-  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       remove_feed: {
         id
       }
     }, fee_, memo_, funds_);
   };
-  pause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  pause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       pause: {}
     }, fee_, memo_, funds_);
   };
-  unpause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
+  unpause = async (fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       unpause: {}
     }, fee_, memo_, funds_);
