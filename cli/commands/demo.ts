@@ -47,10 +47,8 @@ function instantiateMsgFor(name: string, gov: string, treasury: string): JsonObj
         // Not the gov module: Akash blocks bank sends to module accounts, so fees go to a treasury account.
         feeRecipient: treasury,
       });
-    case "escrow": {
-      const msg: EscrowInstantiateMsg = { admin: gov };
-      return { ...msg };
-    }
+    case "escrow":
+      return { admin: gov } satisfies EscrowInstantiateMsg;
     default:
       return {};
   }

@@ -169,8 +169,8 @@ async function connect(
       o.from !== undefined && o.from.startsWith(`${chain.prefix}1`) ? o.from : chain.addressFor(o.from ?? "alice");
     chain.fund(sender, [{ denom: chain.denom, amount: "1000000000000" }]);
     const { codeId } = await client.upload(sender, await readFile(escrowWasmPath()), "auto");
-    const instantiate: InstantiateMsg = { admin: chain.govAddress };
-    const { contractAddress } = await client.instantiate(sender, codeId, { ...instantiate }, "escrow", "auto", {
+    const instantiate = { admin: chain.govAddress } satisfies InstantiateMsg;
+    const { contractAddress } = await client.instantiate(sender, codeId, instantiate, "escrow", "auto", {
       admin: chain.govAddress,
     });
     log(

@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { repoRoot } from "../localnode/paths.js";
 import { testSignerSet } from "../pyth/generator.js";
 import { oracleInstantiateMsg } from "../pyth/oracle-deploy.js";
+import type { InstantiateMsg as EscrowInstantiateMsg } from "../../clients/Escrow.types.js";
 import type { JsonObject } from "./governance.js";
 
 export interface PlanEntry {
@@ -24,11 +25,11 @@ export interface PlanContext {
 
 /**
  * Default instantiate messages per contract name (artifacts/<name>.wasm), for LOCAL and test deployments; `{}` when
- * absent. They follow schema/<name>/instantiate_msg.json. The oracle trusts the generator's well-known TEST signer
+ * absent. They follow schema/<name>/instantiate_msg.json (typed by the generated clients/<Name>.types.ts). The oracle trusts the generator's well-known TEST signer
  * set (scripts/pyth), so a real network needs a plan file (--plan) with the Wormhole guardian set instead.
  */
 export const DEFAULT_INSTANTIATE_MSGS: Readonly<Record<string, JsonObject>> = {
-  escrow: { admin: "$GOV" },
+  escrow: { admin: "$GOV" } satisfies EscrowInstantiateMsg,
   oracle: oracleInstantiateMsg({ admin: "$GOV", signerSets: [testSignerSet("legacy")] }),
   probe: { count: 0 },
 };
