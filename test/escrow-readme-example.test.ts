@@ -21,46 +21,42 @@ describe("docs/escrow.md worked example", () => {
     const id = "tenant/1";
 
     // 1. sponsor3 funds a 2,000,000 grant for the tenant.
-    await e.exec(a.sponsor3, { grant: { grantee: a.tenant } }, uakt(2_000_000));
+    await e.as(a.sponsor3).grant({ grantee: a.tenant }, "auto", "", uakt(2_000_000));
     // 2. The tenant opens the account with 1,000,000 drawn from that grant (entry #1, depositor sponsor3).
-    await e.exec(a.tenant, {
-      create_account: { id, amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"] },
-    });
+    await e.as(a.tenant).createAccount({ id, amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"] });
     // 3. sponsor1 and sponsor2 top up directly (entries #2 and #3).
-    await e.exec(a.sponsor1, { deposit: { id } }, uakt(600_000));
-    await e.exec(a.sponsor2, { deposit: { id } }, uakt(900_000));
+    await e.as(a.sponsor1).deposit({ id }, "auto", "", uakt(600_000));
+    await e.as(a.sponsor2).deposit({ id }, "auto", "", uakt(900_000));
     // 4. A lease at 1000.25 uakt per block.
-    await e.exec(a.tenant, {
-      create_payment: { id, payment_id: "lease-1", provider: a.provider, denom: "uakt", rate: "1000.25" },
-    });
+    await e
+      .as(a.tenant)
+      .createPayment({ id, paymentId: "lease-1", provider: a.provider, denom: "uakt", rate: "1000.25" });
     // 5. 2,000 blocks later the provider withdraws ⌊1000.25 × 2000⌋ = 2,000,500.
     e.chain.advanceBlocks(2_000);
-    await e.exec(a.provider, { withdraw: { id, payment_id: "lease-1" } });
+    await e.as(a.provider).withdraw({ id, paymentId: "lease-1" });
     expect(delta("provider")).toBe(2_000_500n);
-    const d5 = (await e.query<{ deposits: { seq: number; amount: string }[] }>({ deposits: { id } })).deposits;
+    const d5 = (await e.queries.deposits({ id })).deposits;
     expect(d5.map((d) => [d.seq, d.amount])).toEqual([[3, "499500"]]); // #1 and #2 spent first (FIFO)
 
     // 6. 1,000 blocks later a keeper settles: owed 1,000,250, only 499,500 left → overdrawn, debt 500,750.
     e.chain.advanceBlocks(1_000);
-    const s = await e.exec(a.keeper, { settle: { id } });
+    const s = await e.as(a.keeper).settle({ id });
     expect(itemsOf(s, "wasm-escrow_overdrawn", "debts")).toEqual([["lease-1", "500750uakt"]]);
     expect(delta("provider")).toBe(2_500_000n);
-    const acc = await e.query<{ state: string; funds: { debt: string }[] }>({ account: { id } });
+    const acc = await e.queries.account({ id });
     expect([acc.state, acc.funds[0]!.debt]).toEqual(["overdrawn", "500750"]);
 
     // 7. The tenant deposits 800,000 from the grant: it pays the debt, the account closes, and the 299,250 left of
     //    that deposit goes back into sponsor3's grant.
-    const c = await e.exec(a.tenant, {
-      deposit: { id, amount: { denom: "uakt", amount: "800000" }, sources: ["grant"] },
-    });
+    const c = await e.as(a.tenant).deposit({ id, amount: { denom: "uakt", amount: "800000" }, sources: ["grant"] });
     expect(eventsOf(c, "wasm-escrow_debt_paid")[0]).toMatchObject({ amount: "500750" });
     expect(itemsOf(c, "wasm-escrow_refund", "refunds")).toEqual([["4", a.sponsor3, "grant", "299250uakt", "grant"]]);
     expect(eventsOf(c, "wasm-escrow_account_closed")).toHaveLength(1);
-    const g = await e.query<{ balances: { amount: string }[] }>({ grant: { sponsor: a.sponsor3, grantee: a.tenant } });
+    const g = await e.queries.grant({ sponsor: a.sponsor3, grantee: a.tenant });
     expect(g.balances[0]!.amount).toBe("499250");
 
     // 8. sponsor3 revokes what is left of its grant.
-    await e.exec(a.sponsor3, { revoke_grant: { grantee: a.tenant } });
+    await e.as(a.sponsor3).revokeGrant({ grantee: a.tenant });
 
     expect(deltas()).toEqual({
       tenant: 0n,

@@ -35,6 +35,32 @@ describe("package entry", () => {
     });
   });
 
+  it('the generated clients from "akash-econ/clients" drive a contract on the embedded chain (README example)', () => {
+    const script = `
+      import { readFileSync } from "node:fs";
+      import { EmbeddedChain } from "akash-econ";
+      import { EscrowClient, EscrowQueryClient } from "akash-econ/clients";
+      const chain = new EmbeddedChain();
+      const client = chain.client();
+      const alice = chain.addressFor("alice");
+      chain.fund(alice, [{ denom: "uakt", amount: "5000000" }]);
+      const { codeId } = await client.upload(alice, readFileSync("artifacts/escrow.wasm"), "auto");
+      const { contractAddress } = await client.instantiate(alice, codeId, { admin: chain.govAddress }, "escrow", "auto");
+      const escrow = new EscrowClient(client, alice, contractAddress);
+      await escrow.createAccount({ id: "dep/1" }, "auto", undefined, [{ denom: "uakt", amount: "5000000" }]);
+      const account = await new EscrowQueryClient(client, contractAddress).account({ id: "dep/1" });
+      console.log(JSON.stringify({ owner: account.owner === alice, state: account.state, funds: account.funds }));
+    `;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: repoRoot(),
+      encoding: "utf8",
+    });
+    const account = JSON.parse(out) as { owner: boolean; state: string; funds: { denom: string; amount: string }[] };
+    expect(account.owner).toBe(true);
+    expect(account.state).toBe("open");
+    expect(account.funds[0]).toMatchObject({ denom: "uakt", amount: "5000000" });
+  });
+
   it("the akash-econ bin runs through a symlink, as npm installs it", () => {
     const link = join(mkdtempSync(join(tmpdir(), "akash-econ-bin-")), "akash-econ");
     symlinkSync(join(repoRoot(), "dist", "cli", "main.js"), link);

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedChain } from "../../sim/index.js";
 import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
+import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
+import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
 import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { labelFor, listArtifacts, defaultArtifactsDir, type PlanEntry } from "../../scripts/deploy/plan.js";
@@ -54,8 +56,9 @@ async function balancesOf(client: ChainClient, who: Record<string, string>): Pro
 }
 
 async function oracleDemo(chain: EmbeddedChain, oracle: string, log: (s: string) => void): Promise<void> {
-  const client = chain.client();
   const relayer = chain.addressFor("relayer");
+  const client = new OracleClient(chain.client(), relayer, oracle);
+  const query = new OracleQueryClient(chain.client(), oracle);
   chain.fund(relayer, uakt(1_000_000n));
   log("\n== oracle: relay two Pyth updates (3 of 5 router signatures each)");
   for (const [step, price] of [
@@ -72,15 +75,15 @@ async function oracleDemo(chain: EmbeddedChain, oracle: string, log: (s: string)
       { mode: "router", slot: 900_000 + step },
     );
     const data = [update.base64];
-    const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as unknown as Coin;
-    const res = await client.execute(relayer, oracle, { update_price_feeds: { data } }, "auto", undefined, [fee]);
+    const fee = await query.getUpdateFee({ data });
+    const res = await client.updatePriceFeeds({ data }, "auto", undefined, [fee]);
     log(
       `  update ${step + 1}: fee ${fee.amount}${fee.denom}, tx ${res.transactionHash.slice(0, 16)}…, height ${res.height}`,
     );
   }
-  const feed = await client.queryContractSmart(oracle, { price_feed: { id: AKT_USD } });
+  const feed = await query.priceFeed({ id: AKT_USD });
   log(`  price_feed AKT/USD (Pyth JSON): ${JSON.stringify(feed)}`);
-  const price = await client.queryContractSmart(oracle, { price: { id: AKT_USD } });
+  const price = await query.price({ id: AKT_USD });
   log(`  price AKT/USD (x/oracle aggregation): ${JSON.stringify(price)}`);
 }
 
@@ -98,46 +101,45 @@ async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string)
   for (const addr of Object.values(who)) chain.fund(addr, uakt(10_000_000n));
   const before = await balancesOf(client, who);
   const id = "tenant/1";
-  const grantFunds = (amount: string): JsonObject => ({ id, amount: { denom: "uakt", amount }, sources: ["grant"] });
-  const run = (sender: string, msg: JsonObject, funds?: Coin[]): ReturnType<ChainClient["execute"]> =>
-    client.execute(sender, escrow, msg, "auto", undefined, funds);
+  const as = (sender: string): EscrowClient => new EscrowClient(client, sender, escrow);
+  const query = new EscrowQueryClient(client, escrow);
+  const fromGrant = (amount: string) => ({ id, amount: { denom: "uakt", amount }, sources: ["grant" as const] });
   const deposits = async (): Promise<string> => {
-    const res = (await client.queryContractSmart(escrow, { deposits: { id } })) as {
-      deposits: { depositor: string; amount: string }[];
-    };
+    const res = await query.deposits({ id });
     const name = (addr: string): string => Object.entries(who).find(([, a]) => a === addr)?.[0] ?? addr;
     return res.deposits.map((d) => `${name(d.depositor)} ${d.amount}`).join(", ");
   };
 
   log("\n== escrow: three sponsors fund a deployment they don't own");
-  await run(who.sponsor3, { grant: { grantee: who.tenant } }, uakt(2_000_000n));
+  await as(who.sponsor3).grant({ grantee: who.tenant }, "auto", undefined, uakt(2_000_000n));
   log("  sponsor3 funds a 2000000uakt grant for the tenant");
-  await run(who.tenant, { create_account: grantFunds("1000000") });
+  await as(who.tenant).createAccount(fromGrant("1000000"));
   log(`  tenant opens ${id} with 1000000uakt drawn from the grant (depositor: sponsor3)`);
-  await run(who.sponsor1, { deposit: { id } }, uakt(600_000n));
-  await run(who.sponsor2, { deposit: { id } }, uakt(900_000n));
+  await as(who.sponsor1).deposit({ id }, "auto", undefined, uakt(600_000n));
+  await as(who.sponsor2).deposit({ id }, "auto", undefined, uakt(900_000n));
   log("  sponsor1 deposits 600000uakt, sponsor2 900000uakt");
-  await run(who.tenant, {
-    create_payment: { id, payment_id: "lease-1", provider: who.provider, denom: "uakt", rate: "1000.25" },
+  await as(who.tenant).createPayment({
+    id,
+    paymentId: "lease-1",
+    provider: who.provider,
+    denom: "uakt",
+    rate: "1000.25",
   });
   log("  tenant opens lease-1 to the provider at 1000.25uakt per block");
   chain.advanceBlocks(2_000);
-  await run(who.provider, { withdraw: { id, payment_id: "lease-1" } });
+  await as(who.provider).withdraw({ id, paymentId: "lease-1" });
   log(`  2000 blocks later the provider withdraws; deposits left (oldest spent first): ${await deposits()}`);
   chain.advanceBlocks(1_000);
-  await run(who.keeper, { settle: { id } });
-  const account = (await client.queryContractSmart(escrow, { account: { id } })) as {
-    state: string;
-    funds: { debt: string }[];
-  };
+  await as(who.keeper).settle({ id });
+  const account = await query.account({ id });
   log(
     `  1000 blocks later a keeper settles: the account is ${account.state}, debt ${account.funds[0]?.debt ?? "?"}uakt`,
   );
-  await run(who.tenant, { deposit: grantFunds("800000") });
+  await as(who.tenant).deposit(fromGrant("800000"));
   log(
     "  the tenant deposits 800000uakt from the grant: the debt is paid, the account closes, the rest returns to the grant",
   );
-  await run(who.sponsor3, { revoke_grant: { grantee: who.tenant } });
+  await as(who.sponsor3).revokeGrant({ grantee: who.tenant });
   log("  sponsor3 revokes what is left of its grant");
 
   const after = await balancesOf(client, who);

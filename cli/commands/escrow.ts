@@ -1,16 +1,17 @@
 // `akash-econ escrow …`: escrow operations over a ChainClient, and the balance-alert watcher.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/interface/client.js";
+import type { ChainClient, Coin, ExecuteResult } from "../../sim/interface/client.js";
+import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
+import type { InstantiateMsg } from "../../clients/Escrow.types.js";
 import {
   EscrowArgError,
-  EscrowClient,
   fundsFor,
-  msgs,
   parseCoin,
   parseCoins,
   parseRate,
   parseSources,
+  showAccount,
 } from "../../scripts/escrow/client.js";
 
 const USAGE = `usage: akash-econ escrow <command> [arguments] [options]
@@ -168,16 +169,10 @@ async function connect(
       o.from !== undefined && o.from.startsWith(`${chain.prefix}1`) ? o.from : chain.addressFor(o.from ?? "alice");
     chain.fund(sender, [{ denom: chain.denom, amount: "1000000000000" }]);
     const { codeId } = await client.upload(sender, await readFile(escrowWasmPath()), "auto");
-    const { contractAddress } = await client.instantiate(
-      sender,
-      codeId,
-      { admin: chain.govAddress },
-      "escrow",
-      "auto",
-      {
-        admin: chain.govAddress,
-      },
-    );
+    const instantiate = { admin: chain.govAddress } satisfies InstantiateMsg;
+    const { contractAddress } = await client.instantiate(sender, codeId, instantiate, "escrow", "auto", {
+      admin: chain.govAddress,
+    });
     log(
       `embedded chain: escrow deployed at ${contractAddress}, sender ${sender} funded with 1000000000000${chain.denom}`,
     );
@@ -221,7 +216,7 @@ async function connect(
 }
 
 /** The escrow events of a tx, as {type, attributes} with the `wasm-` prefix kept. */
-function summarize(r: ExecuteResult): JsonObject {
+function summarize(r: ExecuteResult): object {
   const events = r.events
     .filter((e) => e.type.startsWith("wasm-escrow"))
     .map((e) => ({
@@ -240,56 +235,54 @@ function funding(o: Options): { amount: Coin; sources: ReturnType<typeof parseSo
   return { amount, sources, funds: fundsFor(amount, sources, attach) };
 }
 
-async function runCommand(
-  command: string,
-  pos: string[],
-  o: Options,
-  esc: EscrowClient,
-  sender: string,
-): Promise<JsonObject> {
+async function runCommand(command: string, pos: string[], o: Options, conn: Connected): Promise<object> {
   const arg = (i: number, what: string): string => need(pos[i], what);
+  const esc = new EscrowClient(conn.client, conn.sender, conn.contract);
   switch (command) {
     case "create": {
       const f = funding(o);
-      const msg = msgs.createAccount(arg(0, "<id>"), o.sources === undefined ? undefined : f.amount, f.sources);
-      return summarize(await esc.execute(sender, msg, f.funds));
+      const amount = o.sources === undefined ? undefined : f.amount;
+      return summarize(
+        await esc.createAccount({ id: arg(0, "<id>"), amount, sources: f.sources }, "auto", "", f.funds),
+      );
     }
     case "deposit": {
       const f = funding(o);
-      const msg = msgs.deposit(arg(0, "<id>"), o.sources === undefined ? undefined : f.amount, f.sources);
-      return summarize(await esc.execute(sender, msg, f.funds));
+      const amount = o.sources === undefined ? undefined : f.amount;
+      return summarize(await esc.deposit({ id: arg(0, "<id>"), amount, sources: f.sources }, "auto", "", f.funds));
     }
     case "grant": {
       const funds = parseCoins(need(o.amount, "--amount"));
-      const msg = msgs.grant(arg(0, "<grantee>"), positiveInt("expires-at", o.expiresAt), o.scope);
-      return summarize(await esc.execute(sender, msg, funds));
+      const height = positiveInt("expires-at", o.expiresAt);
+      const expiresAt = height === undefined ? undefined : { at_height: height };
+      return summarize(
+        await esc.grant({ grantee: arg(0, "<grantee>"), expiresAt, scopes: o.scope }, "auto", "", funds),
+      );
     }
     case "revoke":
-      return summarize(await esc.execute(sender, msgs.revokeGrant(arg(0, "<grantee>"))));
+      return summarize(await esc.revokeGrant({ grantee: arg(0, "<grantee>") }));
     case "pay": {
       const { rate, denom } = parseRate(need(o.rate, "--rate"));
-      const msg = msgs.createPayment(
-        arg(0, "<id>"),
-        arg(1, "<payment_id>"),
-        need(o.provider, "--provider"),
-        denom,
-        rate,
+      const provider = need(o.provider, "--provider");
+      return summarize(
+        await esc.createPayment({ id: arg(0, "<id>"), paymentId: arg(1, "<payment_id>"), provider, denom, rate }),
       );
-      return summarize(await esc.execute(sender, msg));
     }
     case "withdraw":
-      return summarize(await esc.execute(sender, msgs.withdraw(arg(0, "<id>"), arg(1, "<payment_id>"))));
+      return summarize(await esc.withdraw({ id: arg(0, "<id>"), paymentId: arg(1, "<payment_id>") }));
     case "settle":
-      return summarize(await esc.execute(sender, msgs.settle(arg(0, "<id>"))));
+      return summarize(await esc.settle({ id: arg(0, "<id>") }));
     case "close": {
       const id = arg(0, "<id>");
-      const msg = pos[1] === undefined ? msgs.closeAccount(id) : msgs.closePayment(id, pos[1]);
-      return summarize(await esc.execute(sender, msg));
+      const paymentId = pos[1];
+      return summarize(
+        await (paymentId === undefined ? esc.closeAccount({ id }) : esc.closePayment({ id, paymentId })),
+      );
     }
     case "show":
-      return esc.show(arg(0, "<id>"));
+      return showAccount(new EscrowQueryClient(conn.client, conn.contract), arg(0, "<id>"));
     case "health":
-      return esc.query({ account_health: { id: arg(0, "<id>") } });
+      return new EscrowQueryClient(conn.client, conn.contract).accountHealth({ id: arg(0, "<id>") });
     default:
       throw new UsageError(`unknown escrow command '${command}'`);
   }
@@ -360,13 +353,7 @@ export async function run(
     if (command === "watch") return await watch(o, out, err);
     const conn = await connect(o, env, err, READ_ONLY.has(command));
     try {
-      const result = await runCommand(
-        command,
-        positionals,
-        o,
-        new EscrowClient(conn.client, conn.contract),
-        conn.sender,
-      );
+      const result = await runCommand(command, positionals, o, conn);
       out(JSON.stringify(result, null, 2));
       return 0;
     } finally {

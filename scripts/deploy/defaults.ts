@@ -4,6 +4,7 @@
 import type { JsonObject } from "../../sim/interface/client.js";
 import { testSignerSet } from "../pyth/generator.js";
 import { oracleInstantiateMsg, type OracleSetup } from "../pyth/oracle-deploy.js";
+import type { InstantiateMsg as EscrowInstantiateMsg } from "../../clients/Escrow.types.js";
 
 export interface DeploymentDefaults {
   /** Admin written into the contracts' own config (the gov module address, or "$GOV" in a plan). */
@@ -13,14 +14,14 @@ export interface DeploymentDefaults {
 }
 
 /**
- * Local and test defaults; they follow schema/<name>/instantiate_msg.json. The oracle default trusts TEST keys
+ * Local and test defaults; they follow schema/<name>/instantiate_msg.json (typed by the generated clients/). The oracle default trusts TEST keys
  * (scripts/pyth), so a real network needs a plan file with the Wormhole guardian set instead. `{}` for a contract
  * without defaults.
  */
 export function defaultInstantiateMsg(name: string, d: DeploymentDefaults): JsonObject {
   switch (name) {
     case "escrow":
-      return { admin: d.admin };
+      return { admin: d.admin } satisfies EscrowInstantiateMsg;
     case "oracle":
       return oracleInstantiateMsg({ admin: d.admin, ...(d.oracle ?? { signerSets: [testSignerSet("legacy")] }) });
     case "probe":

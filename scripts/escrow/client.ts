@@ -1,11 +1,19 @@
 /**
- * Typed helpers over a ChainClient for the escrow contract: message builders shared by the CLI and the tests, and
- * coin/argument parsing.
+ * Escrow helpers for the CLI on top of the generated client (clients/Escrow.client.ts): coin/argument parsing and
+ * the `show` summary.
  */
-import type { ChainClient, Coin, ExecuteResult, JsonObject } from "../../sim/interface/client.js";
+import type { EscrowQueryClient } from "../../clients/Escrow.client.js";
+import type { AccountResponse, DepositResponse, PaymentResponse } from "../../clients/Escrow.types.js";
+import type { Coin } from "../../sim/interface/client.js";
 import { DENOM_PATTERN } from "../../sim/interface/coin.js";
 
 export type Source = "balance" | "grant";
+
+export interface ShownAccount {
+  account: AccountResponse;
+  deposits: DepositResponse[];
+  payments: PaymentResponse[];
+}
 
 const COIN_TEXT = new RegExp(`^(\\d+)(${DENOM_PATTERN})$`);
 const RATE_TEXT = new RegExp(`^(\\d+(?:\\.\\d{1,18})?)(${DENOM_PATTERN})$`);
@@ -41,30 +49,6 @@ export function parseSources(s: string): Source[] {
   return out as Source[];
 }
 
-export const msgs = {
-  createAccount: (id: string, amount?: Coin, sources?: Source[]): JsonObject => ({
-    create_account: { id, ...(amount ? { amount } : {}), ...(sources ? { sources } : {}) },
-  }),
-  deposit: (id: string, amount?: Coin, sources?: Source[]): JsonObject => ({
-    deposit: { id, ...(amount ? { amount } : {}), ...(sources ? { sources } : {}) },
-  }),
-  grant: (grantee: string, expiresAtHeight?: number, scopes?: string[]): JsonObject => ({
-    grant: {
-      grantee,
-      ...(expiresAtHeight !== undefined ? { expires_at: { at_height: expiresAtHeight } } : {}),
-      ...(scopes ? { scopes } : {}),
-    },
-  }),
-  revokeGrant: (grantee: string): JsonObject => ({ revoke_grant: { grantee } }),
-  createPayment: (id: string, paymentId: string, provider: string, denom: string, rate: string): JsonObject => ({
-    create_payment: { id, payment_id: paymentId, provider, denom, rate },
-  }),
-  withdraw: (id: string, paymentId: string): JsonObject => ({ withdraw: { id, payment_id: paymentId } }),
-  closePayment: (id: string, paymentId: string): JsonObject => ({ close_payment: { id, payment_id: paymentId } }),
-  settle: (id: string): JsonObject => ({ settle: { id } }),
-  closeAccount: (id: string): JsonObject => ({ close_account: { id } }),
-};
-
 /** The funds a deposit attaches: the whole amount when it comes only from the balance, else what `attach` says. */
 export function fundsFor(amount: Coin, sources: Source[] | undefined, attach: Coin[] | undefined): Coin[] {
   if (attach !== undefined) return attach;
@@ -72,27 +56,12 @@ export function fundsFor(amount: Coin, sources: Source[] | undefined, attach: Co
   return [];
 }
 
-export class EscrowClient {
-  constructor(
-    readonly client: Pick<ChainClient, "execute" | "queryContractSmart">,
-    readonly contract: string,
-  ) {}
-
-  execute(sender: string, msg: JsonObject, funds: readonly Coin[] = []): Promise<ExecuteResult> {
-    return this.client.execute(sender, this.contract, msg, "auto", "", funds);
-  }
-
-  query(msg: JsonObject): Promise<JsonObject> {
-    return this.client.queryContractSmart(this.contract, msg);
-  }
-
-  /** Account, its deposits and its payments (first pages). */
-  async show(id: string): Promise<JsonObject> {
-    const [account, deposits, payments] = await Promise.all([
-      this.query({ account: { id } }),
-      this.query({ deposits: { id, limit: 30 } }),
-      this.query({ payments: { id, limit: 30 } }),
-    ]);
-    return { account, deposits: deposits.deposits, payments: payments.payments };
-  }
+/** Account, its deposits and its payments (first pages). */
+export async function showAccount(q: EscrowQueryClient, id: string): Promise<ShownAccount> {
+  const [account, deposits, payments] = await Promise.all([
+    q.account({ id }),
+    q.deposits({ id, limit: 30 }),
+    q.payments({ id, limit: 30 }),
+  ]);
+  return { account, deposits: deposits.deposits, payments: payments.payments };
 }

@@ -1,6 +1,7 @@
 // Throughput of the oracle's update path on the embedded chain, fed by the generator: signed PNAUs per second through
 // `update_price_feeds` (full transactions: signature recovery, Merkle proofs, storage), per signer mode.
 import { readFileSync } from "node:fs";
+import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
 import { EmbeddedChain } from "../../sim/index.js";
 import { buildPriceUpdate, testSignerSet, type PriceInput, type SignerMode } from "./generator.js";
 import { PERMISSIVE_PARAMS, deployOracle, oracleWasmPath } from "./oracle-deploy.js";
@@ -78,16 +79,15 @@ export async function benchOracleUpdates(o: OracleBenchOptions): Promise<OracleB
     feeds: ids,
     params: PERMISSIVE_PARAMS,
   });
+  const oracle = new OracleClient(client, sender, address);
   let gasPerUpdate = 0n;
   start = process.hrtime.bigint();
   for (const b of blobs) {
-    const res = await client.execute(sender, address, { update_price_feeds: { data: [b] } }, "auto");
+    const res = await oracle.updatePriceFeeds({ data: [b] });
     gasPerUpdate = res.gasUsed;
   }
   const chainUpdatesPerSecond = o.updates / seconds(start);
-  const last = (await client.queryContractSmart(address, { price_feed: { id: ids[0]! } })) as {
-    price_feed: { price: { publish_time: number } };
-  };
+  const last = await new OracleQueryClient(client, address).priceFeed({ id: ids[0]! });
   if (last.price_feed.price.publish_time !== T0) throw new Error("bench: the last update was not stored");
   return {
     mode: o.mode,

@@ -1,6 +1,7 @@
 // Instantiate message and deployment of the oracle contract (contracts/oracle/msg.ts InstantiateMsg), shared by the
 // offline verifier, the relayer's embedded mode, tests and benches.
 import { join } from "node:path";
+import type { InstantiateMsg } from "../../clients/Oracle.types.js";
 import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
 import { repoRoot } from "../lib/repo-root.js";
 import type { SignerSet } from "./verify.js";
@@ -21,14 +22,14 @@ export interface OracleSetup {
   updateFee?: Coin;
   feeRecipient?: string;
   /** Extra InstantiateMsg fields (thresholds), passed through unchanged. */
-  params?: JsonObject;
+  params?: Partial<InstantiateMsg>;
 }
 
 /**
  * Thresholds that accept anything authentic: the widest exponent range, any confidence up to 100 %, the maximum
  * future drift the contract allows, and a decade of staleness. Used when only signature/Merkle verification matters.
  */
-export const PERMISSIVE_PARAMS: JsonObject = {
+export const PERMISSIVE_PARAMS: Partial<InstantiateMsg> = {
   max_conf_bps: 10_000,
   min_expo: -18,
   max_expo: 0,
@@ -37,8 +38,9 @@ export const PERMISSIVE_PARAMS: JsonObject = {
   price_retention: LONG_SECONDS,
 };
 
+/** The oracle's InstantiateMsg (typed by the generated client types), as the JSON object the chain clients take. */
 export function oracleInstantiateMsg(s: OracleSetup): JsonObject {
-  const msg: JsonObject = {
+  const msg: InstantiateMsg = {
     admin: s.admin,
     signer_sets: s.signerSets.map((set) => ({
       index: set.index,
@@ -52,12 +54,12 @@ export function oracleInstantiateMsg(s: OracleSetup): JsonObject {
       emitter: hexToBytes(d.emitter, 32).toString("base64"),
     })),
     ...(s.params ?? {}),
+    fee_recipient: s.feeRecipient ?? s.admin,
+    // Explicit even where the contract has defaults, so a deployment does not change meaning if a default does.
+    update_fee: s.updateFee ?? { denom: "uakt", amount: "0" },
   };
   if (s.feeds !== undefined) msg.feeds = [...new Set(s.feeds.map((f) => normalizeHex(f, 32)))].map((id) => ({ id }));
-  // Explicit even where the contract has defaults, so a deployment does not change meaning if a default does.
-  msg.update_fee = s.updateFee ?? { denom: "uakt", amount: "0" };
-  msg.fee_recipient = s.feeRecipient ?? s.admin;
-  return msg;
+  return { ...msg };
 }
 
 export async function deployOracle(

@@ -2,6 +2,7 @@
 // clock is set from the update, so the verdict is the contract's and never depends on the machine's clock.
 import { readFile } from "node:fs/promises";
 import { parseAccumulatorUpdateData, parsePriceFeedMessage } from "@pythnetwork/price-service-sdk";
+import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
 import { EmbeddedChain } from "../../sim/index.js";
 import { parseAuwv, parsePnau, parseVaa, type Vaa } from "./messages.js";
 import { PERMISSIVE_PARAMS, deployOracle, oracleWasmPath } from "./oracle-deploy.js";
@@ -172,12 +173,8 @@ export async function verifyWithContract(o: OnchainVerifyOptions): Promise<Oncha
     params: PERMISSIVE_PARAMS,
   });
   try {
-    const res = await client.execute(
-      sender,
-      address,
-      { update_price_feeds: { data: [Buffer.from(o.data).toString("base64")] } },
-      "auto",
-    );
+    const oracle = new OracleClient(client, sender, address);
+    const res = await oracle.updatePriceFeeds({ data: [Buffer.from(o.data).toString("base64")] });
     report.verified = true;
     const attestations = attribute(res.events, "num_attestations");
     const updated = attribute(res.events, "num_updated");
@@ -191,8 +188,7 @@ export async function verifyWithContract(o: OnchainVerifyOptions): Promise<Oncha
   }
   for (const f of report.feeds) {
     try {
-      const r = await client.queryContractSmart(address, { price_feed: { id: f.id } });
-      const p = (r.price_feed as { price: { price: string; conf: string; expo: number; publish_time: number } }).price;
+      const p = (await new OracleQueryClient(client, address).priceFeed({ id: f.id })).price_feed.price;
       f.stored = p.price === f.price && p.conf === f.conf && p.expo === f.expo && p.publish_time === f.publish_time;
     } catch {
       f.stored = false;

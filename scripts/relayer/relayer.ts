@@ -4,7 +4,8 @@
 import { HermesClient } from "@pythnetwork/hermes-client";
 import { decodePriceMessage, parsePnau, slicePnau } from "../pyth/messages.js";
 import { normalizeHex } from "../pyth/wire.js";
-import type { ChainClient, Coin, Fee, JsonObject } from "../../sim/interface/client.js";
+import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
+import type { ChainClient, Coin, Fee } from "../../sim/interface/client.js";
 
 export const DEFAULT_HERMES_ENDPOINT = "https://pyth.dourolabs.app/hermes";
 
@@ -87,9 +88,14 @@ export class Relayer {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly log: (line: string) => void;
+  private readonly oracle: OracleClient;
+  // The contract may be another Pyth-compatible oracle: answers are still checked at run time before use.
+  private readonly query: OracleQueryClient;
 
   constructor(private readonly o: RelayerOptions) {
     if (o.feeds.length === 0) throw new Error("relayer: no feeds configured");
+    this.oracle = new OracleClient(o.client, o.sender, o.contract);
+    this.query = new OracleQueryClient(o.client, o.contract);
     this.feeds = [...new Set(o.feeds.map((f) => normalizeHex(f, 32)))];
     this.now = o.now ?? Date.now;
     this.sleep =
@@ -125,14 +131,14 @@ export class Relayer {
 
   /** publish_time the contract holds for a feed, or null when it has none yet. */
   private async storedPublishTime(id: string): Promise<bigint | null> {
-    let res: JsonObject;
+    let res: unknown;
     try {
-      res = await this.o.client.queryContractSmart(this.o.contract, { price_feed: { id } });
+      res = await this.query.priceFeed({ id });
     } catch (e) {
       if (isNotFound(errorText(e))) return null;
       throw e;
     }
-    const feed = res.price_feed as { price?: { publish_time?: unknown } } | undefined;
+    const feed = (res as { price_feed?: { price?: { publish_time?: unknown } } }).price_feed;
     const t = feed?.price?.publish_time;
     if (typeof t !== "number" && typeof t !== "string") {
       throw new Error(`unexpected price_feed response for ${id}: ${JSON.stringify(res)}`);
@@ -149,9 +155,7 @@ export class Relayer {
     let startAfter: string | undefined;
     try {
       for (;;) {
-        const page = (await this.o.client.queryContractSmart(this.o.contract, {
-          feeds: startAfter === undefined ? { limit: 30 } : { start_after: startAfter, limit: 30 },
-        })) as { feeds?: { id?: unknown }[] };
+        const page = (await this.query.feeds({ startAfter, limit: 30 })) as { feeds?: { id?: unknown }[] };
         const ids = (page.feeds ?? []).map((f) => String(f.id));
         for (const id of ids) configured.add(id);
         if (ids.length === 0 || ids[ids.length - 1] === startAfter) break;
@@ -231,17 +235,10 @@ export class Relayer {
       const all = parsePnau(blob).updates.length;
       return [(keep.length === all ? blob : slicePnau(blob, keep)).toString("base64")];
     });
-    const fee = (await this.o.client.queryContractSmart(this.o.contract, { get_update_fee: { data } })) as unknown;
+    const fee: unknown = await this.query.getUpdateFee({ data });
     if (!isCoin(fee)) throw new Error(`unexpected get_update_fee response: ${JSON.stringify(fee)}`);
     const funds = BigInt(fee.amount) > 0n ? [{ denom: fee.denom, amount: fee.amount }] : [];
-    const res = await this.o.client.execute(
-      this.o.sender,
-      this.o.contract,
-      { update_price_feeds: { data } },
-      this.o.txFee ?? "auto",
-      this.o.memo,
-      funds,
-    );
+    const res = await this.oracle.updatePriceFeeds({ data }, this.o.txFee ?? "auto", this.o.memo, funds);
     const e = {
       kind: "submitted" as const,
       feeds: newer.map(strip),

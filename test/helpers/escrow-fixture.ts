@@ -2,6 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
+import type { InstantiateMsg } from "../../clients/Escrow.types.js";
 import { EmbeddedChain, type ChainClient, type Coin, type ExecuteResult, type JsonObject } from "../../sim/index.js";
 import { defaultInstantiateMsg } from "../../scripts/deploy/defaults.js";
 
@@ -22,7 +24,11 @@ export interface EscrowEnv {
   contract: string;
   codeId: number;
   addr: Record<Actor, string>;
-  /** `who`: an actor name or an address. */
+  /** The generated execute client, sending as `who` (an actor name or an address). */
+  as(who: string): EscrowClient;
+  /** The generated query client. */
+  queries: EscrowQueryClient;
+  /** Raw JSON message (also malformed ones); `who`: an actor name or an address. */
   exec(who: string, msg: JsonObject, funds?: Coin[]): Promise<ExecuteResult>;
   query<T = JsonObject>(msg: JsonObject): Promise<T>;
   /** Bank balance of an actor or address. */
@@ -32,7 +38,7 @@ export interface EscrowEnv {
 export const FUNDING = 1_000_000_000_000n;
 
 export async function setupEscrow(
-  instantiate: JsonObject = {},
+  instantiate: Partial<InstantiateMsg> | JsonObject = {},
   chainOpts: { autoAdvance?: boolean } = {},
 ): Promise<EscrowEnv> {
   const chain = new EmbeddedChain(chainOpts);
@@ -62,6 +68,8 @@ export async function setupEscrow(
     contract: contractAddress,
     codeId,
     addr,
+    as: (who) => new EscrowClient(client, resolve(who), contractAddress),
+    queries: new EscrowQueryClient(client, contractAddress),
     exec: (who, msg, funds = []) => client.execute(resolve(who), contractAddress, msg, "auto", "", funds),
     query: async <T>(msg: JsonObject) => (await client.queryContractSmart(contractAddress, msg)) as T,
     balance: async (who, denom = "uakt") => BigInt((await client.getBalance(resolve(who), denom)).amount),

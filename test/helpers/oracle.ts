@@ -3,6 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
+import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
+import type { InstantiateMsg } from "../../clients/Oracle.types.js";
 import { EmbeddedChain } from "../../sim/index.js";
 import {
   PYTHNET_EMITTER_HEX,
@@ -57,6 +59,16 @@ export class OracleSuite {
   readonly stranger: string;
   contract = "";
 
+  /** The generated query client for the deployed oracle. */
+  get queries(): OracleQueryClient {
+    return new OracleQueryClient(this.client, this.contract);
+  }
+
+  /** The generated execute client, sending as `sender`. */
+  as(sender: string): OracleClient {
+    return new OracleClient(this.client, sender, this.contract);
+  }
+
   constructor(readonly chain: EmbeddedChain) {
     this.client = chain.client();
     this.admin = chain.govAddress;
@@ -107,9 +119,9 @@ export class OracleSuite {
   /** Submits blobs with exactly the fee they need (1 uakt per price message by default config). */
   async update(blobs: (GeneratedUpdate | Buffer)[], sender = this.relayer) {
     const data = blobs.map((b) => (Buffer.isBuffer(b) ? b : b.data).toString("base64"));
-    const fee = await this.query<{ denom: string; amount: string }>({ get_update_fee: { data } });
+    const fee = await this.queries.getUpdateFee({ data });
     const funds = fee.amount === "0" ? [] : [fee];
-    return this.execute(sender, { update_price_feeds: { data } }, funds);
+    return this.as(sender).updatePriceFeeds({ data }, "auto", undefined, funds);
   }
 
   async updateError(blobs: (GeneratedUpdate | Buffer)[], funds?: { denom: string; amount: string }[]) {
@@ -156,7 +168,7 @@ export class OracleSuite {
 }
 
 export function defaultInstantiate(s: OracleSuite): Json {
-  return {
+  const msg: InstantiateMsg = {
     admin: s.admin,
     data_sources: [dataSource(26, PYTHNET_EMITTER_HEX), dataSource(26, PYTH_PRO_EMITTER_HEX)],
     signer_sets: [testSignerSet("router"), testSignerSet("legacy")],
@@ -167,6 +179,7 @@ export function defaultInstantiate(s: OracleSuite): Json {
       { id: USDC_ID, symbol: "USDC/USD" },
     ],
   };
+  return { ...msg };
 }
 
 export async function setupOracle(o: SetupOptions = {}): Promise<OracleSuite> {

@@ -2,13 +2,12 @@
 // independent Merkle/signature checker written directly against @noble, sharing no code with scripts/pyth, so
 // generator bugs cannot cancel out.
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { secp256k1 } from "@noble/curves/secp256k1";
 import { keccak_256 } from "@noble/hashes/sha3";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
 
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const PYTH_FIXTURES = join(REPO_ROOT, "test", "fixtures", "pyth");
+export const PYTH_FIXTURES = join(repoRoot(), "test", "fixtures", "pyth");
 
 export const fixturePath = (name: string): string => join(PYTH_FIXTURES, name);
 
