@@ -16,3 +16,7 @@ export * from "./entry";
 export * from "./math";
 export { keccak256 } from "./crypto/keccak";
 export * from "./strings";
+// Used by the code scripts/codegen generates from msg.ts.
+export * from "./fields";
+export * from "./some";
+export * from "./answer";
