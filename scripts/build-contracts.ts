@@ -11,7 +11,7 @@ import { gzipSync } from "node:zlib";
 import { checkWasm, type WasmViolation } from "../sim/upload-check.js";
 import { ascFlags, compileAs, removeStartSection } from "./lib/as-build.js";
 import { generateContractSchema } from "./schema.js";
-import { generateContractCode } from "./codegen/index.js";
+import { generateContractCode, usesCodegen } from "./codegen/index.js";
 
 export interface BuildTarget {
   name: string;
@@ -171,8 +171,8 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
   const results: BuiltTarget[] = [];
   for (const target of targets) {
     const outPath = path.join(root, target.out);
-    // Message code first (it is part of the sources the cache key covers); test contracts keep hand-written parsers.
-    if (target.artifact && target.schemaDir !== null) {
+    // Message code first: it is part of the sources the cache key covers.
+    if (target.artifact && usesCodegen(root, path.dirname(target.entry))) {
       try {
         await generateContractCode(root, path.dirname(target.entry));
       } catch (e) {

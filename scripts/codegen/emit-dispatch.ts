@@ -35,6 +35,7 @@ function structDispatch(kind: string, className: string): string {
 const tableLine = (name: string, values: string[]): string =>
   `const ${name}: Array<string> = [${values.map((v) => JSON.stringify(v)).join(", ")}];`;
 
+// Branches only set the outcome and one exit reports it: fewer copies of the error paths in the wasm.
 function executeDispatch(variants: Variant[]): string {
   const lines = [
     `export function dispatchExecute(ctx: Context, msg: JsonValue): Response {`,
@@ -44,18 +45,22 @@ function executeDispatch(variants: Variant[]): string {
     `  const name = v.name;`,
     // Funds first: a non-payable message with coins attached fails before its body is read (coins would be stuck).
     `  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);`,
+    `  let res: Response | null = null;`,
   ];
-  for (const v of variants) {
+  variants.forEach((v, i) => {
     lines.push(
-      `  if (name == ${JSON.stringify(v.name)}) {`,
+      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
       `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (p.failed()) return err(p.message());`,
-      `    return ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
-      `  }`,
+      `    if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
     );
-  }
-  // Not a default: parseVariant rejected every name outside the table and each name in it has a branch above.
-  lines.push(`  return err("internal error: no branch for ExecuteMsg::" + name);`, `}`);
+  });
+  lines.push(
+    `  }`,
+    `  if (p.failed()) return err(p.message());`,
+    // Not a default: parseVariant rejected every name outside the table and each name in it has a branch above.
+    `  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);`,
+    `}`,
+  );
   return lines.join("\n");
 }
 
@@ -67,20 +72,26 @@ function queryDispatch(variants: Variant[]): string {
     `  if (v === null) return QueryResponse.err(p.message());`,
     `  const name = v.name;`,
     `  const w = new JsonWriter();`,
+    `  let error: string | null = "internal error: no branch for QueryMsg::" + name;`,
   ];
-  for (const v of variants) {
+  variants.forEach((v, i) => {
     lines.push(
-      `  if (name == ${JSON.stringify(v.name)}) {`,
+      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
       `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (p.failed()) return QueryResponse.err(p.message());`,
-      `    const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
-      `    if (a.error !== null) return QueryResponse.err(a.error!);`,
-      `    write${v.returns!}(w, a.value!);`,
-      `    return QueryResponse.ok(w.toString());`,
-      `  }`,
+      `    if (!p.failed()) {`,
+      `      const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
+      `      error = a.error;`,
+      `      if (error === null) write${v.returns!}(w, a.value!);`,
+      `    }`,
     );
-  }
-  lines.push(`  return QueryResponse.err("internal error: no branch for QueryMsg::" + name);`, `}`);
+  });
+  lines.push(
+    `  }`,
+    `  if (p.failed()) return QueryResponse.err(p.message());`,
+    `  if (error !== null) return QueryResponse.err(error!);`,
+    `  return QueryResponse.ok(w.toString());`,
+    `}`,
+  );
   return lines.join("\n");
 }
 

@@ -2,7 +2,7 @@
 // `deny_unknown_fields`, fields read in declaration order so the first error is the one serde would report) and one
 // JSON writer per response class (fields in declaration order, absent values as null).
 
-import { type FieldType, type MessageClass, asType, typeTag } from "./types.js";
+import { type Field, type FieldType, type MessageClass, asType, typeTag } from "./types.js";
 
 const UNSIGNED = new Set(["u8", "u16", "u32", "u64"]);
 
@@ -67,6 +67,33 @@ function readExpr(t: FieldType, v: string, allowed: string[] | null, helpers: He
   throw new Error("unreachable");
 }
 
+/** JsonObject's own readers (what hand-written parsers used), for the plain cases: the least code. */
+const OBJECT_READERS: Record<string, { required: string; nullable?: string }> = {
+  string: { required: "str", nullable: "optStr" },
+  bool: { required: "bool" },
+  u8: { required: "u8" },
+  u32: { required: "u32" },
+  u64: { required: "u64" },
+  i32: { required: "i32" },
+  i64: { required: "i64" },
+  Uint128: { required: "uint128", nullable: "optUint128" },
+  Uint256: { required: "uint256" },
+  Decimal: { required: "decimal", nullable: "optDecimal" },
+  Uint8Array: { required: "binary", nullable: "optBinary" },
+};
+
+function objectRead(f: Field): string | null {
+  if (f.allowed !== null) return null;
+  const t = f.type;
+  const key = t.kind === "string" || t.kind === "bool" ? t.kind : t.kind === "integer" || t.kind === "std" ? t.name : null;
+  const reader = key === null ? undefined : OBJECT_READERS[key];
+  if (reader === undefined) return null;
+  const k = JSON.stringify(f.name);
+  if (f.nullable) return reader.nullable === undefined ? null : `m.${f.name} = o.${reader.nullable}(${k}, p);`;
+  if (f.optional) return `if (o.has(${k})) m.${f.name} = o.${reader.required}(${k}, p);`;
+  return `m.${f.name} = o.${reader.required}(${k}, p);`;
+}
+
 function parserOf(cls: MessageClass, helpers: Helpers): string {
   const names = cls.fields.map((f) => JSON.stringify(f.name)).join(", ");
   const lines = [
@@ -74,8 +101,13 @@ function parserOf(cls: MessageClass, helpers: Helpers): string {
     `  const m = new ${cls.name}();`,
     `  p.denyUnknown(o, [${names}]);`,
   ];
-  if (cls.fields.length > 0) lines.push(`  let v: JsonValue | null = null;`);
+  if (cls.fields.some((f) => objectRead(f) === null)) lines.push(`  let v: JsonValue | null = null;`);
   for (const f of cls.fields) {
+    const direct = objectRead(f);
+    if (direct !== null) {
+      lines.push(`  ${direct}`);
+      continue;
+    }
     const absentAllowed = f.nullable || f.optional;
     lines.push(
       absentAllowed

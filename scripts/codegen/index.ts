@@ -97,12 +97,25 @@ export async function generateContractCode(root: string, contractDir: string, ch
   return changed;
 }
 
-/** Contract folders whose messages are generated: every contracts/<name> with a msg.ts. */
+/**
+ * Whether a contract uses generated message code: its contract.ts wires the generated dispatch. (The oracle still
+ * parses by hand; see docs/contracts.md.)
+ */
+export function usesCodegen(root: string, contractDir: string): boolean {
+  const entry = path.join(root, contractDir, "contract.ts");
+  return (
+    existsSync(path.join(root, contractDir, "msg.ts")) &&
+    existsSync(entry) &&
+    readFileSync(entry, "utf8").includes(`"./${GENERATED_DIR}/dispatch"`)
+  );
+}
+
+/** Contract folders whose message code is generated. */
 export function codegenTargets(root: string): string[] {
   const contracts = path.join(root, "contracts");
   if (!existsSync(contracts)) return [];
   return readdirSync(contracts, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && d.name !== "std" && existsSync(path.join(contracts, d.name, "msg.ts")))
+    .filter((d) => d.isDirectory() && d.name !== "std" && usesCodegen(root, `contracts/${d.name}`))
     .map((d) => `contracts/${d.name}`)
     .sort();
 }

@@ -115,67 +115,46 @@ export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   if (v === null) return err(p.message());
   const name = v.name;
   if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  let res: Response | null = null;
   if (name == "create_account") {
     const m = parseCreateAccountMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeCreateAccount(ctx, m);
-  }
-  if (name == "deposit") {
+    if (!p.failed()) res = executeCreateAccount(ctx, m);
+  } else if (name == "deposit") {
     const m = parseDepositMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeDeposit(ctx, m);
-  }
-  if (name == "grant") {
+    if (!p.failed()) res = executeDeposit(ctx, m);
+  } else if (name == "grant") {
     const m = parseGrantMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeGrant(ctx, m);
-  }
-  if (name == "revoke_grant") {
+    if (!p.failed()) res = executeGrant(ctx, m);
+  } else if (name == "revoke_grant") {
     const m = parseRevokeGrantMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeRevokeGrant(ctx, m);
-  }
-  if (name == "create_payment") {
+    if (!p.failed()) res = executeRevokeGrant(ctx, m);
+  } else if (name == "create_payment") {
     const m = parseCreatePaymentMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeCreatePayment(ctx, m);
-  }
-  if (name == "withdraw") {
+    if (!p.failed()) res = executeCreatePayment(ctx, m);
+  } else if (name == "withdraw") {
     const m = parseWithdrawMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeWithdraw(ctx, m);
-  }
-  if (name == "close_payment") {
+    if (!p.failed()) res = executeWithdraw(ctx, m);
+  } else if (name == "close_payment") {
     const m = parseClosePaymentMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeClosePayment(ctx, m);
-  }
-  if (name == "settle") {
+    if (!p.failed()) res = executeClosePayment(ctx, m);
+  } else if (name == "settle") {
     const m = parseSettleMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeSettle(ctx, m);
-  }
-  if (name == "close_account") {
+    if (!p.failed()) res = executeSettle(ctx, m);
+  } else if (name == "close_account") {
     const m = parseCloseAccountMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeCloseAccount(ctx, m);
-  }
-  if (name == "set_alert") {
+    if (!p.failed()) res = executeCloseAccount(ctx, m);
+  } else if (name == "set_alert") {
     const m = parseSetAlertMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeSetAlert(ctx, m);
-  }
-  if (name == "remove_alert") {
+    if (!p.failed()) res = executeSetAlert(ctx, m);
+  } else if (name == "remove_alert") {
     const m = parseRemoveAlertMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeRemoveAlert(ctx, m);
-  }
-  if (name == "update_config") {
+    if (!p.failed()) res = executeRemoveAlert(ctx, m);
+  } else if (name == "update_config") {
     const m = parseUpdateConfigMsg(v.body, p);
-    if (p.failed()) return err(p.message());
-    return executeUpdateConfig(ctx, m);
+    if (!p.failed()) res = executeUpdateConfig(ctx, m);
   }
-  return err("internal error: no branch for ExecuteMsg::" + name);
+  if (p.failed()) return err(p.message());
+  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
 }
 
 const QUERY_VARIANTS: Array<string> = [
@@ -200,109 +179,100 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
   if (v === null) return QueryResponse.err(p.message());
   const name = v.name;
   const w = new JsonWriter();
+  let error: string | null = "internal error: no branch for QueryMsg::" + name;
   if (name == "config") {
     const m = parseConfigQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryConfig(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeConfigResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "account") {
+    if (!p.failed()) {
+      const a = queryConfig(ctx, m);
+      error = a.error;
+      if (error === null) writeConfigResponse(w, a.value!);
+    }
+  } else if (name == "account") {
     const m = parseAccountQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryAccount(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeAccountResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "payment") {
+    if (!p.failed()) {
+      const a = queryAccount(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountResponse(w, a.value!);
+    }
+  } else if (name == "payment") {
     const m = parsePaymentQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryPayment(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writePaymentResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "payments") {
+    if (!p.failed()) {
+      const a = queryPayment(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentResponse(w, a.value!);
+    }
+  } else if (name == "payments") {
     const m = parsePaymentsQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryPayments(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writePaymentsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "deposits") {
+    if (!p.failed()) {
+      const a = queryPayments(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentsResponse(w, a.value!);
+    }
+  } else if (name == "deposits") {
     const m = parseDepositsQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryDeposits(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeDepositsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "accounts_by_owner") {
+    if (!p.failed()) {
+      const a = queryDeposits(ctx, m);
+      error = a.error;
+      if (error === null) writeDepositsResponse(w, a.value!);
+    }
+  } else if (name == "accounts_by_owner") {
     const m = parseAccountsByOwnerQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryAccountsByOwner(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeAccountsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "accounts_by_depositor") {
+    if (!p.failed()) {
+      const a = queryAccountsByOwner(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountsResponse(w, a.value!);
+    }
+  } else if (name == "accounts_by_depositor") {
     const m = parseAccountsByDepositorQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryAccountsByDepositor(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeAccountsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "payments_by_provider") {
+    if (!p.failed()) {
+      const a = queryAccountsByDepositor(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountsResponse(w, a.value!);
+    }
+  } else if (name == "payments_by_provider") {
     const m = parsePaymentsByProviderQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryPaymentsByProvider(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writePaymentsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "grant") {
+    if (!p.failed()) {
+      const a = queryPaymentsByProvider(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentsResponse(w, a.value!);
+    }
+  } else if (name == "grant") {
     const m = parseGrantQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryGrant(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeGrantResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "grants_by_sponsor") {
+    if (!p.failed()) {
+      const a = queryGrant(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantResponse(w, a.value!);
+    }
+  } else if (name == "grants_by_sponsor") {
     const m = parseGrantsBySponsorQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryGrantsBySponsor(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeGrantsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "grants_by_grantee") {
+    if (!p.failed()) {
+      const a = queryGrantsBySponsor(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantsResponse(w, a.value!);
+    }
+  } else if (name == "grants_by_grantee") {
     const m = parseGrantsByGranteeQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryGrantsByGrantee(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeGrantsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "account_health") {
+    if (!p.failed()) {
+      const a = queryGrantsByGrantee(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantsResponse(w, a.value!);
+    }
+  } else if (name == "account_health") {
     const m = parseAccountHealthQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryAccountHealth(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeHealthResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
-  }
-  if (name == "alerts") {
+    if (!p.failed()) {
+      const a = queryAccountHealth(ctx, m);
+      error = a.error;
+      if (error === null) writeHealthResponse(w, a.value!);
+    }
+  } else if (name == "alerts") {
     const m = parseAlertsQuery(v.body, p);
-    if (p.failed()) return QueryResponse.err(p.message());
-    const a = queryAlerts(ctx, m);
-    if (a.error !== null) return QueryResponse.err(a.error!);
-    writeAlertsResponse(w, a.value!);
-    return QueryResponse.ok(w.toString());
+    if (!p.failed()) {
+      const a = queryAlerts(ctx, m);
+      error = a.error;
+      if (error === null) writeAlertsResponse(w, a.value!);
+    }
   }
-  return QueryResponse.err("internal error: no branch for QueryMsg::" + name);
+  if (p.failed()) return QueryResponse.err(p.message());
+  if (error !== null) return QueryResponse.err(error!);
+  return QueryResponse.ok(w.toString());
 }

@@ -69,38 +69,29 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   const m = new InstantiateMsg();
   p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "admin", p);
-  if (v !== null) m.admin = p.str(v);
+  m.admin = o.str("admin", p);
   v = optionalField(o, "denoms");
   if (v !== null) m.denoms = readArrayOfDenomConfigMsg(v, p);
   v = optionalField(o, "limits");
   if (v !== null) m.limits = parseLimits(p.obj(v), p);
-  v = optionalField(o, "block_time");
-  if (v !== null) m.block_time = p.decimal(v);
+  m.block_time = o.optDecimal("block_time", p);
   return m;
 }
 
 export function parseDenomConfigMsg(o: JsonObject, p: Parser): DenomConfigMsg {
   const m = new DenomConfigMsg();
   p.denyUnknown(o, ["denom", "min_deposit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "denom", p);
-  if (v !== null) m.denom = p.str(v);
-  v = optionalField(o, "min_deposit");
-  if (v !== null) m.min_deposit = p.uint128(v);
+  m.denom = o.str("denom", p);
+  m.min_deposit = o.optUint128("min_deposit", p);
   return m;
 }
 
 export function parseLimits(o: JsonObject, p: Parser): Limits {
   const m = new Limits();
   p.denyUnknown(o, ["max_deposits", "max_payments", "max_alerts"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "max_deposits", p);
-  if (v !== null) m.max_deposits = p.u32(v);
-  v = requiredField(o, "max_payments", p);
-  if (v !== null) m.max_payments = p.u32(v);
-  v = requiredField(o, "max_alerts", p);
-  if (v !== null) m.max_alerts = p.u32(v);
+  m.max_deposits = o.u32("max_deposits", p);
+  m.max_payments = o.u32("max_payments", p);
+  m.max_alerts = o.u32("max_alerts", p);
   return m;
 }
 
@@ -114,8 +105,7 @@ export function parseCreateAccountMsg(o: JsonObject, p: Parser): CreateAccountMs
   const m = new CreateAccountMsg();
   p.denyUnknown(o, ["id", "amount", "sources"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   v = optionalField(o, "amount");
   if (v !== null) m.amount = p.coin(v);
   v = optionalField(o, "sources");
@@ -127,8 +117,7 @@ export function parseDepositMsg(o: JsonObject, p: Parser): DepositMsg {
   const m = new DepositMsg();
   p.denyUnknown(o, ["id", "amount", "sources"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   v = optionalField(o, "amount");
   if (v !== null) m.amount = p.coin(v);
   v = optionalField(o, "sources");
@@ -140,8 +129,7 @@ export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
   const m = new GrantMsg();
   p.denyUnknown(o, ["grantee", "expires_at", "scopes"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "grantee", p);
-  if (v !== null) m.grantee = p.str(v);
+  m.grantee = o.str("grantee", p);
   v = optionalField(o, "expires_at");
   if (v !== null) m.expires_at = parseExpiration(p.obj(v), p);
   v = optionalField(o, "scopes");
@@ -152,75 +140,55 @@ export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
 export function parseExpiration(o: JsonObject, p: Parser): Expiration {
   const m = new Expiration();
   p.denyUnknown(o, ["at_height"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "at_height", p);
-  if (v !== null) m.at_height = p.u64(v);
+  m.at_height = o.u64("at_height", p);
   return m;
 }
 
 export function parseRevokeGrantMsg(o: JsonObject, p: Parser): RevokeGrantMsg {
   const m = new RevokeGrantMsg();
   p.denyUnknown(o, ["grantee"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "grantee", p);
-  if (v !== null) m.grantee = p.str(v);
+  m.grantee = o.str("grantee", p);
   return m;
 }
 
 export function parseCreatePaymentMsg(o: JsonObject, p: Parser): CreatePaymentMsg {
   const m = new CreatePaymentMsg();
   p.denyUnknown(o, ["id", "payment_id", "provider", "denom", "rate"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "payment_id", p);
-  if (v !== null) m.payment_id = p.str(v);
-  v = requiredField(o, "provider", p);
-  if (v !== null) m.provider = p.str(v);
-  v = requiredField(o, "denom", p);
-  if (v !== null) m.denom = p.str(v);
-  v = requiredField(o, "rate", p);
-  if (v !== null) m.rate = p.decimal(v);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
+  m.provider = o.str("provider", p);
+  m.denom = o.str("denom", p);
+  m.rate = o.decimal("rate", p);
   return m;
 }
 
 export function parseWithdrawMsg(o: JsonObject, p: Parser): WithdrawMsg {
   const m = new WithdrawMsg();
   p.denyUnknown(o, ["id", "payment_id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "payment_id", p);
-  if (v !== null) m.payment_id = p.str(v);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
   return m;
 }
 
 export function parseClosePaymentMsg(o: JsonObject, p: Parser): ClosePaymentMsg {
   const m = new ClosePaymentMsg();
   p.denyUnknown(o, ["id", "payment_id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "payment_id", p);
-  if (v !== null) m.payment_id = p.str(v);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
   return m;
 }
 
 export function parseSettleMsg(o: JsonObject, p: Parser): SettleMsg {
   const m = new SettleMsg();
   p.denyUnknown(o, ["id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   return m;
 }
 
 export function parseCloseAccountMsg(o: JsonObject, p: Parser): CloseAccountMsg {
   const m = new CloseAccountMsg();
   p.denyUnknown(o, ["id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   return m;
 }
 
@@ -228,10 +196,8 @@ export function parseSetAlertMsg(o: JsonObject, p: Parser): SetAlertMsg {
   const m = new SetAlertMsg();
   p.denyUnknown(o, ["id", "denom", "below"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "denom", p);
-  if (v !== null) m.denom = p.str(v);
+  m.id = o.str("id", p);
+  m.denom = o.str("denom", p);
   v = requiredField(o, "below", p);
   if (v !== null) m.below = parseAlertBelow(p.obj(v), p);
   return m;
@@ -241,12 +207,10 @@ export function parseAlertBelow(o: JsonObject, p: Parser): AlertBelow {
   const m = new AlertBelow();
   p.denyUnknown(o, ["amount", "blocks_left", "percent_of_peak"]);
   let v: JsonValue | null = null;
-  v = optionalField(o, "amount");
-  if (v !== null) m.amount = p.uint128(v);
+  m.amount = o.optUint128("amount", p);
   v = optionalField(o, "blocks_left");
   if (v !== null) m.blocks_left = new Some<u64>(p.u64(v));
-  v = optionalField(o, "percent_of_peak");
-  if (v !== null) m.percent_of_peak = p.decimal(v);
+  m.percent_of_peak = o.optDecimal("percent_of_peak", p);
   return m;
 }
 
@@ -254,10 +218,8 @@ export function parseRemoveAlertMsg(o: JsonObject, p: Parser): RemoveAlertMsg {
   const m = new RemoveAlertMsg();
   p.denyUnknown(o, ["id", "denom", "kind"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "denom", p);
-  if (v !== null) m.denom = p.str(v);
+  m.id = o.str("id", p);
+  m.denom = o.str("denom", p);
   v = requiredField(o, "kind", p);
   if (v !== null) m.kind = readOneOf(v, ["amount", "blocks_left", "percent_of_peak"], p);
   return m;
@@ -267,14 +229,12 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
   const m = new UpdateConfigMsg();
   p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
   let v: JsonValue | null = null;
-  v = optionalField(o, "admin");
-  if (v !== null) m.admin = p.str(v);
+  m.admin = o.optStr("admin", p);
   v = optionalField(o, "denoms");
   if (v !== null) m.denoms = readArrayOfDenomConfigMsg(v, p);
   v = optionalField(o, "limits");
   if (v !== null) m.limits = parseLimits(p.obj(v), p);
-  v = optionalField(o, "block_time");
-  if (v !== null) m.block_time = p.decimal(v);
+  m.block_time = o.optDecimal("block_time", p);
   return m;
 }
 
@@ -287,72 +247,51 @@ export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
 export function parseAccountQuery(o: JsonObject, p: Parser): AccountQuery {
   const m = new AccountQuery();
   p.denyUnknown(o, ["id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   return m;
 }
 
 export function parsePaymentQuery(o: JsonObject, p: Parser): PaymentQuery {
   const m = new PaymentQuery();
   p.denyUnknown(o, ["id", "payment_id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "payment_id", p);
-  if (v !== null) m.payment_id = p.str(v);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
   return m;
 }
 
 export function parsePaymentsQuery(o: JsonObject, p: Parser): PaymentsQuery {
   const m = new PaymentsQuery();
   p.denyUnknown(o, ["id", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.id = o.str("id", p);
+  m.start_after = o.optStr("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parseDepositsQuery(o: JsonObject, p: Parser): DepositsQuery {
   const m = new DepositsQuery();
   p.denyUnknown(o, ["id", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.u64(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.id = o.str("id", p);
+  if (o.has("start_after")) m.start_after = o.u64("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parseAccountsByOwnerQuery(o: JsonObject, p: Parser): AccountsByOwnerQuery {
   const m = new AccountsByOwnerQuery();
   p.denyUnknown(o, ["owner", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "owner", p);
-  if (v !== null) m.owner = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.owner = o.str("owner", p);
+  m.start_after = o.optStr("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parseAccountsByDepositorQuery(o: JsonObject, p: Parser): AccountsByDepositorQuery {
   const m = new AccountsByDepositorQuery();
   p.denyUnknown(o, ["depositor", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "depositor", p);
-  if (v !== null) m.depositor = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.depositor = o.str("depositor", p);
+  m.start_after = o.optStr("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
@@ -360,80 +299,59 @@ export function parsePaymentsByProviderQuery(o: JsonObject, p: Parser): Payments
   const m = new PaymentsByProviderQuery();
   p.denyUnknown(o, ["provider", "start_after", "limit"]);
   let v: JsonValue | null = null;
-  v = requiredField(o, "provider", p);
-  if (v !== null) m.provider = p.str(v);
+  m.provider = o.str("provider", p);
   v = optionalField(o, "start_after");
   if (v !== null) m.start_after = parsePaymentRef(p.obj(v), p);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parsePaymentRef(o: JsonObject, p: Parser): PaymentRef {
   const m = new PaymentRef();
   p.denyUnknown(o, ["id", "payment_id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = requiredField(o, "payment_id", p);
-  if (v !== null) m.payment_id = p.str(v);
+  m.id = o.str("id", p);
+  m.payment_id = o.str("payment_id", p);
   return m;
 }
 
 export function parseGrantQuery(o: JsonObject, p: Parser): GrantQuery {
   const m = new GrantQuery();
   p.denyUnknown(o, ["sponsor", "grantee"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "sponsor", p);
-  if (v !== null) m.sponsor = p.str(v);
-  v = requiredField(o, "grantee", p);
-  if (v !== null) m.grantee = p.str(v);
+  m.sponsor = o.str("sponsor", p);
+  m.grantee = o.str("grantee", p);
   return m;
 }
 
 export function parseGrantsBySponsorQuery(o: JsonObject, p: Parser): GrantsBySponsorQuery {
   const m = new GrantsBySponsorQuery();
   p.denyUnknown(o, ["sponsor", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "sponsor", p);
-  if (v !== null) m.sponsor = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.sponsor = o.str("sponsor", p);
+  m.start_after = o.optStr("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parseGrantsByGranteeQuery(o: JsonObject, p: Parser): GrantsByGranteeQuery {
   const m = new GrantsByGranteeQuery();
   p.denyUnknown(o, ["grantee", "start_after", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "grantee", p);
-  if (v !== null) m.grantee = p.str(v);
-  v = optionalField(o, "start_after");
-  if (v !== null) m.start_after = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.grantee = o.str("grantee", p);
+  m.start_after = o.optStr("start_after", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
 export function parseAccountHealthQuery(o: JsonObject, p: Parser): AccountHealthQuery {
   const m = new AccountHealthQuery();
   p.denyUnknown(o, ["id"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
+  m.id = o.str("id", p);
   return m;
 }
 
 export function parseAlertsQuery(o: JsonObject, p: Parser): AlertsQuery {
   const m = new AlertsQuery();
   p.denyUnknown(o, ["id", "limit"]);
-  let v: JsonValue | null = null;
-  v = requiredField(o, "id", p);
-  if (v !== null) m.id = p.str(v);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = p.u32(v);
+  m.id = o.str("id", p);
+  if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
 
