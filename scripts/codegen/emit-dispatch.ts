@@ -110,7 +110,12 @@ export function emitDispatch(model: DispatchModel, header: string): string {
   }
   if (model.execute !== null) {
     for (const v of model.execute) need("ExecuteMsg", v.name, v.info.name);
-    body.push(tableLine("EXECUTE_VARIANTS", model.execute.map((v) => v.name)));
+    body.push(
+      tableLine(
+        "EXECUTE_VARIANTS",
+        model.execute.map((v) => v.name),
+      ),
+    );
     body.push(
       `/** Variants tagged \`@payable\`; every other one rejects attached funds. */\n` +
         tableLine(
@@ -125,7 +130,12 @@ export function emitDispatch(model: DispatchModel, header: string): string {
       need("QueryMsg", v.name, v.info.name);
       fromMessages.add(`write${v.returns!}`);
     }
-    body.push(tableLine("QUERY_VARIANTS", model.query.map((v) => v.name)));
+    body.push(
+      tableLine(
+        "QUERY_VARIANTS",
+        model.query.map((v) => v.name),
+      ),
+    );
     body.push(queryDispatch(model.query));
   }
   const imports = [

@@ -21,7 +21,9 @@ class Helpers {
 function readExpr(t: FieldType, v: string, allowed: string[] | null, helpers: Helpers): string {
   switch (t.kind) {
     case "string":
-      return allowed === null ? `p.str(${v})` : `readOneOf(${v}, [${allowed.map((a) => JSON.stringify(a)).join(", ")}], p)`;
+      return allowed === null
+        ? `p.str(${v})`
+        : `readOneOf(${v}, [${allowed.map((a) => JSON.stringify(a)).join(", ")}], p)`;
     case "bool":
       return `p.bool(${v})`;
     case "integer":
@@ -50,7 +52,10 @@ function readExpr(t: FieldType, v: string, allowed: string[] | null, helpers: He
       return `new Some<${asType(t.inner)}>(${readExpr(t.inner, v, allowed, helpers)})`;
     case "array": {
       const item = t.item;
-      const enumTag = allowed === null ? "" : `Of${allowed.map((a) => a.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())).join("Or")}`;
+      const enumTag =
+        allowed === null
+          ? ""
+          : `Of${allowed.map((a) => a.replace(/(^|_)(\w)/g, (_m, _u, c: string) => c.toUpperCase())).join("Or")}`;
       const name = helpers.add(`read${typeTag(t)}${enumTag}`, () =>
         [
           `function read${typeTag(t)}${enumTag}(v: JsonValue, p: Parser): ${asType(t)} {`,
@@ -85,7 +90,8 @@ const OBJECT_READERS: Record<string, { required: string; nullable?: string }> = 
 function objectRead(f: Field): string | null {
   if (f.allowed !== null) return null;
   const t = f.type;
-  const key = t.kind === "string" || t.kind === "bool" ? t.kind : t.kind === "integer" || t.kind === "std" ? t.name : null;
+  const key =
+    t.kind === "string" || t.kind === "bool" ? t.kind : t.kind === "integer" || t.kind === "std" ? t.name : null;
   const reader = key === null ? undefined : OBJECT_READERS[key];
   if (reader === undefined) return null;
   const k = JSON.stringify(f.name);
@@ -197,11 +203,7 @@ export interface MessagesModule {
 }
 
 /** The text of gen/messages.ts; `importPath` maps a class's source file to its import specifier. */
-export function emitMessages(
-  mod: MessagesModule,
-  header: string,
-  importPath: (file: string) => string,
-): string {
+export function emitMessages(mod: MessagesModule, header: string, importPath: (file: string) => string): string {
   const helpers = new Helpers();
   const parsers = mod.parsed.map((c) => parserOf(c, helpers));
   const writers = mod.written.map((c) => writerOf(c, helpers));

@@ -43,7 +43,8 @@ export function contractCode(root: string, contractDir: string): Map<string, str
   ];
   const writtenRoots = [...new Set((query ?? []).map((v) => v.returns!))];
   for (const r of writtenRoots) {
-    if (!prog.classes.has(r)) throw new SchemaError(`${contractDir}/msg.ts: @returns ${r}: only classes can be returned`);
+    if (!prog.classes.has(r))
+      throw new SchemaError(`${contractDir}/msg.ts: @returns ${r}: only classes can be returned`);
   }
   const header =
     `// Generated from ${contractDir}/msg.ts by scripts/codegen (run by \`npm run build\`). Do not edit: change msg.ts,\n` +
