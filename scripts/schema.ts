@@ -8,8 +8,9 @@
 //   /** Docs. @msg ExecuteMsg deposit */ class …      body of variant `deposit` of the enum ExecuteMsg
 //   /** @msg QueryMsg price @returns PriceResponse */  a query variant and its response type
 //   /** @msg ExecuteMsg pause @unit */                 a unit variant, serialized as the string "pause"
+//   /** @msg ExecuteMsg deposit @payable */           accepts attached funds (scripts/codegen's dispatch)
 //   field JSDoc text → description; `@enum a b` restricts a string; `@optional` marks a value-typed field
-//   optional (AS cannot write `u64 | null`); `T | null` is optional too.
+//   optional (AS cannot write `u64 | null`); `T | null` is optional too, and `Some<T> | null` is an optional T.
 //
 // CLI: node dist/scripts/schema.js [--check] [name…]   (no names = every contract with a msg.ts, and the probe)
 
