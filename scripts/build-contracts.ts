@@ -12,6 +12,7 @@ import { checkWasm, type WasmViolation } from "../sim/wasm/upload-check.js";
 import { ascFlags, compileAs, removeStartSection } from "./lib/as-build.js";
 import { generateContractSchema } from "./schema.js";
 import { repoRoot } from "./lib/repo-root.js";
+import { generateContractCode, usesCodegen } from "./codegen/index.js";
 
 export interface BuildTarget {
   name: string;
@@ -160,6 +161,17 @@ export async function buildContracts(opts: BuildOptions = {}): Promise<BuildResu
   const results: BuiltTarget[] = [];
   for (const target of targets) {
     const outPath = path.join(root, target.out);
+    // Message code first: it is part of the sources the cache key covers.
+    if (target.artifact && usesCodegen(root, path.dirname(target.entry))) {
+      try {
+        await generateContractCode(root, path.dirname(target.entry));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        const failed = { target, cached: false, ok: false, bytes: 0, gzipBytes: 0, sha256: "", violations: [] };
+        results.push({ ...failed, error: `codegen: ${message}` });
+        continue;
+      }
+    }
     const key = cacheKey(root, target, configFile);
     const stampPath = path.join(root, "build", "cache", `${target.name}.json`);
     const stamp = existsSync(stampPath)

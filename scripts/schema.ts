@@ -8,8 +8,9 @@
 //   /** Docs. @msg ExecuteMsg deposit */ class …      body of variant `deposit` of the enum ExecuteMsg
 //   /** @msg QueryMsg price @returns PriceResponse */  a query variant and its response type
 //   /** @msg ExecuteMsg pause @unit */                 a unit variant, serialized as the string "pause"
+//   /** @msg ExecuteMsg deposit @payable */           accepts attached funds (scripts/codegen's dispatch)
 //   field JSDoc text → description; `@enum a b` restricts a string; `@optional` marks a value-typed field
-//   optional (AS cannot write `u64 | null`); `T | null` is optional too.
+//   optional (AS cannot write `u64 | null`); `T | null` is optional too, and `Some<T> | null` is an optional T.
 //
 // CLI: node dist/scripts/schema.js [--check] [name…]   (no names = every contract with a msg.ts, and the probe)
 
@@ -22,7 +23,7 @@ import { repoRoot } from "./lib/repo-root.js";
 export type JsonSchema = Record<string, unknown>;
 
 export const MESSAGE_KINDS = ["InstantiateMsg", "ExecuteMsg", "QueryMsg", "MigrateMsg", "SudoMsg"] as const;
-type MessageKind = (typeof MESSAGE_KINDS)[number];
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 const FILE_NAMES: Record<MessageKind, string> = {
   InstantiateMsg: "instantiate_msg.json",
@@ -124,7 +125,7 @@ const PRIMITIVE_RETURNS: Record<string, () => JsonSchema> = {
   ),
 };
 
-interface Doc {
+export interface Doc {
   /** Text before the first tag, one line per paragraph. */
   description: string;
   /** Tag values with their original whitespace (trimmed), so `@enum a b  Prose…` can be split at the gap. */
@@ -132,7 +133,7 @@ interface Doc {
 }
 
 /** Parses the last JSDoc block before a node: text before the first tag is the description. */
-function docOf(node: ts.Node, sf: ts.SourceFile): Doc {
+export function docOf(node: ts.Node, sf: ts.SourceFile): Doc {
   const text = sf.text;
   // A JSDoc on the same line as the previous token (`{ /** Doc. */ field: T }`) counts as that token's
   // trailing comment for TypeScript, so both kinds are looked at.
@@ -167,16 +168,16 @@ function normalizeParagraphs(s: string): string {
     .join("\n\n");
 }
 
-const tag = (doc: Doc, name: string): string | undefined => doc.tags.find((t) => t.name === name)?.value;
-const hasTag = (doc: Doc, name: string): boolean => doc.tags.some((t) => t.name === name);
+export const tag = (doc: Doc, name: string): string | undefined => doc.tags.find((t) => t.name === name)?.value;
+export const hasTag = (doc: Doc, name: string): boolean => doc.tags.some((t) => t.name === name);
 /** A tag's value as one line (for @msg, @returns). */
-const tagLine = (doc: Doc, name: string): string | undefined => tag(doc, name)?.replace(/\s+/g, " ").trim();
+export const tagLine = (doc: Doc, name: string): string | undefined => tag(doc, name)?.replace(/\s+/g, " ").trim();
 
 /**
  * `@enum a b c  Prose` → values [a, b, c] and the prose: values end at a double space or a line break, and
  * whatever follows is description (contract authors write it that way in one-line JSDoc).
  */
-function splitEnumTag(value: string): { values: string[]; rest: string } {
+export function splitEnumTag(value: string): { values: string[]; rest: string } {
   const m = /^(.*?)(?: {2,}|\t|\n)([\s\S]*)$/.exec(value);
   const head = m ? m[1]! : value;
   return { values: head.split(/[\s,]+/).filter((v) => v !== ""), rest: m ? normalizeParagraphs(m[2]!) : "" };
@@ -192,14 +193,14 @@ function fieldDescription(doc: Doc): string {
   return parts.filter((p) => p !== "").join(" ");
 }
 
-interface ClassInfo {
+export interface ClassInfo {
   name: string;
   node: ts.ClassDeclaration;
   sf: ts.SourceFile;
   doc: Doc;
 }
 
-interface Program {
+export interface Program {
   classes: Map<string, ClassInfo>;
   aliases: Map<string, { node: ts.TypeNode; sf: ts.SourceFile }>;
   /** Classes in file order (msg.ts first, then imported files depth-first), for variant ordering. */
@@ -207,7 +208,7 @@ interface Program {
   files: string[];
 }
 
-function where(node: ts.Node, sf: ts.SourceFile): string {
+export function where(node: ts.Node, sf: ts.SourceFile): string {
   const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
   return `${sf.fileName}:${line + 1}:${character + 1}`;
 }
@@ -223,7 +224,7 @@ function resolveImport(fromFile: string, spec: string, folder: string): string |
   return rel.startsWith("..") || path.isAbsolute(rel) ? null : hit;
 }
 
-function loadProgram(msgFile: string): Program {
+export function loadProgram(msgFile: string): Program {
   const folder = path.dirname(path.resolve(msgFile));
   const prog: Program = { classes: new Map(), aliases: new Map(), ordered: [], files: [] };
   const visit = (file: string): void => {
@@ -363,6 +364,11 @@ class SchemaBuilder {
       if (args.length !== 1) throw new SchemaError(`${where(type, sf)}: ${what}: ${name} needs one type argument`);
       return { type: "array", items: this.typeSchema(args[0]!, sf, what) };
     }
+    // std's Some<T>: a value-typed field that can be absent (`Some<u64> | null`), serialized as T.
+    if (name === "Some") {
+      if (args.length !== 1) throw new SchemaError(`${where(type, sf)}: ${what}: Some needs one type argument`);
+      return this.typeSchema(args[0]!, sf, what);
+    }
     if (name === "bool") return { type: "boolean" };
     if (name === "string" || name === "String") return { type: "string" };
     // std's JsonValue: any JSON document (e.g. a message forwarded to another contract), like serde_json::Value.
@@ -423,10 +429,12 @@ class SchemaBuilder {
   }
 }
 
-interface Variant {
+export interface Variant {
   name: string;
   info: ClassInfo;
   unit: boolean;
+  /** `@payable`: an ExecuteMsg variant that accepts attached funds (every other variant rejects them). */
+  payable: boolean;
   returns: string | undefined;
 }
 
@@ -442,9 +450,13 @@ export interface ContractSchema {
   responses: Record<string, JsonSchema> | null;
 }
 
-/** Generates every schema of one contract from its msg.ts; pure (reads sources, writes nothing). */
-export function buildContractSchema(msgFile: string, meta: { name: string; version: string }): ContractSchema {
-  const prog = loadProgram(msgFile);
+export interface Messages {
+  structs: Map<MessageKind, ClassInfo>;
+  enums: Map<MessageKind, Variant[]>;
+}
+
+/** The messages msg.ts declares: struct messages and enum variants, in declaration order. */
+export function collectMessages(prog: Program): Messages {
   const structs = new Map<MessageKind, ClassInfo>();
   const enums = new Map<MessageKind, Variant[]>();
   for (const info of prog.ordered) {
@@ -477,9 +489,16 @@ export function buildContractSchema(msgFile: string, meta: { name: string; versi
     if (k === "QueryMsg" && returns === undefined) {
       throw new SchemaError(`${where(info.node, info.sf)}: QueryMsg::${variant} needs @returns <ResponseType>`);
     }
-    list.push({ name: variant, info, unit: hasTag(info.doc, "unit"), returns });
+    list.push({ name: variant, info, unit: hasTag(info.doc, "unit"), payable: hasTag(info.doc, "payable"), returns });
     enums.set(k, list);
   }
+  return { structs, enums };
+}
+
+/** Generates every schema of one contract from its msg.ts; pure (reads sources, writes nothing). */
+export function buildContractSchema(msgFile: string, meta: { name: string; version: string }): ContractSchema {
+  const prog = loadProgram(msgFile);
+  const { structs, enums } = collectMessages(prog);
 
   const schemaOf = (kind: MessageKind): JsonSchema | null => {
     const b = new SchemaBuilder(prog);

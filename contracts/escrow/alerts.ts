@@ -154,7 +154,7 @@ export function setAlert(x: Exec, m: SetAlertMsg, thresholds: i32): Response {
     a.percent = pct;
   } else {
     a.kind = KIND_BLOCKS_LEFT;
-    a.threshold = Uint128.fromU64(m.below.blocks_left);
+    a.threshold = Uint128.fromU64(m.below.blocks_left!.value);
   }
   const ps = loadLivePayments(acc);
   settle(x, acc, ps);

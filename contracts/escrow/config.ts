@@ -1,16 +1,16 @@
-// Instantiate, governance's update_config, and migrate.
+// The configuration: defaults, the checks shared by instantiate and update_config, and governance's update_config.
 
-import { Context, Decimal, JsonValue, Parser, Response, Uint128, err } from "../std";
+import { Decimal, Response, Uint128, err } from "../std";
 import * as E from "./error";
 import { Exec, coinStr } from "./exec";
-import { DenomConfigMsg, InstantiateMsg, Limits, UpdateConfigMsg, parseInstantiate } from "./msg";
+import { DenomConfigMsg, Limits, UpdateConfigMsg } from "./msg";
 import { CONFIG, Config, DenomConfig } from "./state";
 import { checkAddr } from "./validate";
 
-const DEFAULT_MIN_DEPOSIT: u64 = 500_000;
+export const DEFAULT_MIN_DEPOSIT: u64 = 500_000;
 
 /** Applies the optional fields of instantiate/update_config; returns an error message or null. */
-function apply(
+export function apply(
   c: Config,
   admin: string | null,
   denoms: Array<DenomConfigMsg> | null,
@@ -47,29 +47,12 @@ function apply(
   return null;
 }
 
-function describe(c: Config, res: Response): void {
+export function describe(c: Config, res: Response): void {
   const parts = new Array<string>();
   for (let i = 0; i < c.denoms.length; i++) parts.push(coinStr(c.denoms[i].minDeposit, c.denoms[i].denom));
   res.addAttribute("admin", c.admin).addAttribute("min_deposits", parts.join(","));
   res.addAttribute("max_deposits", c.maxDeposits.toString()).addAttribute("max_payments", c.maxPayments.toString());
   res.addAttribute("max_alerts", c.maxAlerts.toString()).addAttribute("block_time", c.blockTime.toString());
-}
-
-export function instantiate(ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("InstantiateMsg");
-  const o = p.obj(msg);
-  let m = new InstantiateMsg();
-  if (!p.failed()) m = parseInstantiate(o, p);
-  if (p.failed()) return err(p.message());
-  const c = new Config();
-  c.blockTime = Decimal.fromAtomics(Uint128.fromU64(6_500_000_000_000_000_000));
-  c.denoms = [new DenomConfig("uakt", Uint128.fromU64(DEFAULT_MIN_DEPOSIT))];
-  const e = apply(c, m.admin, m.denoms, m.limits, m.block_time);
-  if (e !== null) return err(e);
-  CONFIG().save(c);
-  const res = new Response().addAttribute("action", "instantiate");
-  describe(c, res);
-  return res;
 }
 
 export function updateConfig(x: Exec, m: UpdateConfigMsg): Response {
@@ -82,13 +65,4 @@ export function updateConfig(x: Exec, m: UpdateConfigMsg): Response {
   describe(c, x.res);
   x.event("escrow_config_updated").add("admin", c.admin);
   return x.finish();
-}
-
-/** Only wasmd's contract admin (governance on Akash) can call migrate; there is no state change to make yet. */
-export function migrate(_ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("MigrateMsg");
-  const o = p.obj(msg);
-  if (!p.failed()) p.denyUnknown(o, []);
-  if (p.failed()) return err(p.message());
-  return new Response().addAttribute("action", "migrate");
 }

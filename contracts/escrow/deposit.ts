@@ -10,7 +10,6 @@
 import { Coin, Key, Order, Response, Uint128, err, utf8Decode } from "../std";
 import * as E from "./error";
 import { Exec, coinStr, item } from "./exec";
-import { FundingMsg } from "./msg";
 import {
   ACCOUNTS,
   Account,
@@ -28,6 +27,13 @@ import {
 import { loadLivePayments, payDebtsAndClose, saveAll, settle } from "./settle";
 import { evaluateAlerts } from "./alerts";
 import { checkId } from "./validate";
+
+/** The common body of create_account and deposit. */
+export class FundingMsg {
+  id: string = "";
+  amount: Coin | null = null;
+  sources: Array<string> | null = null;
+}
 
 /** How many of the sender's grants a `grant` source looks at (in sponsor order), bounding the work of one deposit. */
 const MAX_GRANTS_SCANNED: i32 = 30;

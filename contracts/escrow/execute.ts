@@ -1,96 +1,96 @@
-// ExecuteMsg dispatch: parse the variant (serde-like errors, nothing written), then hand over to the verb's module.
+// ExecuteMsg handlers, one per variant (`execute` + the variant in PascalCase). The generated dispatch (gen/dispatch.ts)
+// has already rejected funds on non-payable variants and parsed the body; each handler hands over to its verb's module.
 
-import { Context, JsonValue, Parser, Response, err, parseVariant } from "../std";
-import * as E from "./error";
+import { Coin, Context, Response } from "../std";
 import { Exec } from "./exec";
 import {
-  belowCount,
-  parseCreatePayment,
-  parseFunding,
-  parseGrant,
-  parseId,
-  parsePaymentRef,
-  parseRemoveAlert,
-  parseRevokeGrant,
-  parseSetAlert,
-  parseUpdateConfig,
+  ClosePaymentMsg,
+  CloseAccountMsg,
+  CreateAccountMsg,
+  CreatePaymentMsg,
+  DepositMsg,
+  GrantMsg,
+  PaymentRef,
+  RemoveAlertMsg,
+  RevokeGrantMsg,
+  SetAlertMsg,
+  SettleMsg,
+  UpdateConfigMsg,
+  WithdrawMsg,
 } from "./msg";
 import { CONFIG } from "./state";
-import { createAccount, deposit } from "./deposit";
+import { FundingMsg, createAccount, deposit } from "./deposit";
 import { grant, revokeGrant } from "./grant";
 import { closePayment, createPayment, withdraw } from "./payment";
 import { closeAccount, settle } from "./account";
 import { removeAlert, setAlert } from "./alerts";
 import { updateConfig } from "./config";
 
-const VARIANTS: Array<string> = [
-  "create_account",
-  "deposit",
-  "grant",
-  "revoke_grant",
-  "create_payment",
-  "withdraw",
-  "close_payment",
-  "settle",
-  "close_account",
-  "set_alert",
-  "remove_alert",
-  "update_config",
-];
+function exec(ctx: Context): Exec {
+  return new Exec(ctx, CONFIG().mustLoad());
+}
 
-/** Variants that carry coins; any other variant rejects attached funds, which would otherwise be stuck. */
-const PAYABLE: Array<string> = ["create_account", "deposit", "grant"];
+function funding(id: string, amount: Coin | null, sources: Array<string> | null): FundingMsg {
+  const f = new FundingMsg();
+  f.id = id;
+  f.amount = amount;
+  f.sources = sources;
+  return f;
+}
 
-export function execute(ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("ExecuteMsg");
-  const v = parseVariant(msg, "ExecuteMsg", VARIANTS, p);
-  if (v === null) return err(p.message());
-  const o = v.body;
-  const name = v.name;
-  const x = new Exec(ctx, CONFIG().mustLoad());
-  if (x.funds.length > 0 && !PAYABLE.includes(name)) return err(E.FUNDS_NOT_ACCEPTED);
+function paymentRef(id: string, paymentId: string): PaymentRef {
+  const r = new PaymentRef();
+  r.id = id;
+  r.payment_id = paymentId;
+  return r;
+}
 
-  if (name == "create_account" || name == "deposit") {
-    const m = parseFunding(o, p);
-    if (p.failed()) return err(p.message());
-    return name == "deposit" ? deposit(x, m) : createAccount(x, m);
-  }
-  if (name == "grant") {
-    const m = parseGrant(o, p);
-    if (p.failed()) return err(p.message());
-    return grant(x, m);
-  }
-  if (name == "revoke_grant") {
-    const m = parseRevokeGrant(o, p);
-    if (p.failed()) return err(p.message());
-    return revokeGrant(x, m);
-  }
-  if (name == "create_payment") {
-    const m = parseCreatePayment(o, p);
-    if (p.failed()) return err(p.message());
-    return createPayment(x, m);
-  }
-  if (name == "withdraw" || name == "close_payment") {
-    const m = parsePaymentRef(o, p);
-    if (p.failed()) return err(p.message());
-    return name == "withdraw" ? withdraw(x, m) : closePayment(x, m);
-  }
-  if (name == "settle" || name == "close_account") {
-    const id = parseId(o, p);
-    if (p.failed()) return err(p.message());
-    return name == "settle" ? settle(x, id) : closeAccount(x, id);
-  }
-  if (name == "set_alert") {
-    const m = parseSetAlert(o, p);
-    if (p.failed()) return err(p.message());
-    return setAlert(x, m, belowCount(o));
-  }
-  if (name == "remove_alert") {
-    const m = parseRemoveAlert(o, p);
-    if (p.failed()) return err(p.message());
-    return removeAlert(x, m);
-  }
-  const m = parseUpdateConfig(o, p);
-  if (p.failed()) return err(p.message());
-  return updateConfig(x, m);
+export function executeCreateAccount(ctx: Context, m: CreateAccountMsg): Response {
+  return createAccount(exec(ctx), funding(m.id, m.amount, m.sources));
+}
+
+export function executeDeposit(ctx: Context, m: DepositMsg): Response {
+  return deposit(exec(ctx), funding(m.id, m.amount, m.sources));
+}
+
+export function executeGrant(ctx: Context, m: GrantMsg): Response {
+  return grant(exec(ctx), m);
+}
+
+export function executeRevokeGrant(ctx: Context, m: RevokeGrantMsg): Response {
+  return revokeGrant(exec(ctx), m);
+}
+
+export function executeCreatePayment(ctx: Context, m: CreatePaymentMsg): Response {
+  return createPayment(exec(ctx), m);
+}
+
+export function executeWithdraw(ctx: Context, m: WithdrawMsg): Response {
+  return withdraw(exec(ctx), paymentRef(m.id, m.payment_id));
+}
+
+export function executeClosePayment(ctx: Context, m: ClosePaymentMsg): Response {
+  return closePayment(exec(ctx), paymentRef(m.id, m.payment_id));
+}
+
+export function executeSettle(ctx: Context, m: SettleMsg): Response {
+  return settle(exec(ctx), m.id);
+}
+
+export function executeCloseAccount(ctx: Context, m: CloseAccountMsg): Response {
+  return closeAccount(exec(ctx), m.id);
+}
+
+export function executeSetAlert(ctx: Context, m: SetAlertMsg): Response {
+  const b = m.below;
+  const thresholds = <i32>(b.amount !== null) + <i32>(b.blocks_left !== null) + <i32>(b.percent_of_peak !== null);
+  return setAlert(exec(ctx), m, thresholds);
+}
+
+export function executeRemoveAlert(ctx: Context, m: RemoveAlertMsg): Response {
+  return removeAlert(exec(ctx), m);
+}
+
+export function executeUpdateConfig(ctx: Context, m: UpdateConfigMsg): Response {
+  return updateConfig(exec(ctx), m);
 }

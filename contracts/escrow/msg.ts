@@ -1,9 +1,9 @@
-// Messages of the escrow contract. The schema generator reads the classes below (JSDoc tags `@msg`, `@returns`,
-// `@enum`); the `parse*` functions read them from JSON with serde-like errors and `deny_unknown_fields`.
-// AssemblyScript cannot express `u32 | null`, so optional integers are plain fields tagged `@optional` (absent = the
-// documented default); every other optional field is `T | null`.
+// Messages of the escrow contract, defined once: scripts/codegen generates their parsers, response writers and
+// dispatch (gen/) and the JSON Schemas (schema/escrow) from the classes below; docs/contracts.md has the tags.
+// AssemblyScript cannot express `u32 | null`: optional integers are `@optional` fields whose initial value is the
+// default when absent, or `Some<u64> | null` where absent must be told apart from any value.
 
-import { Coin, Decimal, JsonObject, Parser, Uint128 } from "../std";
+import { Coin, Decimal, Some, Uint128 } from "../std";
 
 /** A denom the escrow accepts and the minimum opening deposit in it. */
 export class DenomConfigMsg {
@@ -31,8 +31,8 @@ export class Expiration {
 export class AlertBelow {
   /** Balance in micro-units of the alert's denom. */
   amount: Uint128 | null = null;
-  /** @optional Estimated blocks until the denom's balance is spent at the current burn rate. */
-  blocks_left: u64 = 0;
+  /** Estimated blocks until the denom's balance is spent at the current burn rate. */
+  blocks_left: Some<u64> | null = null;
   /** Percent (0 < p ≤ 100) of the highest balance seen after a deposit. */
   percent_of_peak: Decimal | null = null;
 }
@@ -53,6 +53,7 @@ export class InstantiateMsg {
 /**
  * Opens an account with the attached funds (or `amount` drawn from `sources`); at least the denom's `min_deposit`.
  * @msg ExecuteMsg create_account
+ * @payable
  */
 export class CreateAccountMsg {
   /** Global id, 1–128 characters of [A-Za-z0-9._:/-]; Akash's `<owner>/<dseq>` form is recommended. */
@@ -67,6 +68,7 @@ export class CreateAccountMsg {
  * Adds funds to an account; anyone may deposit and gains no control over the account. Into an overdrawn account the
  * deposit pays the debt and then closes the account (Akash v2).
  * @msg ExecuteMsg deposit
+ * @payable
  */
 export class DepositMsg {
   id: string = "";
@@ -79,6 +81,7 @@ export class DepositMsg {
  * Funds (or tops up) a sponsor grant: the grantee may draw the attached coins into deposits (source `grant`);
  * those deposits record the sponsor as depositor and refunds restore the grant.
  * @msg ExecuteMsg grant
+ * @payable
  */
 export class GrantMsg {
   grantee: string = "";
@@ -197,7 +200,7 @@ export class PaymentsQuery {
   id: string = "";
   start_after: string | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** Deposit entries of one account in spending order. @msg QueryMsg deposits @returns DepositsResponse */
@@ -206,7 +209,7 @@ export class DepositsQuery {
   /** @optional a `seq` from a previous page */
   start_after: u64 = 0;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** @msg QueryMsg accounts_by_owner @returns AccountsResponse */
@@ -214,7 +217,7 @@ export class AccountsByOwnerQuery {
   owner: string = "";
   start_after: string | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** Accounts the address ever funded (directly, or as a grant's sponsor). @msg QueryMsg accounts_by_depositor @returns AccountsResponse */
@@ -222,7 +225,7 @@ export class AccountsByDepositorQuery {
   depositor: string = "";
   start_after: string | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** Position in a payments-by-provider listing. */
@@ -236,7 +239,7 @@ export class PaymentsByProviderQuery {
   provider: string = "";
   start_after: PaymentRef | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** @msg QueryMsg grant @returns GrantResponse */
@@ -251,7 +254,7 @@ export class GrantsBySponsorQuery {
   /** a grantee */
   start_after: string | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** @msg QueryMsg grants_by_grantee @returns GrantsResponse */
@@ -260,7 +263,7 @@ export class GrantsByGranteeQuery {
   /** a sponsor */
   start_after: string | null = null;
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 /** Balance, burn rate and time to depletion per denom, projected to the current block. @msg QueryMsg account_health @returns HealthResponse */
@@ -272,11 +275,11 @@ export class AccountHealthQuery {
 export class AlertsQuery {
   id: string = "";
   /** @optional default 10, max 30 */
-  limit: u32 = 0;
+  limit: u32 = 10;
 }
 
 // ------------------------------------------------------------------------------------------------------------------
-// Response shapes (written by query.ts; declared here for the schema generator)
+// Responses: query handlers return these; the generated writers turn them into JSON
 
 export class ConfigResponse {
   admin: string = "";
@@ -373,10 +376,10 @@ export class DenomHealth {
   balance: Uint128 = Uint128.zero();
   /** Sum of the open payments' rates per block. */
   burn_rate: Decimal = Decimal.zero();
-  /** @optional floor(balance / burn_rate); null when nothing burns this denom */
-  blocks_left: u64 = 0;
-  /** @optional blocks_left × block_time, floored; null with blocks_left */
-  seconds_left: u64 = 0;
+  /** floor(balance / burn_rate); null when nothing burns this denom */
+  blocks_left: Some<u64> | null = null;
+  /** blocks_left × block_time, floored; null with blocks_left */
+  seconds_left: Some<u64> | null = null;
   peak: Uint128 = Uint128.zero();
   debt: Uint128 = Uint128.zero();
 }
@@ -403,199 +406,4 @@ export class AlertResponse {
 
 export class AlertsResponse {
   alerts: Array<AlertResponse> = [];
-}
-
-// ------------------------------------------------------------------------------------------------------------------
-// Parsing (the handler returns the first error before touching state)
-
-function optCoin(o: JsonObject, key: string, p: Parser): Coin | null {
-  if (!o.has(key)) return null;
-  const c = p.coin(o.get(key)!);
-  return p.failed() ? null : c;
-}
-
-function optStrings(o: JsonObject, key: string, p: Parser): Array<string> | null {
-  const a = o.optArr(key, p);
-  if (a === null) return null;
-  const out = new Array<string>();
-  for (let i = 0; i < a.length && !p.failed(); i++) out.push(p.str(a[i]));
-  return out;
-}
-
-function enumStrings(o: JsonObject, key: string, allowed: Array<string>, p: Parser): Array<string> | null {
-  const a = o.optArr(key, p);
-  if (a === null) return null;
-  const out = new Array<string>();
-  for (let i = 0; i < a.length && !p.failed(); i++) {
-    const v = a[i];
-    const s = p.str(v);
-    if (p.failed()) break;
-    if (!allowed.includes(s)) {
-      p.invalidValue(v, "one of `" + allowed.join("`, `") + "`");
-      break;
-    }
-    out.push(s);
-  }
-  return out;
-}
-
-const SOURCES: Array<string> = ["balance", "grant"];
-export const ALERT_KINDS: Array<string> = ["amount", "blocks_left", "percent_of_peak"];
-
-export function parseDenomConfigs(o: JsonObject, key: string, p: Parser): Array<DenomConfigMsg> | null {
-  const a = o.optArr(key, p);
-  if (a === null) return null;
-  const out = new Array<DenomConfigMsg>();
-  for (let i = 0; i < a.length && !p.failed(); i++) {
-    const d = p.obj(a[i]);
-    if (p.failed()) break;
-    p.denyUnknown(d, ["denom", "min_deposit"]);
-    const m = new DenomConfigMsg();
-    m.denom = d.str("denom", p);
-    m.min_deposit = d.optUint128("min_deposit", p);
-    out.push(m);
-  }
-  return out;
-}
-
-export function parseLimits(o: JsonObject, key: string, p: Parser): Limits | null {
-  const l = o.optObj(key, p);
-  if (l === null || p.failed()) return null;
-  p.denyUnknown(l, ["max_deposits", "max_payments", "max_alerts"]);
-  const m = new Limits();
-  m.max_deposits = l.u32("max_deposits", p);
-  m.max_payments = l.u32("max_payments", p);
-  m.max_alerts = l.u32("max_alerts", p);
-  return m;
-}
-
-export function parseInstantiate(o: JsonObject, p: Parser): InstantiateMsg {
-  const m = new InstantiateMsg();
-  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
-  m.admin = o.str("admin", p);
-  m.denoms = parseDenomConfigs(o, "denoms", p);
-  m.limits = parseLimits(o, "limits", p);
-  m.block_time = o.optDecimal("block_time", p);
-  return m;
-}
-
-export function parseUpdateConfig(o: JsonObject, p: Parser): UpdateConfigMsg {
-  const m = new UpdateConfigMsg();
-  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
-  m.admin = o.optStr("admin", p);
-  m.denoms = parseDenomConfigs(o, "denoms", p);
-  m.limits = parseLimits(o, "limits", p);
-  m.block_time = o.optDecimal("block_time", p);
-  return m;
-}
-
-/** The common body of create_account and deposit. */
-export class FundingMsg {
-  id: string = "";
-  amount: Coin | null = null;
-  sources: Array<string> | null = null;
-}
-
-export function parseFunding(o: JsonObject, p: Parser): FundingMsg {
-  const m = new FundingMsg();
-  p.denyUnknown(o, ["id", "amount", "sources"]);
-  m.id = o.str("id", p);
-  m.amount = optCoin(o, "amount", p);
-  m.sources = enumStrings(o, "sources", SOURCES, p);
-  return m;
-}
-
-export function parseGrant(o: JsonObject, p: Parser): GrantMsg {
-  const m = new GrantMsg();
-  p.denyUnknown(o, ["grantee", "expires_at", "scopes"]);
-  m.grantee = o.str("grantee", p);
-  const e = o.optObj("expires_at", p);
-  if (e !== null && !p.failed()) {
-    p.denyUnknown(e, ["at_height"]);
-    const x = new Expiration();
-    x.at_height = e.u64("at_height", p);
-    m.expires_at = x;
-  }
-  m.scopes = optStrings(o, "scopes", p);
-  return m;
-}
-
-export function parseRevokeGrant(o: JsonObject, p: Parser): RevokeGrantMsg {
-  const m = new RevokeGrantMsg();
-  p.denyUnknown(o, ["grantee"]);
-  m.grantee = o.str("grantee", p);
-  return m;
-}
-
-export function parseCreatePayment(o: JsonObject, p: Parser): CreatePaymentMsg {
-  const m = new CreatePaymentMsg();
-  p.denyUnknown(o, ["id", "payment_id", "provider", "denom", "rate"]);
-  m.id = o.str("id", p);
-  m.payment_id = o.str("payment_id", p);
-  m.provider = o.str("provider", p);
-  m.denom = o.str("denom", p);
-  m.rate = o.decimal("rate", p);
-  return m;
-}
-
-/** withdraw and close_payment. */
-export function parsePaymentRef(o: JsonObject, p: Parser): PaymentRef {
-  const m = new PaymentRef();
-  p.denyUnknown(o, ["id", "payment_id"]);
-  m.id = o.str("id", p);
-  m.payment_id = o.str("payment_id", p);
-  return m;
-}
-
-/** settle, close_account, account, account_health. */
-export function parseId(o: JsonObject, p: Parser): string {
-  p.denyUnknown(o, ["id"]);
-  return o.str("id", p);
-}
-
-export function parseSetAlert(o: JsonObject, p: Parser): SetAlertMsg {
-  const m = new SetAlertMsg();
-  p.denyUnknown(o, ["id", "denom", "below"]);
-  m.id = o.str("id", p);
-  m.denom = o.str("denom", p);
-  const b = o.obj("below", p);
-  if (p.failed()) return m;
-  p.denyUnknown(b, ALERT_KINDS);
-  const below = new AlertBelow();
-  below.amount = b.optUint128("amount", p);
-  below.blocks_left = b.optU64("blocks_left", p);
-  below.percent_of_peak = b.optDecimal("percent_of_peak", p);
-  m.below = below;
-  return m;
-}
-
-/** How many thresholds `below` sets (must be exactly one); `blocks_left` counts when present, even as 0. */
-export function belowCount(o: JsonObject): i32 {
-  const b = o.get("below");
-  if (b === null) return 0;
-  const bo = b.asObject();
-  if (bo === null) return 0;
-  let n = 0;
-  for (let i = 0; i < ALERT_KINDS.length; i++) if (bo.has(ALERT_KINDS[i])) n++;
-  return n;
-}
-
-export function parseRemoveAlert(o: JsonObject, p: Parser): RemoveAlertMsg {
-  const m = new RemoveAlertMsg();
-  p.denyUnknown(o, ["id", "denom", "kind"]);
-  m.id = o.str("id", p);
-  m.denom = o.str("denom", p);
-  const k = o.get("kind");
-  m.kind = o.str("kind", p);
-  if (!p.failed() && k !== null && !ALERT_KINDS.includes(m.kind)) {
-    p.invalidValue(k, "one of `" + ALERT_KINDS.join("`, `") + "`");
-  }
-  return m;
-}
-
-/** Reads `limit` (optional) and clamps it like cw-plus: default 10, max 30. */
-export function parseLimit(o: JsonObject, p: Parser): i32 {
-  if (!o.has("limit")) return 10;
-  const l = o.u32("limit", p);
-  return l > 30 ? 30 : <i32>l;
 }

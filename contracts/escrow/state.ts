@@ -16,6 +16,8 @@
 // Akash's `<owner>/<dseq>` form, which cannot collide between owners.
 
 import { Coin, Decimal, Item, JsonValue, JsonWriter, Key, Map, Parser, Uint128 } from "../std";
+import { DepositResponse, PaymentResponse } from "./msg";
+import { writeDepositResponse, writePaymentResponse } from "./gen/messages";
 
 export const STATE_OPEN = "open";
 export const STATE_OVERDRAWN = "overdrawn";
@@ -188,7 +190,40 @@ export class Alert {
 }
 
 // ------------------------------------------------------------------------------------------------------------------
-// JSON codecs (storage only; responses are written in query.ts)
+// JSON codecs. Payments and deposit entries are stored in their query response form, so the generated writers
+// encode them; the other records have storage-only fields.
+
+/** A payment as queries return it (and as it is stored). */
+export function paymentResponse(x: Payment): PaymentResponse {
+  const r = new PaymentResponse();
+  r.id = x.id;
+  r.payment_id = x.paymentId;
+  r.provider = x.provider;
+  r.denom = x.denom;
+  r.rate = x.rate;
+  r.carry = x.carry;
+  r.state = x.state;
+  r.balance = x.balance;
+  r.unsettled = x.unsettled;
+  r.withdrawn = x.withdrawn;
+  r.created_at = x.createdAt;
+  r.closed_at = x.closedAt;
+  return r;
+}
+
+/** A deposit entry as queries return it (and as it is stored inside its account). */
+export function depositResponse(d: DepositEntry): DepositResponse {
+  const r = new DepositResponse();
+  r.seq = d.seq;
+  r.depositor = d.depositor;
+  r.source = d.source;
+  r.grantee = d.grantee;
+  r.denom = d.denom;
+  r.amount = d.amount;
+  r.deposited = d.deposited;
+  r.height = d.height;
+  return r;
+}
 
 function writeCoins(w: JsonWriter, cs: Array<Coin>): void {
   w.coins(cs);
@@ -234,9 +269,7 @@ export function decodeConfig(v: JsonValue, p: Parser): Config {
 }
 
 function encodeDeposit(d: DepositEntry, w: JsonWriter): void {
-  w.beginObject().key("seq").u64(d.seq).key("depositor").str(d.depositor).key("source").str(d.source);
-  w.key("grantee").str(d.grantee).key("denom").str(d.denom).key("amount").uint128(d.amount);
-  w.key("deposited").uint128(d.deposited).key("height").u64(d.height).endObject();
+  writeDepositResponse(w, depositResponse(d));
 }
 
 function decodeDeposit(v: JsonValue, p: Parser): DepositEntry {
@@ -296,10 +329,7 @@ export function decodeAccount(v: JsonValue, p: Parser): Account {
 }
 
 export function encodePayment(x: Payment, w: JsonWriter): void {
-  w.beginObject().key("id").str(x.id).key("payment_id").str(x.paymentId).key("provider").str(x.provider);
-  w.key("denom").str(x.denom).key("rate").decimal(x.rate).key("carry").decimal(x.carry).key("state").str(x.state);
-  w.key("balance").uint128(x.balance).key("unsettled").uint128(x.unsettled).key("withdrawn").uint128(x.withdrawn);
-  w.key("created_at").u64(x.createdAt).key("closed_at").u64(x.closedAt).endObject();
+  writePaymentResponse(w, paymentResponse(x));
 }
 
 export function decodePayment(v: JsonValue, p: Parser): Payment {

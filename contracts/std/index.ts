@@ -18,3 +18,7 @@ export { keccak256 } from "./crypto/keccak";
 export * from "./strings";
 export * from "./errors";
 export { decodeUtf8Lossy, decodeUtf8Strict, invalidUtf8Offset } from "./utf8";
+// Used by the code scripts/codegen generates from msg.ts.
+export * from "./fields";
+export * from "./some";
+export * from "./answer";

@@ -1,0 +1,278 @@
+// Generated from contracts/escrow/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
+// then rebuild. docs/contracts.md describes the conventions.
+
+import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import { FUNDS_NOT_ACCEPTED } from "../error";
+import {
+  parseAccountHealthQuery,
+  parseAccountQuery,
+  parseAccountsByDepositorQuery,
+  parseAccountsByOwnerQuery,
+  parseAlertsQuery,
+  parseCloseAccountMsg,
+  parseClosePaymentMsg,
+  parseConfigQuery,
+  parseCreateAccountMsg,
+  parseCreatePaymentMsg,
+  parseDepositMsg,
+  parseDepositsQuery,
+  parseGrantMsg,
+  parseGrantQuery,
+  parseGrantsByGranteeQuery,
+  parseGrantsBySponsorQuery,
+  parseInstantiateMsg,
+  parseMigrateMsg,
+  parsePaymentQuery,
+  parsePaymentsByProviderQuery,
+  parsePaymentsQuery,
+  parseRemoveAlertMsg,
+  parseRevokeGrantMsg,
+  parseSetAlertMsg,
+  parseSettleMsg,
+  parseUpdateConfigMsg,
+  parseWithdrawMsg,
+  writeAccountResponse,
+  writeAccountsResponse,
+  writeAlertsResponse,
+  writeConfigResponse,
+  writeDepositsResponse,
+  writeGrantResponse,
+  writeGrantsResponse,
+  writeHealthResponse,
+  writePaymentResponse,
+  writePaymentsResponse,
+} from "./messages";
+import {
+  executeCloseAccount,
+  executeClosePayment,
+  executeCreateAccount,
+  executeCreatePayment,
+  executeDeposit,
+  executeGrant,
+  executeRemoveAlert,
+  executeRevokeGrant,
+  executeSetAlert,
+  executeSettle,
+  executeUpdateConfig,
+  executeWithdraw,
+} from "../execute";
+import { instantiateContract, migrateContract } from "../lifecycle";
+import {
+  queryAccount,
+  queryAccountHealth,
+  queryAccountsByDepositor,
+  queryAccountsByOwner,
+  queryAlerts,
+  queryConfig,
+  queryDeposits,
+  queryGrant,
+  queryGrantsByGrantee,
+  queryGrantsBySponsor,
+  queryPayment,
+  queryPayments,
+  queryPaymentsByProvider,
+} from "../query";
+
+export function dispatchInstantiate(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("InstantiateMsg");
+  const o = p.obj(msg);
+  if (p.failed()) return err(p.message());
+  const m = parseInstantiateMsg(o, p);
+  if (p.failed()) return err(p.message());
+  return instantiateContract(ctx, m);
+}
+
+export function dispatchMigrate(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("MigrateMsg");
+  const o = p.obj(msg);
+  if (p.failed()) return err(p.message());
+  const m = parseMigrateMsg(o, p);
+  if (p.failed()) return err(p.message());
+  return migrateContract(ctx, m);
+}
+
+const EXECUTE_VARIANTS: Array<string> = [
+  "create_account",
+  "deposit",
+  "grant",
+  "revoke_grant",
+  "create_payment",
+  "withdraw",
+  "close_payment",
+  "settle",
+  "close_account",
+  "set_alert",
+  "remove_alert",
+  "update_config",
+];
+
+/** Variants tagged `@payable`; every other one rejects attached funds. */
+const PAYABLE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
+
+export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("ExecuteMsg");
+  const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
+  if (v === null) return err(p.message());
+  const name = v.name;
+  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  let res: Response | null = null;
+  if (name == "create_account") {
+    const m = parseCreateAccountMsg(v.body, p);
+    if (!p.failed()) res = executeCreateAccount(ctx, m);
+  } else if (name == "deposit") {
+    const m = parseDepositMsg(v.body, p);
+    if (!p.failed()) res = executeDeposit(ctx, m);
+  } else if (name == "grant") {
+    const m = parseGrantMsg(v.body, p);
+    if (!p.failed()) res = executeGrant(ctx, m);
+  } else if (name == "revoke_grant") {
+    const m = parseRevokeGrantMsg(v.body, p);
+    if (!p.failed()) res = executeRevokeGrant(ctx, m);
+  } else if (name == "create_payment") {
+    const m = parseCreatePaymentMsg(v.body, p);
+    if (!p.failed()) res = executeCreatePayment(ctx, m);
+  } else if (name == "withdraw") {
+    const m = parseWithdrawMsg(v.body, p);
+    if (!p.failed()) res = executeWithdraw(ctx, m);
+  } else if (name == "close_payment") {
+    const m = parseClosePaymentMsg(v.body, p);
+    if (!p.failed()) res = executeClosePayment(ctx, m);
+  } else if (name == "settle") {
+    const m = parseSettleMsg(v.body, p);
+    if (!p.failed()) res = executeSettle(ctx, m);
+  } else if (name == "close_account") {
+    const m = parseCloseAccountMsg(v.body, p);
+    if (!p.failed()) res = executeCloseAccount(ctx, m);
+  } else if (name == "set_alert") {
+    const m = parseSetAlertMsg(v.body, p);
+    if (!p.failed()) res = executeSetAlert(ctx, m);
+  } else if (name == "remove_alert") {
+    const m = parseRemoveAlertMsg(v.body, p);
+    if (!p.failed()) res = executeRemoveAlert(ctx, m);
+  } else if (name == "update_config") {
+    const m = parseUpdateConfigMsg(v.body, p);
+    if (!p.failed()) res = executeUpdateConfig(ctx, m);
+  }
+  if (p.failed()) return err(p.message());
+  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
+}
+
+const QUERY_VARIANTS: Array<string> = [
+  "config",
+  "account",
+  "payment",
+  "payments",
+  "deposits",
+  "accounts_by_owner",
+  "accounts_by_depositor",
+  "payments_by_provider",
+  "grant",
+  "grants_by_sponsor",
+  "grants_by_grantee",
+  "account_health",
+  "alerts",
+];
+
+export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
+  const p = new Parser("QueryMsg");
+  const v = parseVariant(msg, "QueryMsg", QUERY_VARIANTS, p);
+  if (v === null) return QueryResponse.err(p.message());
+  const name = v.name;
+  const w = new JsonWriter();
+  let error: string | null = "internal error: no branch for QueryMsg::" + name;
+  if (name == "config") {
+    const m = parseConfigQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryConfig(ctx, m);
+      error = a.error;
+      if (error === null) writeConfigResponse(w, a.value!);
+    }
+  } else if (name == "account") {
+    const m = parseAccountQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryAccount(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountResponse(w, a.value!);
+    }
+  } else if (name == "payment") {
+    const m = parsePaymentQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryPayment(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentResponse(w, a.value!);
+    }
+  } else if (name == "payments") {
+    const m = parsePaymentsQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryPayments(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentsResponse(w, a.value!);
+    }
+  } else if (name == "deposits") {
+    const m = parseDepositsQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryDeposits(ctx, m);
+      error = a.error;
+      if (error === null) writeDepositsResponse(w, a.value!);
+    }
+  } else if (name == "accounts_by_owner") {
+    const m = parseAccountsByOwnerQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryAccountsByOwner(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountsResponse(w, a.value!);
+    }
+  } else if (name == "accounts_by_depositor") {
+    const m = parseAccountsByDepositorQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryAccountsByDepositor(ctx, m);
+      error = a.error;
+      if (error === null) writeAccountsResponse(w, a.value!);
+    }
+  } else if (name == "payments_by_provider") {
+    const m = parsePaymentsByProviderQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryPaymentsByProvider(ctx, m);
+      error = a.error;
+      if (error === null) writePaymentsResponse(w, a.value!);
+    }
+  } else if (name == "grant") {
+    const m = parseGrantQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryGrant(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantResponse(w, a.value!);
+    }
+  } else if (name == "grants_by_sponsor") {
+    const m = parseGrantsBySponsorQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryGrantsBySponsor(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantsResponse(w, a.value!);
+    }
+  } else if (name == "grants_by_grantee") {
+    const m = parseGrantsByGranteeQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryGrantsByGrantee(ctx, m);
+      error = a.error;
+      if (error === null) writeGrantsResponse(w, a.value!);
+    }
+  } else if (name == "account_health") {
+    const m = parseAccountHealthQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryAccountHealth(ctx, m);
+      error = a.error;
+      if (error === null) writeHealthResponse(w, a.value!);
+    }
+  } else if (name == "alerts") {
+    const m = parseAlertsQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryAlerts(ctx, m);
+      error = a.error;
+      if (error === null) writeAlertsResponse(w, a.value!);
+    }
+  }
+  if (p.failed()) return QueryResponse.err(p.message());
+  if (error !== null) return QueryResponse.err(error!);
+  return QueryResponse.ok(w.toString());
+}

@@ -1,0 +1,150 @@
+// Emits gen/dispatch.ts: the entry-point functions contract.ts hands to std's entries. Each enum message gets its
+// variant table and one branch per variant that parses the body and calls the variant's handler; there is no default
+// branch, and the generator refuses to emit a dispatch whose handler is missing (see handlers.ts).
+
+import type { Variant } from "../schema.js";
+import { HANDLER_MODULES, handlerName } from "./handlers.js";
+
+export interface DispatchModel {
+  structs: { kind: string; className: string }[];
+  execute: Variant[] | null;
+  query: Variant[] | null;
+  /** Whether error.ts must provide FUNDS_NOT_ACCEPTED (some execute variant is not `@payable`). */
+  rejectsFunds: boolean;
+}
+
+const ENTRY: Record<string, string> = {
+  InstantiateMsg: "dispatchInstantiate",
+  MigrateMsg: "dispatchMigrate",
+  SudoMsg: "dispatchSudo",
+};
+
+function structDispatch(kind: string, className: string): string {
+  return [
+    `export function ${ENTRY[kind]!}(ctx: Context, msg: JsonValue): Response {`,
+    `  const p = new Parser(${JSON.stringify(kind)});`,
+    `  const o = p.obj(msg);`,
+    `  if (p.failed()) return err(p.message());`,
+    `  const m = parse${className}(o, p);`,
+    `  if (p.failed()) return err(p.message());`,
+    `  return ${handlerName(kind, null)}(ctx, m);`,
+    `}`,
+  ].join("\n");
+}
+
+const tableLine = (name: string, values: string[]): string =>
+  `const ${name}: Array<string> = [${values.map((v) => JSON.stringify(v)).join(", ")}];`;
+
+// Branches only set the outcome and one exit reports it: fewer copies of the error paths in the wasm.
+function executeDispatch(variants: Variant[]): string {
+  const lines = [
+    `export function dispatchExecute(ctx: Context, msg: JsonValue): Response {`,
+    `  const p = new Parser("ExecuteMsg");`,
+    `  const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);`,
+    `  if (v === null) return err(p.message());`,
+    `  const name = v.name;`,
+    // Funds first: a non-payable message with coins attached fails before its body is read (coins would be stuck).
+    `  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);`,
+    `  let res: Response | null = null;`,
+  ];
+  variants.forEach((v, i) => {
+    lines.push(
+      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
+      `    const m = parse${v.info.name}(v.body, p);`,
+      `    if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+    );
+  });
+  lines.push(
+    `  }`,
+    `  if (p.failed()) return err(p.message());`,
+    // Not a default: parseVariant rejected every name outside the table and each name in it has a branch above.
+    `  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);`,
+    `}`,
+  );
+  return lines.join("\n");
+}
+
+function queryDispatch(variants: Variant[]): string {
+  const lines = [
+    `export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {`,
+    `  const p = new Parser("QueryMsg");`,
+    `  const v = parseVariant(msg, "QueryMsg", QUERY_VARIANTS, p);`,
+    `  if (v === null) return QueryResponse.err(p.message());`,
+    `  const name = v.name;`,
+    `  const w = new JsonWriter();`,
+    `  let error: string | null = "internal error: no branch for QueryMsg::" + name;`,
+  ];
+  variants.forEach((v, i) => {
+    lines.push(
+      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
+      `    const m = parse${v.info.name}(v.body, p);`,
+      `    if (!p.failed()) {`,
+      `      const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
+      `      error = a.error;`,
+      `      if (error === null) write${v.returns!}(w, a.value!);`,
+      `    }`,
+    );
+  });
+  lines.push(
+    `  }`,
+    `  if (p.failed()) return QueryResponse.err(p.message());`,
+    `  if (error !== null) return QueryResponse.err(error!);`,
+    `  return QueryResponse.ok(w.toString());`,
+    `}`,
+  );
+  return lines.join("\n");
+}
+
+export function emitDispatch(model: DispatchModel, header: string): string {
+  const fromMessages = new Set<string>();
+  const handlers = new Map<string, Set<string>>();
+  const need = (kind: string, variant: string | null, className: string): void => {
+    fromMessages.add(`parse${className}`);
+    const mod = `../${HANDLER_MODULES[kind]!.replace(/\.ts$/, "")}`;
+    handlers.set(mod, (handlers.get(mod) ?? new Set()).add(handlerName(kind, variant)));
+  };
+  const body: string[] = [];
+  for (const s of model.structs) {
+    need(s.kind, null, s.className);
+    body.push(structDispatch(s.kind, s.className));
+  }
+  if (model.execute !== null) {
+    for (const v of model.execute) need("ExecuteMsg", v.name, v.info.name);
+    body.push(
+      tableLine(
+        "EXECUTE_VARIANTS",
+        model.execute.map((v) => v.name),
+      ),
+    );
+    body.push(
+      `/** Variants tagged \`@payable\`; every other one rejects attached funds. */\n` +
+        tableLine(
+          "PAYABLE_VARIANTS",
+          model.execute.filter((v) => v.payable).map((v) => v.name),
+        ),
+    );
+    body.push(executeDispatch(model.execute));
+  }
+  if (model.query !== null) {
+    for (const v of model.query) {
+      need("QueryMsg", v.name, v.info.name);
+      fromMessages.add(`write${v.returns!}`);
+    }
+    body.push(
+      tableLine(
+        "QUERY_VARIANTS",
+        model.query.map((v) => v.name),
+      ),
+    );
+    body.push(queryDispatch(model.query));
+  }
+  const imports = [
+    `import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";`,
+  ];
+  if (model.rejectsFunds) imports.push(`import { FUNDS_NOT_ACCEPTED } from "../error";`);
+  imports.push(`import { ${[...fromMessages].sort().join(", ")} } from "./messages";`);
+  for (const [mod, names] of [...handlers.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    imports.push(`import { ${[...names].sort().join(", ")} } from "${mod}";`);
+  }
+  return `${header}\n\n${imports.join("\n")}\n\n${body.join("\n\n")}\n`;
+}
