@@ -116,8 +116,12 @@ class KeeperCall implements CallContext, ContractStorage {
     this.world.remove(this.contract, key);
   }
 
-  range(start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][] {
-    return this.world.range(this.contract, start, end);
+  range(
+    start: Uint8Array | undefined,
+    end: Uint8Array | undefined,
+    descending: boolean,
+  ): Iterator<[Uint8Array, Uint8Array]> {
+    return this.world.range(this.contract, start, end, descending);
   }
 
   query(request: Uint8Array): Uint8Array {
