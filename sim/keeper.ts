@@ -150,6 +150,11 @@ export class WasmKeeper {
     this.distributionAddress = moduleAddress(config.prefix, "distribution");
   }
 
+  /** Use `other`'s compiled modules (a fork's keeper): compiling is deterministic and the modules are immutable. */
+  shareCompiledCode(other: WasmKeeper): void {
+    for (const [checksum, module] of other.modules) this.modules.set(checksum, module);
+  }
+
   // ---- addresses and coins --------------------------------------------------------------------------------------
 
   address(addr: string, context: string): string {

@@ -6,9 +6,11 @@
 // Keys compare as JS strings (UTF-16 code units). Every key the chain stores is ASCII (contract storage keys are hex),
 // so this order is the byte order in which IAVL iterates the raw keys.
 
-import BTreeModule from "sorted-btree";
+import { createRequire } from "node:module";
 
-const BTree = BTreeModule.default;
+// sorted-btree is CommonJS exporting `exports.default`; Node's ESM loader and vitest disagree on what a default import
+// of it yields, so it is loaded the CommonJS way, which both run alike.
+const BTree = (createRequire(import.meta.url)("sorted-btree") as typeof import("sorted-btree")).default;
 type Tree<V> = InstanceType<typeof BTree<string, V>>;
 
 const DELETED = Symbol("deleted");
