@@ -104,10 +104,14 @@ export class Layer<V> {
    */
   scan(range: ScanRange): IterableIterator<[string, V]> {
     const trees: Tree<Slot<V>>[] = [];
-    for (let l: Layer<V> | undefined = this; l !== undefined; l = l.parent) {
-      if (l.tree !== undefined && l.tree.size > 0) trees.push(l.tree.clone());
-    }
+    this.collectTrees(trees);
     return range.reverse === true ? scanDescending(trees, range) : scanAscending(trees, range);
+  }
+
+  /** Clones of the non-empty trees from this layer down to the root. */
+  private collectTrees(into: Tree<Slot<V>>[]): void {
+    if (this.tree !== undefined && this.tree.size > 0) into.push(this.tree.clone());
+    this.parent?.collectTrees(into);
   }
 
   /** Live entries whose key starts with `prefix`, in key order. */

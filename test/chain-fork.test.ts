@@ -132,23 +132,29 @@ describe("time jumps", () => {
     const height = chain.height;
     const time = chain.timeNanos;
     // 2^53 − 1 blocks of 6 s is ~5.4e25 ns: beyond u64's ~1.8e19.
-    expect(() => chain.advanceBlocks(Number.MAX_SAFE_INTEGER)).toThrow(
-      /advanceBlocks\(9007199254740991\) refused: .* would not fit in u64 \(max 18446744073709551615\)/,
-    );
+    expect(() => {
+      chain.advanceBlocks(Number.MAX_SAFE_INTEGER);
+    }).toThrow(/advanceBlocks\(9007199254740991\) refused: .* would not fit in u64 \(max 18446744073709551615\)/);
     expect(chain.height).toBe(height);
     expect(chain.timeNanos).toBe(time);
     // The last block whose time still fits is allowed, and contracts still run there.
     const lastBlocks = (U64_MAX - time) / 6_000_000_000n;
     chain.advanceBlocks(Number(lastBlocks));
     expect(chain.timeNanos).toBe(time + lastBlocks * 6_000_000_000n);
-    expect(() => chain.advanceBlocks(1)).toThrow(/would not fit in u64/);
+    expect(() => {
+      chain.advanceBlocks(1);
+    }).toThrow(/would not fit in u64/);
     await env.exec("owner", { create_account: { id: "late" } }, uakt(1_000_000));
     expect(await env.query({ account: { id: "late" } })).toMatchObject({ id: "late" });
   });
 
   it("rejects a non-integer or negative jump", () => {
     const chain = new EmbeddedChain();
-    for (const n of [-1, 1.5, Number.NaN, 2 ** 60]) expect(() => chain.advanceBlocks(n)).toThrow(RangeError);
+    for (const n of [-1, 1.5, Number.NaN, 2 ** 60]) {
+      expect(() => {
+        chain.advanceBlocks(n);
+      }).toThrow(RangeError);
+    }
     expect(chain.height).toBe(1);
   });
 });

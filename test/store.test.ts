@@ -37,10 +37,10 @@ describe("layered store", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const layers = [Layer.root<number>()];
-        const models: Model[] = [new Map()];
+        const models: Model[] = [new Map<string, number>()];
         for (const o of ops) {
-          const layer = layers.at(-1)!;
-          const model = models.at(-1)!;
+          const layer = layers.at(-1);
+          const model = models.at(-1);
           switch (o.kind) {
             case "set":
               layer.set(o.key, o.value);
