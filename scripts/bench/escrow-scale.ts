@@ -117,7 +117,11 @@ function forkCost(chain: EmbeddedChain, times: number): number {
  * Figures at each size in `sizes` (ascending), growing one chain from size to size. Per size the calls run on a fork,
  * so the next size grows from the untouched N-account state.
  */
-export async function benchEscrowScale(sizes: readonly number[], calls: number): Promise<ScaleFigure[]> {
+export async function benchEscrowScale(
+  sizes: readonly number[],
+  calls: number,
+  progress: (line: string) => void = () => undefined,
+): Promise<ScaleFigure[]> {
   const base = await deploy();
   // JIT warm-up on a small state, so the first size is not measured cold.
   await populate(base, 0, Math.min(calls, sizes[0]!));
@@ -134,6 +138,7 @@ export async function benchEscrowScale(sizes: readonly number[], calls: number):
     const forkMs = forkCost(base.chain, 20);
     const rate = await measure({ ...base, chain: base.chain.fork() }, calls);
     figures.push({ accounts, setupSeconds, rate, forkMs });
+    progress(`escrow at ${accounts} accounts: ${ENTRY_POINTS.map((p) => `${p} ${Math.round(rate[p])}/s`).join(", ")}`);
   }
   return figures;
 }
