@@ -3,7 +3,7 @@
 // built once per size through ordinary txs; every measured call is a tx through the embedded client.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { performance, PerformanceObserver } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import { EmbeddedChain } from "../../sim/index.js";
 import type { Coin, JsonObject } from "../../sim/client-types.js";
 import { repoRoot } from "../localnode/paths.js";
@@ -24,8 +24,6 @@ export interface ScaleFigure {
   setupSeconds: number;
   /** Calls per second, per entry point. */
   rate: Record<EntryPoint, number>;
-  /** Share of the measured calls' wall time spent in garbage-collection pauses. */
-  gcShare: number;
   /** Milliseconds per `fork()` of the N-account chain (mean of several). */
   forkMs: number;
 }
@@ -89,22 +87,6 @@ async function timed(calls: number, call: (j: number) => Promise<unknown>): Prom
   return calls / (cpuSeconds() - t0);
 }
 
-/** Wall time of GC pauses (ms) and of everything (ms) while `run` runs. */
-async function withGcTime<T>(run: () => Promise<T>): Promise<{ result: T; gcMs: number; wallMs: number }> {
-  let gcMs = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gcMs += entry.duration;
-  });
-  observer.observe({ entryTypes: ["gc"] });
-  const t0 = performance.now();
-  const result = await run();
-  const wallMs = performance.now() - t0;
-  // GC entries are delivered asynchronously: let the last ones arrive.
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  observer.disconnect();
-  return { result, gcMs, wallMs };
-}
-
 /** Each entry point in turn, on accounts the earlier steps did not touch where that matters. */
 async function measure(e: Escrow, calls: number): Promise<Record<EntryPoint, number>> {
   const client = e.chain.client();
@@ -154,10 +136,8 @@ export async function benchEscrowScale(
     setupSeconds += (performance.now() - t0) / 1000;
     built = accounts;
     const forkMs = forkCost(base.chain, 20);
-    const run = await withGcTime(() => measure({ ...base, chain: base.chain.fork() }, calls));
-    const rate = run.result;
-    const gcShare = run.gcMs / run.wallMs;
-    figures.push({ accounts, setupSeconds, rate, forkMs, gcShare });
+    const rate = await measure({ ...base, chain: base.chain.fork() }, calls);
+    figures.push({ accounts, setupSeconds, rate, forkMs });
     progress(`escrow at ${accounts} accounts: ${ENTRY_POINTS.map((p) => `${p} ${Math.round(rate[p])}/s`).join(", ")}`);
   }
   return figures;
@@ -174,19 +154,14 @@ export function formatEscrowScale(figures: readonly ScaleFigure[], table: (rows:
       ),
     ]);
   }
-  const forks = [["accounts", "fork() ms", "GC share of the calls", "setup s (cumulative)"]];
+  const forks = [["accounts", "fork() ms", "setup s (cumulative)"]];
   for (const f of figures) {
-    forks.push([
-      f.accounts.toLocaleString("en-US"),
-      f.forkMs.toFixed(3),
-      `${(100 * f.gcShare).toFixed(0)}%`,
-      f.setupSeconds.toFixed(1),
-    ]);
+    forks.push([f.accounts.toLocaleString("en-US"), f.forkMs.toFixed(3), f.setupSeconds.toFixed(1)]);
   }
   return (
     "## Escrow calls vs state size (tx per CPU second; each account: one deposit, one payment; ratio to the smallest size)\n" +
     table(rows) +
-    "\n\n## Fork cost, GC\n" +
+    "\n\n## Fork cost\n" +
     table(forks) +
     "\n"
   );
