@@ -1,7 +1,9 @@
-// `npm run bench [-- --localnode] [-- --calls N]`: prints the project's speed and size figures.
+// `npm run bench [-- --localnode] [-- --calls N] [-- --accounts 1000,10000,100000] [-- --only scale]`: prints the
+// project's speed and size figures.
 // Figures, not assertions: sizes of every artifact (raw and gzip), executes per second of the embedded chain beside
 // @oraichain/cw-simulate on the same probe wasm in the same run, contract-specific throughput, and with
-// --localnode the gas wasmd charges for each measured call.
+// --localnode the gas wasmd charges for each measured call; escrow entry-point rates at growing state sizes and the
+// cost of forking the largest state (add 1000000 to --accounts for a million accounts).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -9,6 +11,7 @@ import { parseArgs } from "node:util";
 import { repoRoot } from "./lib/repo-root.js";
 import { benchProbeThroughput, type Throughput } from "./bench/probe.js";
 import { benchContracts, type GasFigure } from "./bench/contracts.js";
+import { benchEscrowScale, formatEscrowScale } from "./bench/escrow-scale.js";
 
 function formatInt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
@@ -71,11 +74,16 @@ async function main(): Promise<number> {
     options: {
       localnode: { type: "boolean", default: false },
       calls: { type: "string", default: "2000" },
+      accounts: { type: "string", default: "1000,10000,100000" },
+      "scale-calls": { type: "string", default: "1000" },
+      only: { type: "string" },
       help: { type: "boolean" },
     },
   });
   if (values.help === true) {
-    console.log("usage: npm run bench [-- --localnode] [-- --calls N]");
+    console.log(
+      "usage: npm run bench [-- --localnode] [-- --calls N] [-- --accounts N,N,…] [-- --scale-calls N] [-- --only scale]",
+    );
     return 0;
   }
   const calls = Number.parseInt(values.calls, 10);
@@ -83,8 +91,34 @@ async function main(): Promise<number> {
     console.error("--calls must be a positive integer");
     return 2;
   }
-  printSizes();
-  printThroughput(await benchProbeThroughput(calls));
+  const sizes = values.accounts.split(",").map((s) => Number.parseInt(s, 10));
+  const scaleCalls = Number.parseInt(values["scale-calls"], 10);
+  if (
+    sizes.some((n) => !Number.isSafeInteger(n) || n < scaleCalls) ||
+    !Number.isSafeInteger(scaleCalls) ||
+    scaleCalls <= 0
+  ) {
+    console.error("--accounts must list sizes of at least --scale-calls (a positive integer) each");
+    return 2;
+  }
+  if (values.only !== undefined && values.only !== "scale") {
+    console.error("--only takes `scale`");
+    return 2;
+  }
+  if (values.only === undefined) {
+    printSizes();
+    printThroughput(await benchProbeThroughput(calls));
+  }
+  console.log(
+    formatEscrowScale(
+      await benchEscrowScale(
+        [...sizes].sort((a, b) => a - b),
+        scaleCalls,
+      ),
+      table,
+    ),
+  );
+  if (values.only === "scale") return 0;
 
   const out = await benchContracts({ localnode: values.localnode });
   for (const line of out.lines) console.log(line);

@@ -53,6 +53,8 @@ export interface ChainSnapshot {
 }
 
 const DEFAULT_START = new Date("2026-01-01T00:00:00Z");
+/** CosmWasm's BlockInfo carries height and time (nanoseconds) as u64. */
+const U64_MAX = (1n << 64n) - 1n;
 
 /** A copy of a message's event with SDK 0.50's `msg_index` attribute appended. */
 function tagged(e: SdkEvent): Event {
@@ -70,6 +72,7 @@ export class EmbeddedChain implements TxHost {
   readonly govAddress: string;
   readonly autoAdvance: boolean;
   readonly keeper: WasmKeeper;
+  private readonly options: EmbeddedChainOptions;
   private readonly blockTimeNanos: bigint;
   private world = World.empty();
   private heightValue = 1n;
@@ -81,6 +84,7 @@ export class EmbeddedChain implements TxHost {
   private readonly hashHead: string;
 
   constructor(options: EmbeddedChainOptions = {}) {
+    this.options = { ...options };
     this.prefix = options.prefix ?? "akash";
     this.denom = options.denom ?? "uakt";
     this.chainId = options.chainId ?? "embedded-1";
@@ -125,11 +129,22 @@ export class EmbeddedChain implements TxHost {
     return { height: this.heightValue, timeNanos: this.timeValue, chainId: this.chainId };
   }
 
-  /** Close `n` blocks: height += n, time += n × block time. */
+  /**
+   * Close `n` blocks at once: height += n, time += n × block time, in O(1) whatever `n` (nothing happens between
+   * blocks). A jump that would take the height or the time in nanoseconds past u64 is refused and changes nothing.
+   */
   advanceBlocks(n = 1): void {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError("advanceBlocks needs a non-negative integer");
-    this.heightValue += BigInt(n);
-    this.timeValue += BigInt(n) * this.blockTimeNanos;
+    if (!Number.isSafeInteger(n) || n < 0) throw new RangeError("advanceBlocks needs a non-negative safe integer");
+    const blocks = BigInt(n);
+    const height = this.heightValue + blocks;
+    const time = this.timeValue + blocks * this.blockTimeNanos;
+    if (height > U64_MAX || time > U64_MAX) {
+      throw new RangeError(
+        `advanceBlocks(${n}) refused: block ${height} at ${time} ns would not fit in u64 (max ${U64_MAX}); the chain stays at block ${this.heightValue}`,
+      );
+    }
+    this.heightValue = height;
+    this.timeValue = time;
     if (n > 0) this.txIndex = 0;
   }
 
@@ -173,6 +188,7 @@ export class EmbeddedChain implements TxHost {
 
   // ---- state ----------------------------------------------------------------------------------------------------
 
+  /** The whole chain state, frozen. O(1) for the stores (they share their trees); the tx log is copied. */
   snapshot(): ChainSnapshot {
     return {
       world: this.world.snapshot(),
@@ -184,6 +200,7 @@ export class EmbeddedChain implements TxHost {
     };
   }
 
+  /** Back to `s`; a snapshot can be restored any number of times, on this chain or a fork of it. */
   restore(s: ChainSnapshot): void {
     this.world = World.fromSnapshot(s.world);
     this.heightValue = s.height;
@@ -191,6 +208,23 @@ export class EmbeddedChain implements TxHost {
     this.txIndex = s.txIndex;
     this.txCount = s.txCount;
     this.log = [...s.log];
+  }
+
+  /**
+   * An independent chain in this chain's exact state (same options, height, time, tx counter, codes, contracts and
+   * storage, tx log): it runs the same calls to the same results, and neither sees the other's later writes. The
+   * stores are shared until written (copy-on-write), and compiled wasm is shared (it is immutable).
+   */
+  fork(): EmbeddedChain {
+    const forked = new EmbeddedChain(this.options);
+    forked.keeper.shareCompiledCode(this.keeper);
+    forked.world = World.fromSnapshot(this.world.snapshot());
+    forked.heightValue = this.heightValue;
+    forked.timeValue = this.timeValue;
+    forked.txIndex = this.txIndex;
+    forked.txCount = this.txCount;
+    forked.log = [...this.log];
+    return forked;
   }
 
   /** The committed state (read-only use: queries). */

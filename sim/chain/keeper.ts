@@ -117,8 +117,12 @@ class KeeperCall implements CallContext, ContractStorage {
     this.world.remove(this.contract, key);
   }
 
-  range(start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][] {
-    return this.world.range(this.contract, start, end);
+  range(
+    start: Uint8Array | undefined,
+    end: Uint8Array | undefined,
+    descending: boolean,
+  ): Iterator<[Uint8Array, Uint8Array]> {
+    return this.world.range(this.contract, start, end, descending);
   }
 
   query(request: Uint8Array): Uint8Array {
@@ -145,6 +149,11 @@ export class WasmKeeper {
     this.api = { prefix: config.prefix };
     this.wasmModuleAddress = moduleAddress(config.prefix, "wasm");
     this.distributionAddress = moduleAddress(config.prefix, "distribution");
+  }
+
+  /** Use `other`'s compiled modules (a fork's keeper): compiling is deterministic and the modules are immutable. */
+  shareCompiledCode(other: WasmKeeper): void {
+    for (const [checksum, module] of other.modules) this.modules.set(checksum, module);
   }
 
   // ---- addresses and coins --------------------------------------------------------------------------------------

@@ -14,8 +14,12 @@ export interface ContractStorage {
   get(key: Uint8Array): Uint8Array | undefined;
   set(key: Uint8Array, value: Uint8Array): void;
   remove(key: Uint8Array): void;
-  /** Ascending entries in [start, end). */
-  range(start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][];
+  /** Entries in [start, end), read lazily from the state as it was when the scan started. */
+  range(
+    start: Uint8Array | undefined,
+    end: Uint8Array | undefined,
+    descending: boolean,
+  ): Iterator<[Uint8Array, Uint8Array]>;
 }
 
 export interface CallContext {
@@ -109,13 +113,13 @@ function entryModule(code: CompiledCode, entry: string): WasmModule {
   return module;
 }
 
-type Iterator = { entries: [Uint8Array, Uint8Array][]; at: number };
+type DbIterator = Iterator<[Uint8Array, Uint8Array]>;
 
 /** The state of one entry-point call. Host functions act on the innermost call: calls nest synchronously. */
 class Frame {
   instance: WasmInstance | undefined;
   /** Created by the first `db_scan`. */
-  iterators: Map<number, Iterator> | undefined;
+  iterators: Map<number, DbIterator> | undefined;
   /** Views of the memory's current buffer (a new buffer after `memory.grow`). */
   private view: DataView | undefined;
   private bytes: Uint8Array | undefined;
@@ -197,7 +201,7 @@ class Frame {
     if (this.ctx.readonly) throw hostError("Must not call a writing storage function in this context.");
   }
 
-  iterator(id: number): Iterator {
+  iterator(id: number): DbIterator {
     const it = this.iterators?.get(id);
     if (it === undefined) {
       throw hostError(`Error calling into the VM's backend: Iterator with ID ${id} does not exist`);
@@ -214,12 +218,10 @@ const top = (): Frame => frames[frames.length - 1]!;
 function nextPart(id: number, part: 0 | 1): number {
   const f = top();
   f.charge();
-  const it = f.iterator(id);
-  const next = it.entries[it.at];
+  const next = f.iterator(id).next();
   f.ctx.gas.consume(GasCost.iterNextFlat);
-  if (next === undefined) return 0;
-  it.at++;
-  return f.toContract(next[part]);
+  if (next.done === true) return 0;
+  return f.toContract(next.value[part]);
 }
 
 function sections(...parts: Uint8Array[]): Uint8Array {
@@ -282,23 +284,20 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     if (order !== 1 && order !== 2) {
       throw communication(`Got an invalid value for iteration order: ${order}`);
     }
-    const entries = f.ctx.storage.range(s, e);
-    if (order === 2) entries.reverse();
     f.iterators ??= new Map();
     const id = f.iterators.size + 1;
-    f.iterators.set(id, { entries, at: 0 });
+    f.iterators.set(id, f.ctx.storage.range(s, e, order === 2));
     return id;
   },
   db_next: (id) => {
     const f = top();
     f.charge();
-    const it = f.iterator(id);
-    const next = it.entries[it.at];
+    const next = f.iterator(id).next();
     f.ctx.gas.consume(GasCost.iterNextFlat);
-    if (next === undefined) return f.toContract(new Uint8Array(8));
-    it.at++;
-    f.ctx.gas.consume(GasCost.readPerByte * (next[0].length + next[1].length));
-    return f.toContract(sections(next[0], next[1]));
+    if (next.done === true) return f.toContract(new Uint8Array(8));
+    const [key, value] = next.value;
+    f.ctx.gas.consume(GasCost.readPerByte * (key.length + value.length));
+    return f.toContract(sections(key, value));
   },
   db_next_key: (id) => nextPart(id, 0),
   db_next_value: (id) => nextPart(id, 1),

@@ -1,7 +1,7 @@
 // The chain's whole state as copy-on-write layers: contract storage, bank, distribution's community pool, codes,
 // contracts and the id sequences. A transaction runs in `child()` and is committed or dropped as one unit.
 
-import { Layer } from "./store.js";
+import { Layer, prefixEnd, StoreSnapshot } from "./store.js";
 
 export interface CodeRecord {
   codeId: bigint;
@@ -26,14 +26,15 @@ export interface ContractRecord {
   ibcPortId: string;
 }
 
+/** The committed state, frozen: taking one and restoring it cost O(1) (the stores share their trees). */
 export interface WorldSnapshot {
-  storage: ReadonlyMap<string, Uint8Array>;
-  balances: ReadonlyMap<string, bigint>;
-  supply: ReadonlyMap<string, bigint>;
-  pool: ReadonlyMap<string, bigint>;
-  codes: ReadonlyMap<string, CodeRecord>;
-  contracts: ReadonlyMap<string, ContractRecord>;
-  seq: ReadonlyMap<string, bigint>;
+  readonly storage: StoreSnapshot<Uint8Array>;
+  readonly balances: StoreSnapshot<bigint>;
+  readonly supply: StoreSnapshot<bigint>;
+  readonly pool: StoreSnapshot<bigint>;
+  readonly codes: StoreSnapshot<CodeRecord>;
+  readonly contracts: StoreSnapshot<ContractRecord>;
+  readonly seq: StoreSnapshot<bigint>;
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
@@ -60,15 +61,7 @@ export class World {
   ) {}
 
   static empty(): World {
-    return World.fromSnapshot({
-      storage: new Map(),
-      balances: new Map(),
-      supply: new Map(),
-      pool: new Map(),
-      codes: new Map(),
-      contracts: new Map(),
-      seq: new Map(),
-    });
+    return new World(Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root());
   }
 
   static fromSnapshot(s: WorldSnapshot): World {
@@ -85,13 +78,13 @@ export class World {
 
   snapshot(): WorldSnapshot {
     return {
-      storage: this.storage.toMap(),
-      balances: this.balances.toMap(),
-      supply: this.supply.toMap(),
-      pool: this.pool.toMap(),
-      codes: this.codes.toMap(),
-      contracts: this.contracts.toMap(),
-      seq: this.seq.toMap(),
+      storage: this.storage.snapshot(),
+      balances: this.balances.snapshot(),
+      supply: this.supply.snapshot(),
+      pool: this.pool.snapshot(),
+      codes: this.codes.snapshot(),
+      contracts: this.contracts.snapshot(),
+      seq: this.seq.snapshot(),
     };
   }
 
@@ -139,19 +132,30 @@ export class World {
     this.storage.delete(this.storageKey(contract, key));
   }
 
-  /** Entries of a contract in [start, end) (undefined = unbounded), ascending. */
-  range(contract: string, start?: Uint8Array, end?: Uint8Array): [Uint8Array, Uint8Array][] {
+  /**
+   * Entries of a contract with keys in [start, end) (undefined = unbounded), ascending or descending, read lazily
+   * from the state as it is now: O(log n) to start, then O(1) per entry.
+   */
+  range(
+    contract: string,
+    start: Uint8Array | undefined,
+    end: Uint8Array | undefined,
+    descending = false,
+  ): Iterator<[Uint8Array, Uint8Array]> {
     const prefix = `${contract}/`;
-    const lo = start === undefined ? undefined : hex(start);
-    const hi = end === undefined ? undefined : hex(end);
-    const out: [Uint8Array, Uint8Array][] = [];
-    for (const [k, v] of this.storage.entries(prefix)) {
-      const h = k.slice(prefix.length);
-      if (lo !== undefined && h < lo) continue;
-      if (hi !== undefined && h >= hi) continue;
-      out.push([Uint8Array.from(Buffer.from(h, "hex")), v]);
-    }
-    return out;
+    const from = start === undefined ? prefix : prefix + hex(start);
+    const to = end === undefined ? prefixEnd(prefix) : prefix + hex(end);
+    if (to !== undefined && from >= to) return [][Symbol.iterator]();
+    // The view is taken here, when the scan starts, not at the first `next()`.
+    const entries = this.storage.scan({ from, to, reverse: descending });
+    return {
+      next: () => {
+        const r = entries.next();
+        if (r.done === true) return r;
+        const [k, v] = r.value;
+        return { done: false, value: [Uint8Array.from(Buffer.from(k.slice(prefix.length), "hex")), v] };
+      },
+    };
   }
 
   balance(address: string, denom: string): bigint {
