@@ -1,4 +1,4 @@
-// The envelopes wasmd hands to a contract (cosmwasm-abi.md §4) and their parsers. Envelopes are read leniently
+// The envelopes wasmd hands to a contract (docs/abi.md#json-envelopes) and their parsers. Envelopes are read leniently
 // (unknown fields ignored) because newer chains add fields; messages are the strict ones.
 
 import { Coin } from "./coin";

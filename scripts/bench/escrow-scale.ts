@@ -5,8 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { EmbeddedChain } from "../../sim/index.js";
-import type { Coin, JsonObject } from "../../sim/client-types.js";
-import { repoRoot } from "../localnode/paths.js";
+import type { Coin, JsonObject } from "../../sim/interface/client.js";
+import { repoRoot } from "../lib/repo-root.js";
 
 export const ENTRY_POINTS = [
   "create_account",

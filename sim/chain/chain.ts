@@ -1,5 +1,6 @@
-// EmbeddedChain: an in-process wasmd 0.61 look-alike. Blocks advance height and time together (R11); every tx runs in
-// a copy-on-write layer of the whole state that is committed only on success (R2); nothing reads wall time.
+// EmbeddedChain: an in-process wasmd 0.61 look-alike. Blocks advance height and time together
+// (docs/embedded-chain.md#clock); every tx runs in a copy-on-write layer of the whole state that is committed only on
+// success (docs/embedded-chain.md#transactions-and-rollback); nothing reads wall time.
 
 import type { Event } from "@cosmjs/stargate";
 import { hash as digest } from "node:crypto";

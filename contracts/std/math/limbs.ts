@@ -1,5 +1,5 @@
 // Word-level kernels shared by Uint128, Uint256 and Decimal: wide multiply, long division, decimal conversion.
-// AS integer ops wrap silently (cosmwasm-abi.md §7.1), so every carry, borrow and lost high word is tracked
+// AS integer ops wrap silently (docs/abi.md#wrapping-integer-ops), so every carry, borrow and lost high word is tracked
 // explicitly and turned into a panic or a null by the callers.
 
 import { panic } from "../abort";

@@ -1,4 +1,4 @@
-// cosmwasm_std::Uint128 for AssemblyScript. AS integer ops wrap silently (cosmwasm-abi.md §7.1): every public
+// cosmwasm_std::Uint128 for AssemblyScript. AS integer ops wrap silently (docs/abi.md#wrapping-integer-ops): every public
 // operation here is checked and either panics with a message naming the operation and operands, or (checked*)
 // returns null.
 

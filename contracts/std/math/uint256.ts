@@ -1,5 +1,5 @@
 // 256-bit unsigned integer, for wide products and quotients of 128-bit amounts. AS integer ops wrap silently
-// (cosmwasm-abi.md §7.1), so every carry, borrow and lost high word is tracked explicitly and turned into a panic
+// (docs/abi.md#wrapping-integer-ops), so every carry, borrow and lost high word is tracked explicitly and turned into a panic
 // or a null.
 
 import { panic } from "../abort";
