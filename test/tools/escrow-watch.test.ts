@@ -7,7 +7,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../cli/commands/escrow.js";
 import { EmbeddedEventSource } from "../../scripts/escrow/embedded-source.js";
-import { AlertWatcher, filterAlerts, webhookSink, type EscrowAlert, type SourceTx } from "../../scripts/escrow/watch.js";
+import {
+  AlertWatcher,
+  filterAlerts,
+  webhookSink,
+  type EscrowAlert,
+  type SourceTx,
+} from "../../scripts/escrow/watch.js";
 import { setupEscrow, uakt } from "../helpers/escrow-fixture.js";
 
 let server: Server;
