@@ -4,6 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { FUNDING, eventsOf, itemsOf, setupEscrow, uakt, type EscrowEnv } from "../../helpers/escrow-fixture.js";
+import { embeddedBackend } from "../../../scripts/bench/backends.js";
+import { withBackend } from "../../helpers/suite.js";
+import { escrowSuite } from "./suite.js";
 
 interface Deposit {
   seq: number;
@@ -37,7 +40,6 @@ const deposits = async (e: EscrowEnv, id: string): Promise<Deposit[]> =>
   (await e.query<{ deposits: Deposit[] }>({ deposits: { id } })).deposits;
 const payment = (e: EscrowEnv, id: string, pid: string): Promise<Payment> =>
   e.query<Payment>({ payment: { id, payment_id: pid } });
-const account = (e: EscrowEnv, id: string): Promise<Account> => e.query<Account>({ account: { id } });
 const grantOf = (e: EscrowEnv, sponsor: string, grantee: string): Promise<Grant> =>
   e.query<Grant>({ grant: { sponsor, grantee } });
 
@@ -46,82 +48,14 @@ async function openLease(e: EscrowEnv, id: string, amount: number, rate: string,
   await e.exec("owner", { create_payment: { id, payment_id: pid, provider: e.addr.provider, denom: "uakt", rate } });
 }
 
+// The core behaviour shared with wasmd (test/localnode/contracts.test.ts); below, what needs the embedded chain's
+// block control (thousands of blocks at once), several denoms or its gas figures.
+describe("escrow suite on the embedded chain", () => {
+  const chain = withBackend(embeddedBackend);
+  escrowSuite(() => chain.backend);
+});
+
 describe("escrow: Akash rules", () => {
-  it("spends deposits oldest first and refunds each depositor its own remainder (not pro rata)", async () => {
-    const e = await setupEscrow();
-    await e.exec("owner", { create_account: { id: "d1" } }, uakt(1_000_000));
-    await e.exec("alice", { deposit: { id: "d1" } }, uakt(600_000));
-    await e.exec("bob", { deposit: { id: "d1" } }, uakt(700_000));
-    await e.exec("owner", {
-      create_payment: { id: "d1", payment_id: "p1", provider: e.addr.provider, denom: "uakt", rate: "1000" },
-    });
-    e.chain.advanceBlocks(1_200);
-    await e.exec("stranger", { settle: { id: "d1" } });
-    // 1,200,000 spent: the owner's 1,000,000 first, then 200,000 of alice's; bob's is untouched.
-    const ds = await deposits(e, "d1");
-    expect(ds.map((d) => [d.depositor, d.amount])).toEqual([
-      [e.addr.alice, "400000"],
-      [e.addr.bob, "700000"],
-    ]);
-    const before = { alice: await e.balance("alice"), bob: await e.balance("bob"), owner: await e.balance("owner") };
-    const res = await e.exec("owner", { close_account: { id: "d1" } });
-    expect(await e.balance("alice")).toBe(before.alice + 400_000n);
-    expect(await e.balance("bob")).toBe(before.bob + 700_000n);
-    expect(await e.balance("owner")).toBe(before.owner);
-    expect(await e.balance("provider")).toBe(FUNDING + 1_200_000n);
-    // refund = seq,depositor,source,amount,to — in deposit order
-    expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
-      ["2", e.addr.alice, "balance", "400000uakt", "wallet"],
-      ["3", e.addr.bob, "balance", "700000uakt", "wallet"],
-    ]);
-    expect(await e.balance(e.contract)).toBe(0n);
-  });
-
-  it("a depositor gains no control: it cannot close the account or open payments", async () => {
-    const e = await setupEscrow();
-    await openLease(e, "d2", 1_000_000, "10");
-    await e.exec("alice", { deposit: { id: "d2" } }, uakt(600_000));
-    await expect(e.exec("alice", { close_account: { id: "d2" } })).rejects.toThrow(
-      "unauthorized: only the account owner can do this",
-    );
-    await expect(
-      e.exec("alice", {
-        create_payment: { id: "d2", payment_id: "px", provider: e.addr.alice, denom: "uakt", rate: "1" },
-      }),
-    ).rejects.toThrow("unauthorized: only the account owner can do this");
-    await expect(e.exec("owner", { withdraw: { id: "d2", payment_id: "p1" } })).rejects.toThrow(
-      "unauthorized: only the provider can withdraw",
-    );
-    await expect(e.exec("stranger", { close_payment: { id: "d2", payment_id: "p1" } })).rejects.toThrow(
-      "unauthorized: only the account owner or the provider can close a payment",
-    );
-  });
-
-  it("merges repeated deposits of the same depositor into its entry", async () => {
-    const e = await setupEscrow();
-    await e.exec("owner", { create_account: { id: "m" } }, uakt(500_000));
-    await e.exec("alice", { deposit: { id: "m" } }, uakt(500_000));
-    await e.exec("owner", { deposit: { id: "m" } }, uakt(7));
-    const r = await e.exec("alice", { deposit: { id: "m" } }, uakt(3));
-    expect(eventsOf(r, "wasm-escrow_deposit")).toEqual([
-      expect.objectContaining({
-        id: "m",
-        sender: e.addr.alice,
-        amount: "3uakt",
-        entries: `2,${e.addr.alice},balance,3uakt`,
-      }),
-    ]);
-    const ds = await deposits(e, "m");
-    expect(ds.map((d) => [d.seq, d.depositor, d.amount, d.deposited])).toEqual([
-      [1, e.addr.owner, "500007", "500007"],
-      [2, e.addr.alice, "500003", "500003"],
-    ]);
-    // A new entry from a non-owner must reach the minimum (anti-dust); topping up an own entry need not.
-    await expect(e.exec("bob", { deposit: { id: "m" } }, uakt(499_999))).rejects.toThrow(
-      "a deposit from someone other than the owner must be at least 500000uakt unless it tops up its own entry",
-    );
-  });
-
   it("grant deposits record the sponsor; a refund restores the grant's limit", async () => {
     const e = await setupEscrow();
     await e.exec("sponsor", { grant: { grantee: e.addr.owner } }, uakt(2_000_000));
@@ -214,64 +148,6 @@ describe("escrow: Akash rules", () => {
     const s0 = await e.balance("sponsor");
     await e.exec("owner", { close_account: { id: "x1" } });
     expect(await e.balance("sponsor")).toBe(s0 + 600_000n);
-  });
-
-  it("overdraft: providers get what was there, the debt is recorded; a deposit pays it and closes (Akash v2)", async () => {
-    const e = await setupEscrow();
-    await openLease(e, "o1", 1_000_000, "1000");
-    e.chain.advanceBlocks(1_500);
-    const s = await e.exec("stranger", { settle: { id: "o1" } });
-    expect(itemsOf(s, "wasm-escrow_overdrawn", "debts")).toEqual([["p1", "500000uakt"]]);
-    expect(itemsOf(s, "wasm-escrow_withdraw", "payouts")).toEqual([["p1", e.addr.provider, "1000000uakt"]]);
-    expect((await account(e, "o1")).state).toBe("overdrawn");
-    expect(await payment(e, "o1", "p1")).toMatchObject({
-      state: "overdrawn",
-      unsettled: "500000",
-      withdrawn: "1000000",
-    });
-    expect(await e.balance("provider")).toBe(FUNDING + 1_000_000n);
-    // Overdrawn accounts do not accrue further.
-    e.chain.advanceBlocks(100);
-    await expect(
-      e.exec("owner", {
-        create_payment: { id: "o1", payment_id: "p2", provider: e.addr.provider, denom: "uakt", rate: "1" },
-      }),
-    ).rejects.toThrow("account is overdrawn");
-    const a0 = await e.balance("alice");
-    const d = await e.exec("alice", { deposit: { id: "o1" } }, uakt(800_000));
-    expect(eventsOf(d, "wasm-escrow_debt_paid")[0]).toMatchObject({ amount: "500000" });
-    expect((await account(e, "o1")).state).toBe("closed");
-    expect(await e.balance("provider")).toBe(FUNDING + 1_500_000n);
-    expect(await e.balance("alice")).toBe(a0 - 500_000n);
-    expect(await payment(e, "o1", "p1")).toMatchObject({ state: "closed", unsettled: "0", withdrawn: "1500000" });
-  });
-
-  it("requires the minimum opening deposit", async () => {
-    const e = await setupEscrow();
-    await expect(e.exec("owner", { create_account: { id: "min" } }, uakt(499_999))).rejects.toThrow(
-      "opening deposit must be at least 500000uakt",
-    );
-    await e.exec("owner", { create_account: { id: "min" } }, uakt(500_000));
-  });
-
-  it("closed is final", async () => {
-    const e = await setupEscrow();
-    await openLease(e, "c1", 600_000, "1");
-    await e.exec("owner", { close_account: { id: "c1" } });
-    for (const [who, msg, funds] of [
-      ["owner", { close_account: { id: "c1" } }, []],
-      ["alice", { deposit: { id: "c1" } }, uakt(500_000)],
-      ["owner", { create_payment: { id: "c1", payment_id: "p9", provider: "x", denom: "uakt", rate: "1" } }, []],
-      ["stranger", { settle: { id: "c1" } }, []],
-    ] as const) {
-      await expect(e.exec(who, msg, [...funds])).rejects.toThrow("account is closed");
-    }
-    await expect(e.exec("owner", { create_account: { id: "c1" } }, uakt(500_000))).rejects.toThrow(
-      "account `c1` already exists",
-    );
-    await expect(e.exec("owner", { close_payment: { id: "c1", payment_id: "p1" } })).rejects.toThrow(
-      "payment is not open",
-    );
   });
 });
 
