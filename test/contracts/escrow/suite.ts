@@ -11,6 +11,9 @@ import { FIXED_FEE } from "../../helpers/equivalence.js";
 import { eventsOf, escrowWasm, itemsOf } from "../../helpers/escrow-fixture.js";
 import { deployThroughGovernance, feePerTx, neverSigns } from "../../helpers/suite.js";
 
+/** On wasmd a test waits for blocks and governance proposals (4 s expedited voting each). */
+const TEST_TIMEOUT = 180_000;
+
 const ROLES = ["owner", "alice", "bob", "stranger"] as const;
 type Role = (typeof ROLES)[number];
 
@@ -83,7 +86,7 @@ export function escrowSuite(backend: () => ChainBackend | Promise<ChainBackend>,
     });
   };
 
-  describe("escrow: Akash rules", () => {
+  describe("escrow: Akash rules", { timeout: TEST_TIMEOUT }, () => {
     it("spends deposits oldest first and refunds each depositor its own remainder (not pro rata)", async () => {
       // Alice's entry lasts 25 blocks past the owner's 10: room for the blocks wasmd makes between txs.
       const rate = 100_000n;

@@ -21,6 +21,9 @@ import {
 } from "../../helpers/oracle.js";
 import { neverSigns } from "../../helpers/suite.js";
 
+/** On wasmd a test waits for blocks and governance proposals (4 s expedited voting each). */
+const TEST_TIMEOUT = 180_000;
+
 interface PriceFeed {
   id: string;
   price: { price: string; conf: string; expo: number; publish_time: number };
@@ -126,7 +129,7 @@ export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>,
     ...extra,
   });
 
-  describe("oracle: instantiate and config", () => {
+  describe("oracle: instantiate and config", { timeout: TEST_TIMEOUT }, () => {
     it("stores the config with documented defaults", async () => {
       const s = await instantiate();
       expect(await s.query({ config: {} })).toEqual({
@@ -168,7 +171,7 @@ export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>,
     });
   });
 
-  describe("oracle: update_price_feeds", () => {
+  describe("oracle: update_price_feeds", { timeout: TEST_TIMEOUT }, () => {
     it("verifies a legacy 13-of-19 update and answers in Pyth's JSON", async () => {
       const s = await instantiate();
       const recipient0 = await s.recipientBalance();
@@ -234,7 +237,7 @@ export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>,
     });
   });
 
-  describe("oracle: governance", () => {
+  describe("oracle: governance", { timeout: TEST_TIMEOUT }, () => {
     it("rejects every admin message from anyone but the admin", async () => {
       const s = await instantiate();
       const msgs = [
