@@ -11,6 +11,7 @@
 
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { breather } from "../helpers/breather.js";
 import { AsmPanic, compileAsm, instantiateAsm } from "../helpers/asm.js";
 
 const inCI = process.env.CI === "true" || process.env.CI === "1";
@@ -344,9 +345,11 @@ describe("std JSON reader", () => {
     Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...utf8(p)] : p)));
   const PREFIX = "Error parsing into type ExecuteMsg: ";
 
-  it(`agrees with TextDecoder(fatal) + JSON.parse on ${String(RUNS)} inputs (seed ${String(SEED)})`, () => {
-    fc.assert(
-      fc.property(input, (bytes) => {
+  it(`agrees with TextDecoder(fatal) + JSON.parse on ${String(RUNS)} inputs (seed ${String(SEED)})`, async () => {
+    const breathe = breather();
+    await fc.assert(
+      fc.asyncProperty(input, async (bytes) => {
+        await breathe();
         const ref = reference(bytes);
         const std = reader.read(bytes);
         if (ref === undefined) {

@@ -20,6 +20,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { breather } from "../../helpers/breather.js";
 import type { ChainSnapshot } from "../../../sim/index.js";
 import { FUNDING, setupEscrow, type EscrowEnv } from "../../helpers/escrow-fixture.js";
 import { EscrowModel, ONE, type Op } from "../../helpers/escrow-model.js";
@@ -61,6 +62,7 @@ interface Observation {
 let env: EscrowEnv;
 let base: ChainSnapshot;
 const cache = new Map<string, Observation>();
+const breathe = breather();
 const stats = { sequences: 0, steps: 0, ms: 0, funded: 0, checkedPayments: 0 };
 
 const key = (steps: readonly Step[]): string =>
@@ -75,7 +77,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
   const hit = cache.get(k);
   if (hit) return hit;
   // The embedded chain is synchronous: yield now and then so vitest's worker RPC is not starved.
-  if (stats.sequences % 20 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  await breathe();
   const t0 = Date.now();
   env.chain.restore(base);
   const model = new EscrowModel(modelConfig());
@@ -85,6 +87,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
       env.chain.advanceBlocks(step.blocks);
       continue;
     }
+    await breathe();
     const op = resolveOp(step, env, env.chain.height);
     const height = env.chain.height;
     const got = await applyToChain(env, op);

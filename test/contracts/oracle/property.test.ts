@@ -4,6 +4,7 @@
 // price histories aggregate exactly as an independent BigInt model of x/oracle says.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { breather } from "../../helpers/breather.js";
 import { buildPriceUpdate, type PriceInput } from "../../../scripts/pyth/generator.js";
 import {
   AKT_ID,
@@ -19,6 +20,8 @@ const RUNS = Number(process.env.ORACLE_PROPERTY_RUNS ?? 200);
 const CORRUPTION_RUNS = Number(process.env.ORACLE_PROPERTY_RUNS ?? 300);
 // ~150 ms per signed update on the embedded chain; leave room for a loaded machine.
 const TIMEOUT = 600_000;
+/** Yields to the event loop between runs: the embedded chain executes synchronously. */
+const breathe = breather();
 const EXTRA_FEEDS = [
   "2b89b9dc8fdf9f34709a5b106b472f0f39bb6ca9ce04b0fd7f2e971688e2e53b",
   "ff61491a931112ddf1bd8147cd1b641375f79f5825126d665480874634fd0ace",
@@ -77,6 +80,7 @@ describe("oracle properties", () => {
       const s = await suite();
       await fc.assert(
         fc.asyncProperty(updateArb, async (c) => {
+          await breathe();
           s.advance(1);
           const inputs = inputsOf(c, s.now);
           const u = buildPriceUpdate(inputs, {
@@ -132,6 +136,7 @@ describe("oracle properties", () => {
       });
       await fc.assert(
         fc.asyncProperty(corruption, async (c) => {
+          await breathe();
           const inputs = CONFIGURED.slice(0, c.feeds).map((feedId) => ({
             feedId,
             price: c.price,
@@ -273,6 +278,7 @@ describe("oracle aggregation vs reference model", () => {
           fc.integer({ min: 1, max: 60 }),
           fc.integer({ min: 0, max: 40 }),
           async (series, window, wait) => {
+            await breathe();
             run++;
             const id =
               Buffer.alloc(32, run % 256)
