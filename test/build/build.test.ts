@@ -131,8 +131,8 @@ export const GREETING = "hello, static data";`,
   );
   write(
     "contracts/tiny/contract.ts",
-    `export { allocate, deallocate, interface_version_8 } from "../../std";
-import { GREETING } from "../../std";
+    `export { allocate, deallocate, interface_version_8 } from "../std";
+import { GREETING } from "../std";
 export function instantiate(env: u32, info: u32, msg: u32): u32 { assert(env != 0, "env must be set"); return <u32>GREETING.length; }
 export function execute(env: u32, info: u32, msg: u32): u32 { return <u32>(GREETING + "!").length; }
 export function query(env: u32, msg: u32): u32 { return 0; }`,
@@ -228,7 +228,7 @@ export class CountResponse { count: u64 = 0; }`,
   it("fails on float ops and leaves no artifact behind", async () => {
     write(
       "contracts/floaty/contract.ts",
-      `export { allocate, deallocate, interface_version_8 } from "../../std";
+      `export { allocate, deallocate, interface_version_8 } from "../std";
 export function query(env: u32, msg: u32): u32 { return <u32>(<f64>env * 1.5); }`,
     );
     const log: string[] = [];
