@@ -70,6 +70,12 @@ describe("oracle suite on the embedded chain", () => {
   oracleSuite(() => chain.backend);
 });
 
+// As on wasmd, every tx in a block of its own: the suite must not depend on how many blocks pass between its calls.
+describe("oracle suite on the embedded chain, one block per tx", () => {
+  const chain = withBackend(() => embeddedBackend({ autoAdvance: true }));
+  oracleSuite(() => chain.backend);
+});
+
 const legacyKeys = defaultSignerKeys("legacy");
 
 /** A copy of `o` without `key` (e.g. a signer set without its explicit quorum). */
