@@ -13,5 +13,5 @@ import { oracleSuite } from "../contracts/oracle/suite.js";
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract suites on wasmd"), () => {
   const chain = withBackend(wasmdBackend);
   escrowSuite(() => chain.backend, 1);
-  oracleSuite(() => chain.backend, 5);
+  oracleSuite(() => chain.backend, 6);
 });

@@ -62,39 +62,6 @@ describe("escrow suite on the embedded chain, one block per tx", () => {
 });
 
 describe("escrow: Akash rules", () => {
-  it("grant deposits record the sponsor; a refund restores the grant's limit", async () => {
-    const e = await setupEscrow();
-    await e.exec("sponsor", { grant: { grantee: e.addr.owner } }, uakt(2_000_000));
-    await e.exec("owner", {
-      create_account: { id: "g1", amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"] },
-    });
-    expect((await grantOf(e, e.addr.sponsor, e.addr.owner)).balances).toEqual([{ denom: "uakt", amount: "1000000" }]);
-    const [d] = await deposits(e, "g1");
-    expect([d!.depositor, d!.source]).toEqual([e.addr.sponsor, "grant"]);
-    await e.exec("owner", {
-      create_payment: { id: "g1", payment_id: "p1", provider: e.addr.provider, denom: "uakt", rate: "1000" },
-    });
-    e.chain.advanceBlocks(300);
-    const sponsorBefore = await e.balance("sponsor");
-    const res = await e.exec("owner", { close_account: { id: "g1" } });
-    expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
-      ["1", e.addr.sponsor, "grant", "700000uakt", "grant"],
-    ]);
-    expect((await grantOf(e, e.addr.sponsor, e.addr.owner)).balances).toEqual([{ denom: "uakt", amount: "1700000" }]);
-    expect(await e.balance("sponsor")).toBe(sponsorBefore);
-    expect(await e.balance("provider")).toBe(FUNDING + 300_000n);
-    // The grantee can fund with balance and grant in the listed order.
-    await e.exec(
-      "owner",
-      { create_account: { id: "g2", amount: { denom: "uakt", amount: "900000" }, sources: ["balance", "grant"] } },
-      uakt(100_000),
-    );
-    expect((await deposits(e, "g2")).map((x) => [x.depositor, x.source, x.amount])).toEqual([
-      [e.addr.owner, "balance", "100000"],
-      [e.addr.sponsor, "grant", "800000"],
-    ]);
-  });
-
   it("draws grants in sponsor-address order and honours scopes", async () => {
     const e = await setupEscrow();
     const [first, second] = [e.addr.sponsor, e.addr.bob].sort();

@@ -14,12 +14,13 @@ import { deployThroughGovernance, feePerTx, neverSigns } from "../../helpers/sui
 /** On wasmd a test waits for blocks and governance proposals (4 s expedited voting each). */
 const TEST_TIMEOUT = 180_000;
 
-const ROLES = ["owner", "alice", "bob", "stranger"] as const;
+const ROLES = ["owner", "alice", "bob", "sponsor", "stranger"] as const;
 type Role = (typeof ROLES)[number];
 
 interface Deposit {
   seq: number;
   depositor: string;
+  source: string;
   amount: string;
   deposited: string;
 }
@@ -122,6 +123,45 @@ export function escrowSuite(backend: () => ChainBackend | Promise<ChainBackend>,
       expect(await e.balance(e.addr.alice)).toBe(before.alice + BigInt(left[0]![1]));
       expect(await e.balance(e.addr.bob)).toBe(before.bob + BigInt(left[1]![1]));
       expect(await e.balance(e.addr.provider)).toBe(provider0 + spent);
+    });
+
+    it("grant deposits record the sponsor; a refund restores the grant's limit", async () => {
+      const rate = 100_000n;
+      const grantOf = async (): Promise<Coin[]> =>
+        (await e.query<{ balances: Coin[] }>({ grant: { sponsor: e.addr.sponsor, grantee: e.addr.owner } })).balances;
+      await e.exec("sponsor", { grant: { grantee: e.addr.owner } }, uakt(2_000_000));
+      await e.exec("owner", {
+        create_account: { id: "g1", amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"] },
+      });
+      expect(await grantOf()).toEqual(uakt(1_000_000));
+      const [d] = await deposits("g1");
+      expect([d!.depositor, d!.source]).toEqual([e.addr.sponsor, "grant"]);
+      const provider0 = await e.balance(e.addr.provider);
+      const opened = await e.exec("owner", {
+        create_payment: { id: "g1", payment_id: "p1", provider: e.addr.provider, denom: "uakt", rate: rate.toString() },
+      });
+      await e.backend.advance(3);
+      const sponsorBefore = await e.balance(e.addr.sponsor);
+      const res = await e.exec("owner", { close_account: { id: "g1" } });
+      const spent = rate * BigInt(res.height - opened.height);
+      expect(spent).toBeLessThan(1_000_000n); // the refund below is not empty
+      const refund = 1_000_000n - spent;
+      expect(itemsOf(res, "wasm-escrow_refund", "refunds")).toEqual([
+        ["1", e.addr.sponsor, "grant", `${refund}uakt`, "grant"],
+      ]);
+      expect(await grantOf()).toEqual(uakt(1_000_000n + refund));
+      expect(await e.balance(e.addr.sponsor)).toBe(sponsorBefore);
+      expect(await e.balance(e.addr.provider)).toBe(provider0 + spent);
+      // The grantee can fund with balance and grant in the listed order.
+      await e.exec(
+        "owner",
+        { create_account: { id: "g2", amount: { denom: "uakt", amount: "900000" }, sources: ["balance", "grant"] } },
+        uakt(100_000),
+      );
+      expect((await deposits("g2")).map((x) => [x.depositor, x.source, x.amount])).toEqual([
+        [e.addr.owner, "balance", "100000"],
+        [e.addr.sponsor, "grant", "800000"],
+      ]);
     });
 
     it("a depositor gains no control: it cannot close the account or open payments", async () => {

@@ -66,7 +66,7 @@ const failure = async (p: Promise<unknown>): Promise<string> => {
  * Registers the oracle suite. `backend` is read in beforeAll (the caller starts and closes it); `firstAccount` picks
  * which of its funded accounts sign, so suites sharing a chain do not share signers.
  */
-export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>, firstAccount = 5): void {
+export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>, firstAccount = 6): void {
   let chain: ChainBackend;
   let codeId: number;
   beforeAll(async () => {
