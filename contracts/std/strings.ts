@@ -3,7 +3,7 @@
 /**
  * Concatenates `parts` with one allocation. `Array<string>#join("")` must not be used: compiled with
  * `--shrinkLevel 2` it allocates for every piece, so joining a few thousand pieces (a large response or record)
- * exhausts the 32 MiB instance memory. test/std-probe.test.ts pins this with a large `emit`.
+ * exhausts the 32 MiB instance memory. test/std/probe.test.ts pins this with a large `emit`.
  */
 export function concatAll(parts: Array<string>): string {
   let units: usize = 0;

@@ -2,7 +2,7 @@
 // the same ChainClient calls, so a figure on one backend is comparable with the same figure on the other.
 import { Bip39, sha256 } from "@cosmjs/crypto";
 import { toUtf8 } from "@cosmjs/encoding";
-import { EmbeddedBlocks, EmbeddedChain, EmbeddedGovernance } from "../../sim/index.js";
+import { EmbeddedBlocks, EmbeddedChain, EmbeddedGovernance, type EmbeddedChainOptions } from "../../sim/index.js";
 import type { ChainBackend, Coin } from "../../sim/interface/index.js";
 import { NodeGovernance } from "../localnode/governance.js";
 import { addressOf } from "../localnode/accounts.js";
@@ -20,8 +20,8 @@ function benchMnemonic(i: number): string {
   return Bip39.encode(sha256(toUtf8(`akash-econ bench account ${i}`)).slice(0, 16)).toString();
 }
 
-export function embeddedBackend(): ChainBackend {
-  const chain = new EmbeddedChain();
+export function embeddedBackend(options: EmbeddedChainOptions = {}): ChainBackend {
+  const chain = new EmbeddedChain(options);
   const accounts = Array.from({ length: EXTRA_ACCOUNTS + 1 }, (_, i) => chain.addressFor(`bench-${i}`));
   for (const a of accounts) chain.fund(a, [{ denom: chain.denom, amount: ACCOUNT_FUNDS.toString() }]);
   const blocks = new EmbeddedBlocks(chain);

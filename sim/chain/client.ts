@@ -355,7 +355,7 @@ export class EmbeddedClient implements ChainClient {
 
 /**
  * As CosmJS reports a failed ABCI query against wasmd: baseapp turns the gRPC handler's error into
- * `ErrUnknownRequest` (sdk code 6) wrapping the message (checked against wasmd 0.61 by test/equivalence.test.ts).
+ * `ErrUnknownRequest` (sdk code 6) wrapping the message (checked against wasmd 0.61 by test/equivalence/probe.test.ts).
  */
 function queryError(e: unknown): unknown {
   if (!(e instanceof ChainError)) return e;
@@ -365,7 +365,7 @@ function queryError(e: unknown): unknown {
 /**
  * wasmd 0.61's `ValidateBasic` of MsgInstantiateContract and MsgExecuteContract: `Coins.Validate()` wrapped as
  * `funds: …`, an unregistered error, so CheckTx rejects the tx (ABCI code 1, codespace "undefined") before any block
- * and CosmJS throws a BroadcastTxError (checked against wasmd by test/equivalence-escrow.test.ts).
+ * and CosmJS throws a BroadcastTxError (checked against wasmd by test/equivalence/escrow.test.ts).
  */
 function checkMsgFunds(funds: readonly Coin[]): void {
   const error = coinsValidateError(funds);

@@ -167,7 +167,7 @@ export class OracleSuite {
   }
 }
 
-export function defaultInstantiate(s: OracleSuite): Json {
+export function defaultInstantiate(s: Pick<OracleSuite, "admin" | "feeRecipient">): Json {
   const msg: InstantiateMsg = {
     admin: s.admin,
     data_sources: [dataSource(26, PYTHNET_EMITTER_HEX), dataSource(26, PYTH_PRO_EMITTER_HEX)],

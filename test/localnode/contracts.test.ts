@@ -1,0 +1,17 @@
+/**
+ * The contract suites (test/contracts/<name>/suite.ts) on a real wasmd localnet: the same governance deployments and
+ * checks that escrow.test.ts and oracle.test.ts run on the embedded chain. One localnet serves both suites; they sign
+ * with different funded accounts.
+ */
+import { describe } from "vitest";
+import { wasmdBackend } from "../../scripts/bench/backends.js";
+import { realChainAvailable, realChainTitle } from "../helpers/backends.js";
+import { withBackend } from "../helpers/suite.js";
+import { escrowSuite } from "../contracts/escrow/suite.js";
+import { oracleSuite } from "../contracts/oracle/suite.js";
+
+describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract suites on wasmd"), () => {
+  const chain = withBackend(wasmdBackend);
+  escrowSuite(() => chain.backend, 1);
+  oracleSuite(() => chain.backend, 6);
+});
