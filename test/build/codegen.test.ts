@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildContracts } from "../scripts/build-contracts.js";
-import { codegenTargets, contractCode, generateContractCode } from "../scripts/codegen/index.js";
-import type { JsonObject } from "../sim/index.js";
-import { contractError } from "./helpers/escrow-runner.js";
-import { setupEscrow, type EscrowEnv } from "./helpers/escrow-fixture.js";
+import { buildContracts } from "../../scripts/build-contracts.js";
+import { codegenTargets, contractCode, generateContractCode } from "../../scripts/codegen/index.js";
+import type { JsonObject } from "../../sim/index.js";
+import { contractError } from "../helpers/escrow-runner.js";
+import { setupEscrow, type EscrowEnv } from "../helpers/escrow-fixture.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const P = "Error parsing into type ExecuteMsg: ";
 
 const FREEZE = `

@@ -1,8 +1,8 @@
 // Forks, snapshots and time jumps of the embedded chain, on the escrow contract: a fork must answer every call exactly
 // as a chain built from scratch to the same state, and a fork and its origin must not see each other's writes.
 import { describe, expect, it } from "vitest";
-import { EmbeddedChain, TxError, type Coin } from "../sim/index.js";
-import { setupEscrow, uakt, type EscrowEnv } from "./helpers/escrow-fixture.js";
+import { EmbeddedChain, TxError, type Coin } from "../../sim/index.js";
+import { setupEscrow, uakt, type EscrowEnv } from "../helpers/escrow-fixture.js";
 
 const ACCOUNTS = 12;
 

@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ESCROW_WASM, setupEscrow } from "./helpers/escrow-fixture.js";
-import { checkResponsesOf, responseCheckLog, responseMismatch } from "./helpers/response-schemas.js";
+import { ESCROW_WASM, setupEscrow } from "../helpers/escrow-fixture.js";
+import { checkResponsesOf, responseCheckLog, responseMismatch } from "../helpers/response-schemas.js";
 
 describe("query responses against the committed schemas", () => {
   it("checks every answer of an escrow on the embedded chain", async () => {

@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateClients, schemarsNullables, type Json } from "../scripts/clients.js";
-import { repoRoot } from "../scripts/lib/repo-root.js";
+import { generateClients, schemarsNullables, type Json } from "../../scripts/clients.js";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
 
 describe("generated clients", () => {
   it("clients/ matches a fresh generation from schema/", async () => {

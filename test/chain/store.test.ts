@@ -3,8 +3,8 @@
 // iterates them, including 0x00, 0xff and non-ASCII UTF-8.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Layer } from "../sim/chain/store.js";
-import { World } from "../sim/chain/world.js";
+import { Layer } from "../../sim/chain/store.js";
+import { World } from "../../sim/chain/world.js";
 
 type Model = Map<string, number>;
 
