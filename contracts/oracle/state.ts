@@ -82,16 +82,10 @@ export function writeConfig(c: Config, w: JsonWriter): void {
   w.endObject();
 }
 
-export function readDataSource(v: JsonValue, p: Parser): DataSource {
+function decodeDataSource(v: JsonValue, p: Parser): DataSource {
   const o = p.obj(v);
   if (p.failed()) return new DataSource(0, new Uint8Array(0));
-  p.denyUnknown(o, ["chain_id", "emitter"]);
-  const chain = o.u32("chain_id", p);
-  if (chain > 0xffff && !p.failed()) p.fail("invalid chain_id " + chain.toString() + ": expected a u16");
-  const emitter = o.binary("emitter", p);
-  if (emitter.length != 32 && !p.failed())
-    p.fail("invalid emitter: expected 32 bytes, got " + emitter.length.toString());
-  return new DataSource(<u16>chain, emitter);
+  return new DataSource(<u16>o.u32("chain_id", p), o.binary("emitter", p));
 }
 
 function decodeConfig(v: JsonValue, p: Parser): Config {
@@ -101,8 +95,8 @@ function decodeConfig(v: JsonValue, p: Parser): Config {
   c.admin = o.str("admin", p);
   c.chainId = <u16>o.u32("chain_id", p);
   const ds = o.arr("data_sources", p);
-  for (let i = 0; i < ds.length; i++) c.dataSources.push(readDataSource(ds[i], p));
-  c.governanceSource = readDataSource(o.get("governance_source")!, p);
+  for (let i = 0; i < ds.length; i++) c.dataSources.push(decodeDataSource(ds[i], p));
+  c.governanceSource = decodeDataSource(o.get("governance_source")!, p);
   c.currentSignerSet = o.u32("current_signer_set", p);
   c.updateFee = p.coin(o.get("update_fee")!);
   c.feeRecipient = o.str("fee_recipient", p);
