@@ -5,7 +5,6 @@ import { Answer, Context, Key, Order, Some, answer, clampLimit, refuse, toHex } 
 import {
   ConfigQuery,
   ConfigResponse,
-  DataSourceMsg,
   FeedInfo,
   FeedsQuery,
   FeedsResponse,
@@ -17,7 +16,6 @@ import {
   PriceQuery,
   PriceResponse,
   PythPriceJson,
-  SignerSetMsg,
   SignerSetsQuery,
   SignerSetsResponse,
   SourceHealth,
@@ -27,8 +25,7 @@ import { checkFeedId, parseFeedId } from "./config";
 import { Aggregate, aggregate } from "./aggregate";
 import { requiredFee } from "./fees";
 import { checkBlobCount, parseBlobs } from "./update";
-import { SignerSet } from "./verify/signer_sets";
-import { CONFIG, DataSource, FEEDS, Feed, PYTH_PRICES, SIGNER_SETS } from "./state";
+import { CONFIG, FEEDS, Feed, PYTH_PRICES, SIGNER_SETS, configResponse, signerSetMsg } from "./state";
 import * as E from "./error";
 
 /** Signer sets kept by `replaceSignerSets` and rotations stay far below this. */
@@ -143,15 +140,6 @@ export function queryFeeds(_ctx: Context, m: FeedsQuery): Answer<FeedsResponse> 
   return answer(r);
 }
 
-function signerSetMsg(s: SignerSet): SignerSetMsg {
-  const m = new SignerSetMsg();
-  m.index = s.index;
-  for (let i = 0; i < s.addresses.length; i++) m.addresses.push(toHex(s.addresses[i]));
-  if (s.quorum != 0) m.quorum = new Some<u32>(s.quorum);
-  if (s.expiresAt != 0) m.expires_at = new Some<u64>(s.expiresAt);
-  return m;
-}
-
 export function querySignerSets(_ctx: Context, _m: SignerSetsQuery): Answer<SignerSetsResponse> {
   const c = CONFIG().mustLoad();
   const list = SIGNER_SETS().range(null, null, MAX_LISTED_SETS, Order.Ascending);
@@ -161,36 +149,8 @@ export function querySignerSets(_ctx: Context, _m: SignerSetsQuery): Answer<Sign
   return answer(r);
 }
 
-function dataSourceMsg(d: DataSource): DataSourceMsg {
-  const m = new DataSourceMsg();
-  m.chain_id = d.chainId;
-  m.emitter = d.emitter;
-  return m;
-}
-
 export function queryConfig(_ctx: Context, _m: ConfigQuery): Answer<ConfigResponse> {
-  const c = CONFIG().mustLoad();
-  const r = new ConfigResponse();
-  r.admin = c.admin;
-  r.chain_id = c.chainId;
-  for (let i = 0; i < c.dataSources.length; i++) r.data_sources.push(dataSourceMsg(c.dataSources[i]));
-  r.governance_source = dataSourceMsg(c.governanceSource);
-  r.current_signer_set = c.currentSignerSet;
-  r.update_fee = c.updateFee;
-  r.fee_recipient = c.feeRecipient;
-  r.feeders = c.feeders;
-  r.max_conf_bps = c.maxConfBps;
-  r.min_expo = c.minExpo;
-  r.max_expo = c.maxExpo;
-  r.max_future_drift = c.maxFutureDrift;
-  r.max_price_staleness = c.maxPriceStaleness;
-  r.twap_window = c.twapWindow;
-  r.max_deviation_bps = c.maxDeviationBps;
-  r.min_price_sources = c.minPriceSources;
-  r.price_retention = c.priceRetention;
-  r.signer_set_expiry_secs = c.signerSetExpirySecs;
-  r.paused = c.paused;
-  return answer(r);
+  return answer(configResponse(CONFIG().mustLoad()));
 }
 
 export function queryGetUpdateFee(_ctx: Context, m: GetUpdateFeeQuery): Answer<UpdateFeeResponse> {

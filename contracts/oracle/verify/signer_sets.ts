@@ -1,5 +1,5 @@
 // Signer sets: Wormhole guardian sets (2/3 + 1 quorum) and Pyth Pro router sets (explicit quorum), keyed by index.
-import { JsonValue, JsonWriter, Parser, fromHex, toHex } from "../../std";
+import { JsonValue, Parser, fromHex } from "../../std";
 
 /** Enough for any real set (19 guardians) while keeping one VAA's signature loop bounded. */
 export const MAX_SIGNERS: i32 = 64;
@@ -21,26 +21,9 @@ export class SignerSet {
   effectiveQuorum(): u32 {
     return this.quorum != 0 ? this.quorum : wormholeQuorum(<u32>this.addresses.length);
   }
-
-  /** As stored and as accepted in messages: `{index, addresses, quorum, expires_at}` (nulls when unset). */
-  write(w: JsonWriter): void {
-    w.beginObject().key("index").u64(this.index).key("addresses").beginArray();
-    for (let i = 0; i < this.addresses.length; i++) w.str(toHex(this.addresses[i]));
-    w.endArray().key("quorum");
-    if (this.quorum != 0) w.u64(this.quorum);
-    else w.nul();
-    w.key("expires_at");
-    if (this.expiresAt != 0) w.u64(this.expiresAt);
-    else w.nul();
-    w.endObject();
-  }
 }
 
-export function encodeSignerSet(s: SignerSet, w: JsonWriter): void {
-  s.write(w);
-}
-
-/** The stored form (written by `write`; the sets were checked when the message set them). */
+/** The stored form (state.ts writes it as a SignerSetMsg; the sets were checked when a message set them). */
 export function decodeSignerSet(v: JsonValue, p: Parser): SignerSet {
   const s = new SignerSet();
   const o = p.obj(v);
