@@ -12,6 +12,7 @@ import {
   Uint128,
   Uint256,
   optionalField,
+  optionalInt,
   readOneOf,
   readU16,
   requiredField,
@@ -75,8 +76,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   ]);
   let v: JsonValue | null = null;
   m.admin = o.str("admin", p);
-  v = optionalField(o, "chain_id");
-  if (v !== null) m.chain_id = new Some<u16>(readU16(v, p));
+  m.chain_id = optionalInt<u16>(o, "chain_id", p);
   v = requiredField(o, "data_sources", p);
   if (v !== null) m.data_sources = readArrayOfDataSourceMsg(v, p);
   v = optionalField(o, "governance_source");
@@ -90,26 +90,16 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   if (v !== null) m.feeds = readArrayOfFeedMsg(v, p);
   v = optionalField(o, "feeders");
   if (v !== null) m.feeders = readArrayOfString(v, p);
-  v = optionalField(o, "max_conf_bps");
-  if (v !== null) m.max_conf_bps = new Some<u64>(p.u64(v));
-  v = optionalField(o, "min_expo");
-  if (v !== null) m.min_expo = new Some<i32>(p.i32(v));
-  v = optionalField(o, "max_expo");
-  if (v !== null) m.max_expo = new Some<i32>(p.i32(v));
-  v = optionalField(o, "max_future_drift");
-  if (v !== null) m.max_future_drift = new Some<u64>(p.u64(v));
-  v = optionalField(o, "max_price_staleness");
-  if (v !== null) m.max_price_staleness = new Some<u64>(p.u64(v));
-  v = optionalField(o, "twap_window");
-  if (v !== null) m.twap_window = new Some<u64>(p.u64(v));
-  v = optionalField(o, "max_deviation_bps");
-  if (v !== null) m.max_deviation_bps = new Some<u64>(p.u64(v));
-  v = optionalField(o, "min_price_sources");
-  if (v !== null) m.min_price_sources = new Some<u32>(p.u32(v));
-  v = optionalField(o, "price_retention");
-  if (v !== null) m.price_retention = new Some<u64>(p.u64(v));
-  v = optionalField(o, "signer_set_expiry_secs");
-  if (v !== null) m.signer_set_expiry_secs = new Some<u64>(p.u64(v));
+  m.max_conf_bps = optionalInt<u64>(o, "max_conf_bps", p);
+  m.min_expo = optionalInt<i32>(o, "min_expo", p);
+  m.max_expo = optionalInt<i32>(o, "max_expo", p);
+  m.max_future_drift = optionalInt<u64>(o, "max_future_drift", p);
+  m.max_price_staleness = optionalInt<u64>(o, "max_price_staleness", p);
+  m.twap_window = optionalInt<u64>(o, "twap_window", p);
+  m.max_deviation_bps = optionalInt<u64>(o, "max_deviation_bps", p);
+  m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
+  m.price_retention = optionalInt<u64>(o, "price_retention", p);
+  m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
   return m;
 }
 
@@ -130,10 +120,8 @@ export function parseSignerSetMsg(o: JsonObject, p: Parser): SignerSetMsg {
   m.index = o.u32("index", p);
   v = requiredField(o, "addresses", p);
   if (v !== null) m.addresses = readArrayOfString(v, p);
-  v = optionalField(o, "quorum");
-  if (v !== null) m.quorum = new Some<u32>(p.u32(v));
-  v = optionalField(o, "expires_at");
-  if (v !== null) m.expires_at = new Some<u64>(p.u64(v));
+  m.quorum = optionalInt<u32>(o, "quorum", p);
+  m.expires_at = optionalInt<u64>(o, "expires_at", p);
   return m;
 }
 
@@ -201,8 +189,7 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
   ]);
   let v: JsonValue | null = null;
   m.admin = o.optStr("admin", p);
-  v = optionalField(o, "chain_id");
-  if (v !== null) m.chain_id = new Some<u16>(readU16(v, p));
+  m.chain_id = optionalInt<u16>(o, "chain_id", p);
   v = optionalField(o, "data_sources");
   if (v !== null) m.data_sources = readArrayOfDataSourceMsg(v, p);
   v = optionalField(o, "governance_source");
@@ -214,26 +201,16 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
   m.fee_recipient = o.optStr("fee_recipient", p);
   v = optionalField(o, "feeders");
   if (v !== null) m.feeders = readArrayOfString(v, p);
-  v = optionalField(o, "max_conf_bps");
-  if (v !== null) m.max_conf_bps = new Some<u64>(p.u64(v));
-  v = optionalField(o, "min_expo");
-  if (v !== null) m.min_expo = new Some<i32>(p.i32(v));
-  v = optionalField(o, "max_expo");
-  if (v !== null) m.max_expo = new Some<i32>(p.i32(v));
-  v = optionalField(o, "max_future_drift");
-  if (v !== null) m.max_future_drift = new Some<u64>(p.u64(v));
-  v = optionalField(o, "max_price_staleness");
-  if (v !== null) m.max_price_staleness = new Some<u64>(p.u64(v));
-  v = optionalField(o, "twap_window");
-  if (v !== null) m.twap_window = new Some<u64>(p.u64(v));
-  v = optionalField(o, "max_deviation_bps");
-  if (v !== null) m.max_deviation_bps = new Some<u64>(p.u64(v));
-  v = optionalField(o, "min_price_sources");
-  if (v !== null) m.min_price_sources = new Some<u32>(p.u32(v));
-  v = optionalField(o, "price_retention");
-  if (v !== null) m.price_retention = new Some<u64>(p.u64(v));
-  v = optionalField(o, "signer_set_expiry_secs");
-  if (v !== null) m.signer_set_expiry_secs = new Some<u64>(p.u64(v));
+  m.max_conf_bps = optionalInt<u64>(o, "max_conf_bps", p);
+  m.min_expo = optionalInt<i32>(o, "min_expo", p);
+  m.max_expo = optionalInt<i32>(o, "max_expo", p);
+  m.max_future_drift = optionalInt<u64>(o, "max_future_drift", p);
+  m.max_price_staleness = optionalInt<u64>(o, "max_price_staleness", p);
+  m.twap_window = optionalInt<u64>(o, "twap_window", p);
+  m.max_deviation_bps = optionalInt<u64>(o, "max_deviation_bps", p);
+  m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
+  m.price_retention = optionalInt<u64>(o, "price_retention", p);
+  m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
   return m;
 }
 
@@ -288,10 +265,8 @@ export function parseHealthQuery(o: JsonObject, p: Parser): HealthQuery {
 export function parseFeedsQuery(o: JsonObject, p: Parser): FeedsQuery {
   const m = new FeedsQuery();
   p.denyUnknown(o, ["start_after", "limit"]);
-  let v: JsonValue | null = null;
   m.start_after = o.optStr("start_after", p);
-  v = optionalField(o, "limit");
-  if (v !== null) m.limit = new Some<u32>(p.u32(v));
+  m.limit = optionalInt<u32>(o, "limit", p);
   return m;
 }
 
