@@ -10,7 +10,7 @@ function s<T>(n: T): string {
 // --- authorization, funds, lifecycle -----------------------------------------------------------------------------
 export const UNAUTHORIZED = unauthorized("only the admin may do this");
 export const PAUSED = "price updates are paused";
-export const NO_FUNDS_ACCEPTED = "this message accepts no funds";
+export const FUNDS_NOT_ACCEPTED = "this message accepts no funds";
 export function unauthorizedFeeder(sender: string): string {
   return unauthorized(sender + " is not an approved feeder");
 }

@@ -1,32 +1,49 @@
-// ExecuteMsg dispatch.
-import { Context, JsonValue, Parser, Response, err, parseVariant } from "../std";
+// ExecuteMsg handlers, one per variant (`execute` + the variant in PascalCase). The generated dispatch (gen/dispatch.ts)
+// has already rejected funds on non-payable variants and parsed the body; each handler hands over to its verb's module.
+import { Context, Response } from "../std";
+import {
+  AddFeedMsg,
+  FeedPriceMsg,
+  PauseMsg,
+  RemoveFeedMsg,
+  SubmitSignerSetUpgradeMsg,
+  UnpauseMsg,
+  UpdateConfigMsg,
+  UpdatePriceFeedsMsg,
+} from "./msg";
 import { updatePriceFeeds } from "./update";
 import { submitSignerSetUpgrade } from "./rotation";
 import { feedPrice } from "./feeder";
 import { addFeed, removeFeed, setPaused, updateConfig } from "./admin";
 
-const VARIANTS: Array<string> = [
-  "update_price_feeds",
-  "submit_signer_set_upgrade",
-  "feed_price",
-  "update_config",
-  "add_feed",
-  "remove_feed",
-  "pause",
-  "unpause",
-];
+export function executeUpdatePriceFeeds(ctx: Context, m: UpdatePriceFeedsMsg): Response {
+  return updatePriceFeeds(ctx, m.data);
+}
 
-export function execute(ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("ExecuteMsg");
-  const v = parseVariant(msg, "ExecuteMsg", VARIANTS, p);
-  if (v === null) return err(p.message());
-  const body = v.body;
-  if (v.name == "update_price_feeds") return updatePriceFeeds(ctx, body, p);
-  if (v.name == "submit_signer_set_upgrade") return submitSignerSetUpgrade(ctx, body, p);
-  if (v.name == "feed_price") return feedPrice(ctx, body, p);
-  if (v.name == "update_config") return updateConfig(ctx, body, p);
-  if (v.name == "add_feed") return addFeed(ctx, body, p);
-  if (v.name == "remove_feed") return removeFeed(ctx, body, p);
-  if (v.name == "pause") return setPaused(ctx, body, p, true);
-  return setPaused(ctx, body, p, false);
+export function executeSubmitSignerSetUpgrade(ctx: Context, m: SubmitSignerSetUpgradeMsg): Response {
+  return submitSignerSetUpgrade(ctx, m.vaa);
+}
+
+export function executeFeedPrice(ctx: Context, m: FeedPriceMsg): Response {
+  return feedPrice(ctx, m);
+}
+
+export function executeUpdateConfig(ctx: Context, m: UpdateConfigMsg): Response {
+  return updateConfig(ctx, m);
+}
+
+export function executeAddFeed(ctx: Context, m: AddFeedMsg): Response {
+  return addFeed(ctx, m);
+}
+
+export function executeRemoveFeed(ctx: Context, m: RemoveFeedMsg): Response {
+  return removeFeed(ctx, m);
+}
+
+export function executePause(ctx: Context, _m: PauseMsg): Response {
+  return setPaused(ctx, true);
+}
+
+export function executeUnpause(ctx: Context, _m: UnpauseMsg): Response {
+  return setPaused(ctx, false);
 }

@@ -1,20 +1,21 @@
 // feed_price: an approved feeder's price as an extra aggregation source (x/oracle MsgAddPriceEntry).
-import { Context, Event, JsonObject, Key, Parser, Response, err, toHex } from "../std";
-import { parseI64, readFeedId } from "./msg";
+import { Context, Event, Key, Response, err, toHex } from "../std";
+import { FeedPriceMsg } from "./msg";
+import { checkFeedId, checkI64 } from "./config";
 import { checkPrice, normalize, observe } from "./prices";
 import { CONFIG, FEEDS, LATEST, sourceKey } from "./state";
 import * as E from "./error";
 
-export function feedPrice(ctx: Context, body: JsonObject, p: Parser): Response {
-  p.denyUnknown(body, ["id", "price", "expo", "publish_time"]);
-  const id = readFeedId(body, "id", p);
-  const priceText = body.str("price", p);
-  const expo = body.i32("expo", p);
-  const publishTime = body.i64("publish_time", p);
-  const price = p.failed() ? 0 : parseI64(priceText, p);
-  if (p.failed()) return err(p.message());
+export function feedPrice(ctx: Context, m: FeedPriceMsg): Response {
+  const checkedId = checkFeedId(m.id);
+  if (checkedId.error !== null) return err(checkedId.error!);
+  const checkedPrice = checkI64(m.price);
+  if (checkedPrice.error !== null) return err(checkedPrice.error!);
+  const id = checkedId.value!;
+  const price = checkedPrice.value!.value;
+  const expo = m.expo;
+  const publishTime = m.publish_time;
   const info = ctx.info!;
-  if (info.funds.length > 0) return err(E.NO_FUNDS_ACCEPTED);
   const c = CONFIG().mustLoad();
   if (!c.isFeeder(info.sender)) return err(E.unauthorizedFeeder(info.sender));
   if (c.paused) return err(E.PAUSED);

@@ -1,6 +1,7 @@
-// instantiate and migrate.
-import { Context, JsonValue, Key, Parser, Response, err } from "../std";
-import { INSTANTIATE_FIELDS, readConfigFields, readFeedId, readSymbol, withParams } from "./msg";
+// InstantiateMsg and MigrateMsg handlers (the generated dispatch has parsed the message).
+import { Context, Key, Response, err } from "../std";
+import { InstantiateMsg, MigrateMsg } from "./msg";
+import { applyConfig, asUpdate, checkFeed } from "./config";
 import { replaceSignerSets } from "./admin";
 import {
   CONFIG,
@@ -22,36 +23,24 @@ function defaultGovernanceSource(): DataSource {
   return new DataSource(1, emitter);
 }
 
-export function instantiate(ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("InstantiateMsg");
-  const o = p.obj(msg);
-  if (p.failed()) return err(p.message());
-  p.denyUnknown(o, withParams(INSTANTIATE_FIELDS));
-  const required: Array<string> = ["admin", "data_sources", "signer_sets", "fee_recipient"];
-  for (let i = 0; i < required.length && !p.failed(); i++) {
-    if (!o.has(required[i])) p.fail("missing field `" + required[i] + "`");
-  }
-  if (p.failed()) return err(p.message());
+export function instantiateContract(ctx: Context, m: InstantiateMsg): Response {
   const c = new Config();
   c.governanceSource = defaultGovernanceSource();
-  const sets = readConfigFields(c, o, p);
+  const change = applyConfig(c, asUpdate(m));
+  if (change.error !== null) return err(change.error!);
   const feeds = new Array<Feed>();
-  const list = o.optArr("feeds", p);
+  const list = m.feeds;
   if (list !== null) {
-    for (let i = 0; i < list.length && !p.failed(); i++) {
-      const f = p.obj(list[i]);
-      if (p.failed()) break;
-      p.denyUnknown(f, ["id", "symbol"]);
-      const id = readFeedId(f, "id", p);
-      const symbol = readSymbol(f, p);
-      if (!p.failed()) feeds.push(new Feed(id, symbol));
+    for (let i = 0; i < list.length; i++) {
+      const f = checkFeed(list[i].id, list[i].symbol);
+      if (f.error !== null) return err(f.error!);
+      feeds.push(f.value!);
     }
   }
-  if (p.failed()) return err(p.message());
-  if (ctx.info!.funds.length > 0) return err(E.NO_FUNDS_ACCEPTED);
+  if (ctx.info!.funds.length > 0) return err(E.FUNDS_NOT_ACCEPTED);
 
   CONFIG().save(c);
-  replaceSignerSets(sets!);
+  replaceSignerSets(change.sets!);
   for (let i = 0; i < feeds.length; i++) FEEDS().save(Key.bytes(feeds[i].id), feeds[i]);
   CONTRACT_INFO().save(new ContractVersion(CONTRACT_NAME, CONTRACT_VERSION));
   return new Response()
@@ -61,11 +50,7 @@ export function instantiate(ctx: Context, msg: JsonValue): Response {
     .addAttribute("num_feeds", feeds.length.toString());
 }
 
-export function migrate(ctx: Context, msg: JsonValue): Response {
-  const p = new Parser("MigrateMsg");
-  const o = p.obj(msg);
-  if (!p.failed()) p.denyUnknown(o, []);
-  if (p.failed()) return err(p.message());
+export function migrateContract(_ctx: Context, _m: MigrateMsg): Response {
   const info = CONTRACT_INFO().load();
   if (info === null || info.contract != CONTRACT_NAME)
     return err(E.wrongContract(info === null ? "(none)" : info.contract));

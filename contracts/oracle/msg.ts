@@ -1,5 +1,5 @@
-// Messages of the oracle contract. The classes tagged `@msg` (and the response classes) describe the JSON for the
-// schema generator and are never instantiated; the functions at the end parse the JSON into the contract's own types.
+// Messages of the oracle contract: the only definition of its JSON. The build generates the parsers, response writers
+// and dispatch (gen/) and the JSON Schemas from these classes; config.ts validates what the parsers read.
 //
 // Design, in short (pyth.md §1–§6):
 // - Pyth accumulator updates (PNAU) are verified in-contract: the VAA against a stored signer set (Wormhole guardians
@@ -9,18 +9,7 @@
 //   prices pushed by governance-approved feeders.
 // - Every time is unix seconds compared with the block time. Prices are normalised to 18-decimal `Decimal`s:
 //   value = price × 10^(18 + expo).
-import { Coin, Decimal, JsonObject, JsonValue, Parser, Uint128, addrValidate, fromHex } from "../std";
-import { Config, DataSource, readDataSource } from "./state";
-import { SignerSet, readSignerSets } from "./verify/signer_sets";
-import * as E from "./error";
-
-/** Feeders are aggregated on every `price` query, so their number bounds the query's work. */
-export const MAX_FEEDERS: i32 = 10;
-/** Upper bound of `twap_window` (seconds); with one point per second this bounds the TWAP's storage reads. */
-export const MAX_TWAP_WINDOW: u64 = 3600;
-export const MAX_SYMBOL_LEN: i32 = 64;
-/** Keeps block time + expiry far from u64 overflow. */
-export const MAX_SIGNER_SET_EXPIRY: u64 = 315_360_000;
+import { Coin, Decimal, Some, Uint128 } from "../std";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared types
@@ -41,8 +30,8 @@ export class DataSourceMsg {
 export class SignerSetMsg {
   index: u32 = 0;
   addresses: Array<string> = new Array<string>();
-  quorum: u32 | null = null;
-  expires_at: u64 | null = null;
+  quorum: Some<u32> | null = null;
+  expires_at: Some<u64> | null = null;
 }
 
 /** A feed to track: Pyth feed id (64 hex digits, 0x optional, either case) and a display symbol. */
@@ -77,7 +66,7 @@ export class FeedMsg {
  */
 export class InstantiateMsg {
   admin: string = "";
-  chain_id: u16 | null = null;
+  chain_id: Some<u16> | null = null;
   data_sources: Array<DataSourceMsg> = new Array<DataSourceMsg>();
   governance_source: DataSourceMsg | null = null;
   signer_sets: Array<SignerSetMsg> = new Array<SignerSetMsg>();
@@ -85,16 +74,16 @@ export class InstantiateMsg {
   fee_recipient: string = "";
   feeds: Array<FeedMsg> | null = null;
   feeders: Array<string> | null = null;
-  max_conf_bps: u64 | null = null;
-  min_expo: i32 | null = null;
-  max_expo: i32 | null = null;
-  max_future_drift: u64 | null = null;
-  max_price_staleness: u64 | null = null;
-  twap_window: u64 | null = null;
-  max_deviation_bps: u64 | null = null;
-  min_price_sources: u32 | null = null;
-  price_retention: u64 | null = null;
-  signer_set_expiry_secs: u64 | null = null;
+  max_conf_bps: Some<u64> | null = null;
+  min_expo: Some<i32> | null = null;
+  max_expo: Some<i32> | null = null;
+  max_future_drift: Some<u64> | null = null;
+  max_price_staleness: Some<u64> | null = null;
+  twap_window: Some<u64> | null = null;
+  max_deviation_bps: Some<u64> | null = null;
+  min_price_sources: Some<u32> | null = null;
+  price_retention: Some<u64> | null = null;
+  signer_set_expiry_secs: Some<u64> | null = null;
 }
 
 /** Migration takes no parameters; it checks the stored contract name and records the new version. @msg MigrateMsg */
@@ -115,6 +104,7 @@ export class MigrateMsg {}
  * [min_expo, max_expo], conf × 10000 > max_conf_bps × price, or publish_time > block time + max_future_drift.
  * Attributes: action, num_attestations (price messages), num_updated, fee; one `price_update` event per stored feed.
  * @msg ExecuteMsg update_price_feeds
+ * @payable
  */
 export class UpdatePriceFeedsMsg {
   data: Array<Uint8Array> = new Array<Uint8Array>();
@@ -153,23 +143,23 @@ export class FeedPriceMsg {
  */
 export class UpdateConfigMsg {
   admin: string | null = null;
-  chain_id: u16 | null = null;
+  chain_id: Some<u16> | null = null;
   data_sources: Array<DataSourceMsg> | null = null;
   governance_source: DataSourceMsg | null = null;
   signer_sets: Array<SignerSetMsg> | null = null;
   update_fee: Coin | null = null;
   fee_recipient: string | null = null;
   feeders: Array<string> | null = null;
-  max_conf_bps: u64 | null = null;
-  min_expo: i32 | null = null;
-  max_expo: i32 | null = null;
-  max_future_drift: u64 | null = null;
-  max_price_staleness: u64 | null = null;
-  twap_window: u64 | null = null;
-  max_deviation_bps: u64 | null = null;
-  min_price_sources: u32 | null = null;
-  price_retention: u64 | null = null;
-  signer_set_expiry_secs: u64 | null = null;
+  max_conf_bps: Some<u64> | null = null;
+  min_expo: Some<i32> | null = null;
+  max_expo: Some<i32> | null = null;
+  max_future_drift: Some<u64> | null = null;
+  max_price_staleness: Some<u64> | null = null;
+  twap_window: Some<u64> | null = null;
+  max_deviation_bps: Some<u64> | null = null;
+  min_price_sources: Some<u32> | null = null;
+  price_retention: Some<u64> | null = null;
+  signer_set_expiry_secs: Some<u64> | null = null;
 }
 
 /** Admin only: start tracking a feed. @msg ExecuteMsg add_feed */
@@ -219,7 +209,7 @@ export class HealthQuery {
 /** Configured feeds in id order. @msg QueryMsg feeds @returns FeedsResponse */
 export class FeedsQuery {
   start_after: string | null = null;
-  limit: u32 | null = null;
+  limit: Some<u32> | null = null;
 }
 
 /** @msg QueryMsg signer_sets @returns SignerSetsResponse */
@@ -280,7 +270,7 @@ export class PriceResponse {
 export class SourceHealth {
   source: string = "";
   price: Decimal | null = null;
-  publish_time: u64 | null = null;
+  publish_time: Some<u64> | null = null;
   fresh: bool = false;
 }
 
@@ -303,7 +293,7 @@ export class HealthResponse {
 export class FeedInfo {
   id: string = "";
   symbol: string = "";
-  publish_time: i64 | null = null;
+  publish_time: Some<i64> | null = null;
 }
 
 export class FeedsResponse {
@@ -336,168 +326,4 @@ export class ConfigResponse {
   price_retention: u64 = 0;
   signer_set_expiry_secs: u64 = 0;
   paused: bool = false;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Parsing into contract types
-
-export const PARAM_FIELDS: Array<string> = [
-  "max_conf_bps",
-  "min_expo",
-  "max_expo",
-  "max_future_drift",
-  "max_price_staleness",
-  "twap_window",
-  "max_deviation_bps",
-  "min_price_sources",
-  "price_retention",
-  "signer_set_expiry_secs",
-];
-
-/** Feed id text → 32 bytes, or null. */
-export function parseFeedId(text: string): Uint8Array | null {
-  const b = fromHex(text);
-  if (b === null || b.length != 32) return null;
-  return b;
-}
-
-export function readFeedId(o: JsonObject, key: string, p: Parser): Uint8Array {
-  const text = o.str(key, p);
-  if (p.failed()) return new Uint8Array(0);
-  const id = parseFeedId(text);
-  if (id === null) {
-    p.fail(E.badFeedId(text));
-    return new Uint8Array(0);
-  }
-  return id;
-}
-
-/** i64 decimal string (Pyth's JSON form). */
-export function parseI64(text: string, p: Parser): i64 {
-  const neg = text.length > 0 && text.charCodeAt(0) == 45;
-  const digits = neg ? text.substr(1) : text;
-  const u = digits.length > 0 && digits.charCodeAt(0) != 43 ? Uint128.parse(digits) : null;
-  const limit: u64 = neg ? <u64>I64.MAX_VALUE + 1 : <u64>I64.MAX_VALUE;
-  if (u === null || !u.fitsU64() || u.toU64() > limit) {
-    p.fail(E.badPrice(text));
-    return 0;
-  }
-  const m = u.toU64();
-  return neg ? <i64>(0 - m) : <i64>m;
-}
-
-function readAddress(v: JsonValue, p: Parser): string {
-  const a = p.str(v);
-  if (p.failed()) return a;
-  const e = addrValidate(a);
-  if (e !== null) p.fail(E.invalidAddress(a, e));
-  return a;
-}
-
-function readParams(c: Config, o: JsonObject, p: Parser): void {
-  if (o.has("max_conf_bps")) c.maxConfBps = o.u64("max_conf_bps", p);
-  if (o.has("min_expo")) c.minExpo = o.i32("min_expo", p);
-  if (o.has("max_expo")) c.maxExpo = o.i32("max_expo", p);
-  if (o.has("max_future_drift")) c.maxFutureDrift = o.u64("max_future_drift", p);
-  if (o.has("max_price_staleness")) c.maxPriceStaleness = o.u64("max_price_staleness", p);
-  if (o.has("twap_window")) c.twapWindow = o.u64("twap_window", p);
-  if (o.has("max_deviation_bps")) c.maxDeviationBps = o.u64("max_deviation_bps", p);
-  if (o.has("min_price_sources")) c.minPriceSources = o.u32("min_price_sources", p);
-  if (o.has("price_retention")) c.priceRetention = o.u64("price_retention", p);
-  if (o.has("signer_set_expiry_secs")) c.signerSetExpirySecs = o.u64("signer_set_expiry_secs", p);
-}
-
-/** Applies the optional fields shared by InstantiateMsg and UpdateConfigMsg; returns the signer sets when given. */
-export function readConfigFields(c: Config, o: JsonObject, p: Parser): Array<SignerSet> | null {
-  if (o.has("admin")) c.admin = readAddress(o.get("admin")!, p);
-  if (o.has("chain_id")) {
-    const id = o.u32("chain_id", p);
-    if (id > 0xffff && !p.failed()) p.fail("invalid chain_id " + id.toString() + ": expected a u16");
-    c.chainId = <u16>id;
-  }
-  if (o.has("data_sources")) {
-    const list = o.arr("data_sources", p);
-    const ds = new Array<DataSource>();
-    for (let i = 0; i < list.length && !p.failed(); i++) ds.push(readDataSource(list[i], p));
-    if (!p.failed() && ds.length == 0) p.fail(E.NO_DATA_SOURCES);
-    c.dataSources = ds;
-  }
-  if (o.has("governance_source")) c.governanceSource = readDataSource(o.get("governance_source")!, p);
-  if (o.has("update_fee")) c.updateFee = p.coin(o.get("update_fee")!);
-  if (o.has("fee_recipient")) c.feeRecipient = readAddress(o.get("fee_recipient")!, p);
-  if (o.has("feeders")) {
-    const list = o.arr("feeders", p);
-    if (list.length > MAX_FEEDERS && !p.failed()) p.fail(E.badParam("feeders", "at most 10"));
-    const fs = new Array<string>();
-    for (let i = 0; i < list.length && !p.failed(); i++) {
-      const a = readAddress(list[i], p);
-      if (fs.includes(a) && !p.failed()) p.fail(E.badParam("feeders", "duplicate " + a));
-      fs.push(a);
-    }
-    c.feeders = fs;
-  }
-  readParams(c, o, p);
-  let sets: Array<SignerSet> | null = null;
-  if (o.has("signer_sets")) {
-    const s = readSignerSets(o.arr("signer_sets", p), p);
-    let top: u32 = 0;
-    for (let i = 0; i < s.length; i++) if (s[i].index > top) top = s[i].index;
-    c.currentSignerSet = top;
-    sets = s;
-  }
-  if (!p.failed()) validateConfig(c, p);
-  return sets;
-}
-
-function validateConfig(c: Config, p: Parser): void {
-  if (c.minExpo < -18 || c.maxExpo > 0 || c.minExpo > c.maxExpo) p.fail(E.badExpoRange(c.minExpo, c.maxExpo));
-  else if (c.maxConfBps == 0 || c.maxConfBps > 10000) p.fail(E.badParam("max_conf_bps", "must be 1…10000"));
-  else if (c.maxPriceStaleness == 0) p.fail(E.badParam("max_price_staleness", "must be at least 1 s"));
-  else if (c.twapWindow == 0 || c.twapWindow > MAX_TWAP_WINDOW) p.fail(E.badParam("twap_window", "must be 1…3600 s"));
-  else if (c.minPriceSources == 0 || c.minPriceSources > <u32>(c.feeders.length + 1))
-    p.fail(E.badParam("min_price_sources", "must be between 1 and the number of sources (Pyth plus feeders)"));
-  else if (c.priceRetention < c.twapWindow || c.priceRetention < c.maxPriceStaleness)
-    p.fail(E.badParam("price_retention", "must be at least twap_window and max_price_staleness"));
-  else if (c.maxDeviationBps > 1_000_000) p.fail(E.badParam("max_deviation_bps", "must be at most 1000000"));
-  else if (c.maxFutureDrift > 3600) p.fail(E.badParam("max_future_drift", "must be at most 3600 s"));
-  else if (c.signerSetExpirySecs > MAX_SIGNER_SET_EXPIRY)
-    p.fail(E.badParam("signer_set_expiry_secs", "must be at most 315360000 s (10 years)"));
-  else if (c.updateFee.denom.length == 0) p.fail(E.badParam("update_fee", "denom must not be empty"));
-}
-
-export const INSTANTIATE_FIELDS: Array<string> = [
-  "admin",
-  "chain_id",
-  "data_sources",
-  "governance_source",
-  "signer_sets",
-  "update_fee",
-  "fee_recipient",
-  "feeds",
-  "feeders",
-];
-
-export const UPDATE_CONFIG_FIELDS: Array<string> = [
-  "admin",
-  "chain_id",
-  "data_sources",
-  "governance_source",
-  "signer_sets",
-  "update_fee",
-  "fee_recipient",
-  "feeders",
-];
-
-export function withParams(fields: Array<string>): Array<string> {
-  const out = new Array<string>();
-  for (let i = 0; i < fields.length; i++) out.push(fields[i]);
-  for (let i = 0; i < PARAM_FIELDS.length; i++) out.push(PARAM_FIELDS[i]);
-  return out;
-}
-
-export function readSymbol(o: JsonObject, p: Parser): string {
-  const s = o.optStr("symbol", p);
-  if (s === null) return "";
-  if (s.length > MAX_SYMBOL_LEN) p.fail(E.badParam("symbol", "at most 64 characters"));
-  return s;
 }

@@ -1,48 +1,56 @@
-// Queries. `price_feed` mirrors Pyth's CosmWasm JSON byte for byte; `price` is the checked value consumers use.
+// QueryMsg handlers, one per variant (`query` + the variant in PascalCase), each returning its response class; the
+// generated dispatch writes the JSON. `price_feed` mirrors Pyth's CosmWasm JSON byte for byte; `price` is the checked
+// value consumers use.
+import { Answer, Context, Key, Order, Some, answer, clampLimit, refuse, toHex } from "../std";
 import {
-  Coin,
-  Context,
-  JsonObject,
-  JsonValue,
-  JsonWriter,
-  Key,
-  Order,
-  Parser,
-  QueryResponse,
-  clampLimit,
-  parseVariant,
-  toHex,
-} from "../std";
-import { parseFeedId, readFeedId } from "./msg";
+  ConfigQuery,
+  ConfigResponse,
+  FeedInfo,
+  FeedsQuery,
+  FeedsResponse,
+  GetUpdateFeeQuery,
+  HealthQuery,
+  HealthResponse,
+  PriceFeedQuery,
+  PriceFeedResponse,
+  PriceQuery,
+  PriceResponse,
+  PythPriceJson,
+  SignerSetsQuery,
+  SignerSetsResponse,
+  SourceHealth,
+  UpdateFeeResponse,
+} from "./msg";
+import { checkFeedId, parseFeedId } from "./config";
 import { Aggregate, aggregate } from "./aggregate";
 import { requiredFee } from "./fees";
-import { parseBlobs, readBlobs } from "./update";
-import { CONFIG, FEEDS, Feed, PYTH_PRICES, PythPrice, SIGNER_SETS, writeConfig } from "./state";
+import { checkBlobCount, parseBlobs } from "./update";
+import { CONFIG, FEEDS, Feed, PYTH_PRICES, SIGNER_SETS, configResponse, signerSetMsg } from "./state";
 import * as E from "./error";
 
-const QUERIES: Array<string> = ["price_feed", "price", "health", "feeds", "signer_sets", "config", "get_update_fee"];
+/** Signer sets kept by `replaceSignerSets` and rotations stay far below this. */
+const MAX_LISTED_SETS: i32 = 1000;
 
-function writePythPrice(w: JsonWriter, price: i64, conf: u64, x: PythPrice): void {
-  w.beginObject();
-  w.key("price").str(price.toString()).key("conf").str(conf.toString());
-  w.key("expo").i64(x.expo).key("publish_time").i64(x.publishTime);
-  w.endObject();
+function pythPrice(price: i64, conf: u64, expo: i32, publishTime: i64): PythPriceJson {
+  const j = new PythPriceJson();
+  j.price = price.toString();
+  j.conf = conf.toString();
+  j.expo = expo;
+  j.publish_time = publishTime;
+  return j;
 }
 
-function priceFeed(o: JsonObject, p: Parser): QueryResponse {
-  p.denyUnknown(o, ["id"]);
-  const id = readFeedId(o, "id", p);
-  if (p.failed()) return QueryResponse.err(p.message());
+export function queryPriceFeed(_ctx: Context, m: PriceFeedQuery): Answer<PriceFeedResponse> {
+  const checked = checkFeedId(m.id);
+  if (checked.error !== null) return refuse<PriceFeedResponse>(checked.error!);
+  const id = checked.value!;
   const x = PYTH_PRICES().load(Key.bytes(id));
-  if (x === null) return QueryResponse.err(E.priceFeedNotFound(toHex(id)));
-  const w = new JsonWriter();
-  w.beginObject().key("price_feed").beginObject().key("id").str(toHex(id));
-  w.key("price");
-  writePythPrice(w, x.price, x.conf, x);
-  w.key("ema_price");
-  writePythPrice(w, x.emaPrice, x.emaConf, x);
-  w.endObject().endObject();
-  return QueryResponse.ok(w.toString());
+  if (x === null) return refuse<PriceFeedResponse>(E.priceFeedNotFound(toHex(id)));
+  const r = new PriceFeedResponse();
+  r.price_feed.id = toHex(id);
+  r.price_feed.price = pythPrice(x.price, x.conf, x.expo, x.publishTime);
+  r.price_feed.ema_price = pythPrice(x.emaPrice, x.emaConf, x.expo, x.publishTime);
+  return answer(r);
 }
 
 class Lookup {
@@ -51,133 +59,110 @@ class Lookup {
   agg: Aggregate | null = null;
 }
 
-function configuredAggregate(ctx: Context, o: JsonObject, p: Parser): Lookup {
+function configuredAggregate(ctx: Context, idText: string): Lookup {
   const out = new Lookup();
-  p.denyUnknown(o, ["id"]);
-  out.id = readFeedId(o, "id", p);
-  if (p.failed()) out.error = p.message();
-  else if (!FEEDS().has(Key.bytes(out.id))) out.error = E.feedNotConfigured(toHex(out.id));
+  const checked = checkFeedId(idText);
+  if (checked.error !== null) {
+    out.error = checked.error;
+    return out;
+  }
+  out.id = checked.value!;
+  if (!FEEDS().has(Key.bytes(out.id))) out.error = E.feedNotConfigured(toHex(out.id));
   else out.agg = aggregate(CONFIG().mustLoad(), out.id, ctx.env.block.timeSeconds());
   return out;
 }
 
-function price(ctx: Context, o: JsonObject, p: Parser): QueryResponse {
-  const l = configuredAggregate(ctx, o, p);
-  if (l.error !== null) return QueryResponse.err(l.error!);
+export function queryPrice(ctx: Context, m: PriceQuery): Answer<PriceResponse> {
+  const l = configuredAggregate(ctx, m.id);
+  if (l.error !== null) return refuse<PriceResponse>(l.error!);
   const a = l.agg!;
-  if (!a.healthy) return QueryResponse.err(E.unhealthy(a.reasons.join("; ")));
-  const w = new JsonWriter();
-  w.beginObject().key("twap").decimal(a.twap).key("median").decimal(a.median);
-  w.key("min").decimal(a.min).key("max").decimal(a.max).key("publish_time").u64(a.publishTime);
-  w.key("num_sources")
-    .u64(<u64>a.fresh)
-    .key("deviation_bps")
-    .u64(a.deviationBps)
-    .endObject();
-  return QueryResponse.ok(w.toString());
+  if (!a.healthy) return refuse<PriceResponse>(E.unhealthy(a.reasons.join("; ")));
+  const r = new PriceResponse();
+  r.twap = a.twap;
+  r.median = a.median;
+  r.min = a.min;
+  r.max = a.max;
+  r.publish_time = a.publishTime;
+  r.num_sources = <u32>a.fresh;
+  r.deviation_bps = a.deviationBps;
+  return answer(r);
 }
 
-function health(ctx: Context, o: JsonObject, p: Parser): QueryResponse {
-  const l = configuredAggregate(ctx, o, p);
-  if (l.error !== null) return QueryResponse.err(l.error!);
+export function queryHealth(ctx: Context, m: HealthQuery): Answer<HealthResponse> {
+  const l = configuredAggregate(ctx, m.id);
+  if (l.error !== null) return refuse<HealthResponse>(l.error!);
   const a = l.agg!;
-  const w = new JsonWriter();
-  w.beginObject().key("id").str(toHex(l.id));
-  w.key("is_healthy").bool(a.healthy).key("has_min_sources").bool(a.hasMinSources);
-  w.key("deviation_ok")
-    .bool(a.deviationOk)
-    .key("total_sources")
-    .u64(<u64>a.sources.length);
-  w.key("total_healthy_sources")
-    .u64(<u64>a.fresh)
-    .key("deviation_bps")
-    .u64(a.deviationBps);
-  w.key("failure_reasons").beginArray();
-  for (let i = 0; i < a.reasons.length; i++) w.str(a.reasons[i]);
-  w.endArray().key("sources").beginArray();
+  const r = new HealthResponse();
+  r.id = toHex(l.id);
+  r.is_healthy = a.healthy;
+  r.has_min_sources = a.hasMinSources;
+  r.deviation_ok = a.deviationOk;
+  r.total_sources = <u32>a.sources.length;
+  r.total_healthy_sources = <u32>a.fresh;
+  r.deviation_bps = a.deviationBps;
+  r.failure_reasons = a.reasons;
   for (let i = 0; i < a.sources.length; i++) {
     const s = a.sources[i];
-    const l = s.latest;
-    w.beginObject().key("source").str(s.source).key("price");
-    if (l !== null) w.decimal(l.price).key("publish_time").u64(l.publishTime);
-    else w.nul().key("publish_time").nul();
-    w.key("fresh").bool(s.fresh).endObject();
+    const h = new SourceHealth();
+    h.source = s.source;
+    const latest = s.latest;
+    if (latest !== null) {
+      h.price = latest.price;
+      h.publish_time = new Some<u64>(latest.publishTime);
+    }
+    h.fresh = s.fresh;
+    r.sources.push(h);
   }
-  w.endArray().endObject();
-  return QueryResponse.ok(w.toString());
+  return answer(r);
 }
 
-function feeds(o: JsonObject, p: Parser): QueryResponse {
-  p.denyUnknown(o, ["start_after", "limit"]);
-  const after = o.optStr("start_after", p);
-  const hasLimit = o.has("limit");
-  const limit = clampLimit(<i32>o.optU32("limit", p), hasLimit);
+export function queryFeeds(_ctx: Context, m: FeedsQuery): Answer<FeedsResponse> {
+  const given = m.limit;
+  const limit = clampLimit(given !== null ? <i32>given.value : 0, given !== null);
   let start: Key | null = null;
-  if (after !== null && !p.failed()) {
+  const after = m.start_after;
+  if (after !== null) {
     const id = parseFeedId(after);
-    if (id === null) p.fail(E.badFeedId(after));
-    else start = Key.bytes(id);
+    if (id === null) return refuse<FeedsResponse>(E.badFeedId(after));
+    start = Key.bytes(id);
   }
-  if (p.failed()) return QueryResponse.err(p.message());
   const list = FEEDS().range(null, start, limit, Order.Ascending);
-  const w = new JsonWriter();
-  w.beginObject().key("feeds").beginArray();
+  const r = new FeedsResponse();
   for (let i = 0; i < list.length; i++) {
     const f: Feed = list[i].value;
     const x = PYTH_PRICES().load(Key.bytes(f.id));
-    w.beginObject().key("id").str(toHex(f.id)).key("symbol").str(f.symbol).key("publish_time");
-    if (x !== null) w.i64(x.publishTime);
-    else w.nul();
-    w.endObject();
+    const info = new FeedInfo();
+    info.id = toHex(f.id);
+    info.symbol = f.symbol;
+    if (x !== null) info.publish_time = new Some<i64>(x.publishTime);
+    r.feeds.push(info);
   }
-  w.endArray().endObject();
-  return QueryResponse.ok(w.toString());
+  return answer(r);
 }
 
-function signerSets(o: JsonObject, p: Parser): QueryResponse {
-  p.denyUnknown(o, []);
-  if (p.failed()) return QueryResponse.err(p.message());
+export function querySignerSets(_ctx: Context, _m: SignerSetsQuery): Answer<SignerSetsResponse> {
   const c = CONFIG().mustLoad();
-  const list = SIGNER_SETS().range(null, null, 1000, Order.Ascending);
-  const w = new JsonWriter();
-  w.beginObject().key("current").u64(c.currentSignerSet).key("signer_sets").beginArray();
-  for (let i = 0; i < list.length; i++) list[i].value.write(w);
-  w.endArray().endObject();
-  return QueryResponse.ok(w.toString());
+  const list = SIGNER_SETS().range(null, null, MAX_LISTED_SETS, Order.Ascending);
+  const r = new SignerSetsResponse();
+  r.current = c.currentSignerSet;
+  for (let i = 0; i < list.length; i++) r.signer_sets.push(signerSetMsg(list[i].value));
+  return answer(r);
 }
 
-function config(o: JsonObject, p: Parser): QueryResponse {
-  p.denyUnknown(o, []);
-  if (p.failed()) return QueryResponse.err(p.message());
-  const w = new JsonWriter();
-  writeConfig(CONFIG().mustLoad(), w);
-  return QueryResponse.ok(w.toString());
+export function queryConfig(_ctx: Context, _m: ConfigQuery): Answer<ConfigResponse> {
+  return answer(configResponse(CONFIG().mustLoad()));
 }
 
-function getUpdateFee(o: JsonObject, p: Parser): QueryResponse {
-  p.denyUnknown(o, ["data"]);
-  const blobs = readBlobs(o, p);
-  if (p.failed()) return QueryResponse.err(p.message());
-  const parsed = parseBlobs(blobs);
-  if (parsed.error !== null) return QueryResponse.err(parsed.error!);
+export function queryGetUpdateFee(_ctx: Context, m: GetUpdateFeeQuery): Answer<UpdateFeeResponse> {
+  const countErr = checkBlobCount(m.data);
+  if (countErr !== null) return refuse<UpdateFeeResponse>(countErr!);
+  const parsed = parseBlobs(m.data);
+  if (parsed.error !== null) return refuse<UpdateFeeResponse>(parsed.error!);
   const c = CONFIG().mustLoad();
   const fee = requiredFee(c, parsed.messages);
-  if (fee === null) return QueryResponse.err(E.badParam("update_fee", "fee overflows"));
-  const w = new JsonWriter();
-  w.coin(new Coin(c.updateFee.denom, fee));
-  return QueryResponse.ok(w.toString());
-}
-
-export function query(ctx: Context, msg: JsonValue): QueryResponse {
-  const p = new Parser("QueryMsg");
-  const v = parseVariant(msg, "QueryMsg", QUERIES, p);
-  if (v === null) return QueryResponse.err(p.message());
-  const o = v.body;
-  if (v.name == "price_feed") return priceFeed(o, p);
-  if (v.name == "price") return price(ctx, o, p);
-  if (v.name == "health") return health(ctx, o, p);
-  if (v.name == "feeds") return feeds(o, p);
-  if (v.name == "signer_sets") return signerSets(o, p);
-  if (v.name == "config") return config(o, p);
-  return getUpdateFee(o, p);
+  if (fee === null) return refuse<UpdateFeeResponse>(E.badParam("update_fee", "fee overflows"));
+  const r = new UpdateFeeResponse();
+  r.denom = c.updateFee.denom;
+  r.amount = fee;
+  return answer(r);
 }

@@ -1,16 +1,12 @@
 // submit_signer_set_upgrade: Wormhole Core guardian-set upgrade semantics, used by Pyth for router-set rotation.
-import { Context, JsonObject, Key, Parser, Response, err, keccak256, toHex } from "../std";
+import { Context, Key, Response, err, keccak256, toHex } from "../std";
 import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
 import { parseSetUpgrade } from "./verify/governance";
 import { MAX_SIGNERS, SignerSet } from "./verify/signer_sets";
 import { APPLIED_UPGRADES, CONFIG, SIGNER_SETS } from "./state";
 import * as E from "./error";
 
-export function submitSignerSetUpgrade(ctx: Context, body: JsonObject, p: Parser): Response {
-  p.denyUnknown(body, ["vaa"]);
-  const bytes = body.binary("vaa", p);
-  if (p.failed()) return err(p.message());
-  if (ctx.info!.funds.length > 0) return err(E.NO_FUNDS_ACCEPTED);
+export function submitSignerSetUpgrade(ctx: Context, bytes: Uint8Array): Response {
   const c = CONFIG().mustLoad();
   const now = ctx.env.block.timeSeconds();
 

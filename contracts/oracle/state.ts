@@ -9,13 +9,15 @@ import {
   Key,
   Map,
   Parser,
+  Some,
   Uint128,
   fromHex,
-  toBase64,
   toHex,
   bytesEqual,
 } from "../std";
-import { SignerSet, decodeSignerSet, encodeSignerSet } from "./verify/signer_sets";
+import { SignerSet, decodeSignerSet } from "./verify/signer_sets";
+import { ConfigResponse, DataSourceMsg, SignerSetMsg } from "./msg";
+import { writeConfigResponse, writeSignerSetMsg } from "./gen/messages";
 
 export const CONTRACT_NAME = "crates.io:akash-econ-oracle";
 export const CONTRACT_VERSION = "0.1.0";
@@ -30,10 +32,6 @@ export class DataSource {
 
   matches(chain: u16, emitter: Uint8Array): bool {
     return chain == this.chainId && bytesEqual(emitter, this.emitter);
-  }
-
-  write(w: JsonWriter): void {
-    w.beginObject().key("chain_id").u64(this.chainId).key("emitter").str(toBase64(this.emitter)).endObject();
   }
 }
 
@@ -63,35 +61,60 @@ export class Config {
   }
 }
 
-export function writeConfig(c: Config, w: JsonWriter): void {
-  w.beginObject();
-  w.key("admin").str(c.admin).key("chain_id").u64(c.chainId).key("data_sources").beginArray();
-  for (let i = 0; i < c.dataSources.length; i++) c.dataSources[i].write(w);
-  w.endArray().key("governance_source");
-  c.governanceSource.write(w);
-  w.key("current_signer_set").u64(c.currentSignerSet);
-  w.key("update_fee").coin(c.updateFee).key("fee_recipient").str(c.feeRecipient);
-  w.key("feeders").beginArray();
-  for (let i = 0; i < c.feeders.length; i++) w.str(c.feeders[i]);
-  w.endArray();
-  w.key("max_conf_bps").u64(c.maxConfBps).key("min_expo").i64(c.minExpo).key("max_expo").i64(c.maxExpo);
-  w.key("max_future_drift").u64(c.maxFutureDrift).key("max_price_staleness").u64(c.maxPriceStaleness);
-  w.key("twap_window").u64(c.twapWindow).key("max_deviation_bps").u64(c.maxDeviationBps);
-  w.key("min_price_sources").u64(c.minPriceSources).key("price_retention").u64(c.priceRetention);
-  w.key("signer_set_expiry_secs").u64(c.signerSetExpirySecs).key("paused").bool(c.paused);
-  w.endObject();
+function dataSourceMsg(d: DataSource): DataSourceMsg {
+  const m = new DataSourceMsg();
+  m.chain_id = d.chainId;
+  m.emitter = d.emitter;
+  return m;
 }
 
-export function readDataSource(v: JsonValue, p: Parser): DataSource {
+/** The config as the `config` query returns it, which is also its stored form. */
+export function configResponse(c: Config): ConfigResponse {
+  const r = new ConfigResponse();
+  r.admin = c.admin;
+  r.chain_id = c.chainId;
+  for (let i = 0; i < c.dataSources.length; i++) r.data_sources.push(dataSourceMsg(c.dataSources[i]));
+  r.governance_source = dataSourceMsg(c.governanceSource);
+  r.current_signer_set = c.currentSignerSet;
+  r.update_fee = c.updateFee;
+  r.fee_recipient = c.feeRecipient;
+  r.feeders = c.feeders;
+  r.max_conf_bps = c.maxConfBps;
+  r.min_expo = c.minExpo;
+  r.max_expo = c.maxExpo;
+  r.max_future_drift = c.maxFutureDrift;
+  r.max_price_staleness = c.maxPriceStaleness;
+  r.twap_window = c.twapWindow;
+  r.max_deviation_bps = c.maxDeviationBps;
+  r.min_price_sources = c.minPriceSources;
+  r.price_retention = c.priceRetention;
+  r.signer_set_expiry_secs = c.signerSetExpirySecs;
+  r.paused = c.paused;
+  return r;
+}
+
+function encodeConfig(c: Config, w: JsonWriter): void {
+  writeConfigResponse(w, configResponse(c));
+}
+
+/** A signer set as the `signer_sets` query returns it, which is also its stored form. */
+export function signerSetMsg(s: SignerSet): SignerSetMsg {
+  const m = new SignerSetMsg();
+  m.index = s.index;
+  for (let i = 0; i < s.addresses.length; i++) m.addresses.push(toHex(s.addresses[i]));
+  if (s.quorum != 0) m.quorum = new Some<u32>(s.quorum);
+  if (s.expiresAt != 0) m.expires_at = new Some<u64>(s.expiresAt);
+  return m;
+}
+
+function encodeSignerSet(s: SignerSet, w: JsonWriter): void {
+  writeSignerSetMsg(w, signerSetMsg(s));
+}
+
+function decodeDataSource(v: JsonValue, p: Parser): DataSource {
   const o = p.obj(v);
   if (p.failed()) return new DataSource(0, new Uint8Array(0));
-  p.denyUnknown(o, ["chain_id", "emitter"]);
-  const chain = o.u32("chain_id", p);
-  if (chain > 0xffff && !p.failed()) p.fail("invalid chain_id " + chain.toString() + ": expected a u16");
-  const emitter = o.binary("emitter", p);
-  if (emitter.length != 32 && !p.failed())
-    p.fail("invalid emitter: expected 32 bytes, got " + emitter.length.toString());
-  return new DataSource(<u16>chain, emitter);
+  return new DataSource(<u16>o.u32("chain_id", p), o.binary("emitter", p));
 }
 
 function decodeConfig(v: JsonValue, p: Parser): Config {
@@ -101,8 +124,8 @@ function decodeConfig(v: JsonValue, p: Parser): Config {
   c.admin = o.str("admin", p);
   c.chainId = <u16>o.u32("chain_id", p);
   const ds = o.arr("data_sources", p);
-  for (let i = 0; i < ds.length; i++) c.dataSources.push(readDataSource(ds[i], p));
-  c.governanceSource = readDataSource(o.get("governance_source")!, p);
+  for (let i = 0; i < ds.length; i++) c.dataSources.push(decodeDataSource(ds[i], p));
+  c.governanceSource = decodeDataSource(o.get("governance_source")!, p);
   c.currentSignerSet = o.u32("current_signer_set", p);
   c.updateFee = p.coin(o.get("update_fee")!);
   c.feeRecipient = o.str("fee_recipient", p);
@@ -123,7 +146,7 @@ function decodeConfig(v: JsonValue, p: Parser): Config {
 }
 
 export function CONFIG(): Item<Config> {
-  return new Item<Config>("config", writeConfig, decodeConfig);
+  return new Item<Config>("config", encodeConfig, decodeConfig);
 }
 
 export function SIGNER_SETS(): Map<SignerSet> {

@@ -1,6 +1,6 @@
 // update_price_feeds: verify every blob completely, then store. Nothing is written before all checks pass, so a
 // rejected update leaves state untouched even before the chain's rollback.
-import { BankMsg, Coin, Context, Event, JsonObject, Key, Parser, Response, bytesEqual, err, toHex } from "../std";
+import { BankMsg, Coin, Context, Event, Key, Response, bytesEqual, err, toHex } from "../std";
 import { Pnau, parsePnau } from "./verify/pnau";
 import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
 import { PriceMessage, parseAuwv, parsePriceMessage } from "./verify/accumulator";
@@ -13,15 +13,11 @@ import * as E from "./error";
 /** Each blob costs up to one signature recovery per signer: bound the work of one message. */
 export const MAX_BLOBS: i32 = 16;
 
-/** Parses the `data` array of base64 blobs (shared with the `get_update_fee` query). */
-export function readBlobs(body: JsonObject, p: Parser): Array<Uint8Array> {
-  const list = body.arr("data", p);
-  const out = new Array<Uint8Array>();
-  for (let i = 0; i < list.length && !p.failed(); i++) out.push(p.binary(list[i]));
-  if (p.failed()) return out;
-  if (out.length == 0) p.fail(E.NO_UPDATE_DATA);
-  else if (out.length > MAX_BLOBS) p.fail(E.tooManyBlobs(out.length, MAX_BLOBS));
-  return out;
+/** Checks the number of blobs in `data` (shared with the `get_update_fee` query). */
+export function checkBlobCount(blobs: Array<Uint8Array>): string | null {
+  if (blobs.length == 0) return E.NO_UPDATE_DATA;
+  if (blobs.length > MAX_BLOBS) return E.tooManyBlobs(blobs.length, MAX_BLOBS);
+  return null;
 }
 
 export class ParsedBlobs {
@@ -94,10 +90,9 @@ function indexOfFeed(id: Uint8Array, accepted: Array<PriceMessage>): i32 {
   return -1;
 }
 
-export function updatePriceFeeds(ctx: Context, body: JsonObject, p: Parser): Response {
-  p.denyUnknown(body, ["data"]);
-  const blobs = readBlobs(body, p);
-  if (p.failed()) return err(p.message());
+export function updatePriceFeeds(ctx: Context, blobs: Array<Uint8Array>): Response {
+  const countErr = checkBlobCount(blobs);
+  if (countErr !== null) return err(countErr!);
   const c = CONFIG().mustLoad();
   if (c.paused) return err(E.PAUSED);
   const parsed = parseBlobs(blobs);

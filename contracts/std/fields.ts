@@ -2,6 +2,7 @@
 // missing field and for a string outside an `@enum` list.
 
 import { JsonObject, JsonValue, Parser } from "./json";
+import { Some } from "./some";
 
 /** The value of a required field (an explicit null included, so the reader reports its type); null when absent. */
 export function requiredField(o: JsonObject, key: string, p: Parser): JsonValue | null {
@@ -30,4 +31,15 @@ export function readU16(v: JsonValue, p: Parser): u16 {
   const n = p.u32(v);
   if (!p.failed() && n > 0xffff) p.invalidValue(v, "u16");
   return <u16>n;
+}
+
+/** An optional integer field (`Some<T> | null`): null when absent or null. One call per field keeps parsers small. */
+export function optionalInt<T>(o: JsonObject, key: string, p: Parser): Some<T> | null {
+  const v = optionalField(o, key);
+  if (v === null) return null;
+  if (isSigned<T>()) return new Some<T>(sizeof<T>() == 8 ? <T>p.i64(v) : <T>p.i32(v));
+  if (sizeof<T>() == 1) return new Some<T>(<T>p.u8(v));
+  if (sizeof<T>() == 2) return new Some<T>(<T>readU16(v, p));
+  if (sizeof<T>() == 4) return new Some<T>(<T>p.u32(v));
+  return new Some<T>(<T>p.u64(v));
 }

@@ -90,6 +90,9 @@ const OBJECT_READERS: Record<string, { required: string; nullable?: string }> = 
 function objectRead(f: Field): string | null {
   if (f.allowed !== null) return null;
   const t = f.type;
+  if (t.kind === "some" && t.inner.kind === "integer" && f.nullable) {
+    return `m.${f.name} = optionalInt<${t.inner.name}>(o, ${JSON.stringify(f.name)}, p);`;
+  }
   const key =
     t.kind === "string" || t.kind === "bool" ? t.kind : t.kind === "integer" || t.kind === "std" ? t.name : null;
   const reader = key === null ? undefined : OBJECT_READERS[key];
@@ -213,7 +216,7 @@ export function emitMessages(mod: MessagesModule, header: string, importPath: (f
     byFile.set(spec, (byFile.get(spec) ?? new Set()).add(c.name));
   }
   const imports = [
-    `import { Coin, Decimal, JsonObject, JsonValue, JsonWriter, Parser, Some, Uint128, Uint256, optionalField, readOneOf, readU16, requiredField } from "../../std";`,
+    `import { Coin, Decimal, JsonObject, JsonValue, JsonWriter, Parser, Some, Uint128, Uint256, optionalField, optionalInt, readOneOf, readU16, requiredField } from "../../std";`,
     ...[...byFile.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([spec, names]) => `import { ${[...names].sort().join(", ")} } from "${spec}";`),

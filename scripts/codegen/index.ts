@@ -98,10 +98,7 @@ export async function generateContractCode(root: string, contractDir: string, ch
   return changed;
 }
 
-/**
- * Whether a contract uses generated message code: its contract.ts wires the generated dispatch. (The oracle still
- * parses by hand; see docs/contracts.md.)
- */
+/** Whether a contract uses generated message code: its contract.ts wires the generated dispatch. */
 export function usesCodegen(root: string, contractDir: string): boolean {
   const entry = path.join(root, contractDir, "contract.ts");
   return (

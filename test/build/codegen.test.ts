@@ -1,14 +1,15 @@
 /**
- * The message code generator (scripts/codegen): a variant without a handler fails the build naming it, the committed
- * generated files match the generator, and the generated parsers behave like serde on the escrow wasm.
+ * The message code generator (scripts/codegen): a variant without a handler fails the build naming it (in every
+ * generated contract), the committed generated files match the generator, and the generated parsers behave like
+ * serde on the escrow wasm.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContracts } from "../../scripts/build-contracts.js";
-import { codegenTargets, contractCode, generateContractCode } from "../../scripts/codegen/index.js";
+import { GENERATED_DIR, codegenTargets, contractCode, generateContractCode } from "../../scripts/codegen/index.js";
 import type { JsonObject } from "../../sim/index.js";
 import { contractError } from "../helpers/escrow-runner.js";
 import { setupEscrow, type EscrowEnv } from "../helpers/escrow-fixture.js";
@@ -23,43 +24,42 @@ export class FreezeMsg {
 }
 `;
 
-describe("a message without a handler", () => {
+describe.each(["escrow", "oracle"])("a message without a handler (%s)", (name) => {
   let tmp: string;
   beforeAll(() => {
     tmp = mkdtempSync(path.join(tmpdir(), "codegen-"));
     cpSync(path.join(ROOT, "contracts"), path.join(tmp, "contracts"), { recursive: true });
     cpSync(path.join(ROOT, "package.json"), path.join(tmp, "package.json"));
-    const msg = path.join(tmp, "contracts/escrow/msg.ts");
+    const msg = path.join(tmp, `contracts/${name}/msg.ts`);
     writeFileSync(msg, readFileSync(msg, "utf8") + FREEZE);
   });
   afterAll(() => {
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const expected =
-    'ExecuteMsg variant "freeze" has no handler: export function executeFreeze(...) from contracts/escrow/execute.ts';
+  const expected = `ExecuteMsg variant "freeze" has no handler: export function executeFreeze(...) from contracts/${name}/execute.ts`;
 
   it("stops the generator, naming the variant and the function to write", () => {
-    expect(() => contractCode(tmp, "contracts/escrow")).toThrow(expected);
+    expect(() => contractCode(tmp, `contracts/${name}`)).toThrow(expected);
   });
 
   it("fails the contract build with that message and builds nothing", async () => {
     const lines: string[] = [];
-    const result = await buildContracts({ root: tmp, only: ["escrow"], log: (l) => lines.push(l) });
+    const result = await buildContracts({ root: tmp, only: [name], log: (l) => lines.push(l) });
     expect(result.ok).toBe(false);
-    expect(lines.join("\n")).toContain(`FAIL    artifacts/escrow.wasm`);
+    expect(lines.join("\n")).toContain(`FAIL    artifacts/${name}.wasm`);
     expect(lines.join("\n")).toContain(expected);
   });
 
   it("passes once the handler exists", () => {
-    const exec = path.join(tmp, "contracts/escrow/execute.ts");
+    const exec = path.join(tmp, `contracts/${name}/execute.ts`);
     writeFileSync(
       exec,
       readFileSync(exec, "utf8") +
         "\nexport function executeFreeze(_ctx: Context, _m: FreezeMsg): Response {\n  return new Response();\n}\n",
     );
-    const files = contractCode(tmp, "contracts/escrow");
-    const dispatch = files.get("contracts/escrow/gen/dispatch.ts")!;
+    const files = contractCode(tmp, `contracts/${name}`);
+    const dispatch = files.get(`contracts/${name}/gen/dispatch.ts`)!;
     expect(dispatch).toContain('"freeze"');
     expect(dispatch).toContain("executeFreeze(ctx, m)");
   });
@@ -68,16 +68,27 @@ describe("a message without a handler", () => {
 describe("committed generated files", () => {
   it("are what the generator writes (CI's drift check)", async () => {
     const targets = codegenTargets(ROOT);
-    expect(targets).toContain("contracts/escrow");
+    expect(targets).toEqual(expect.arrayContaining(["contracts/escrow", "contracts/oracle"]));
     for (const t of targets) expect(await generateContractCode(ROOT, t, true)).toEqual([]);
   });
 
-  it("dispatch has a branch per variant and no hand-written lists remain in the contract", () => {
-    const dispatch = readFileSync(path.join(ROOT, "contracts/escrow/gen/dispatch.ts"), "utf8");
-    expect(dispatch).toContain('const PAYABLE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];');
-    for (const file of ["execute.ts", "query.ts", "msg.ts", "config.ts", "lifecycle.ts"]) {
-      const text = readFileSync(path.join(ROOT, "contracts/escrow", file), "utf8");
-      expect(text, file).not.toMatch(/denyUnknown|parseVariant|VARIANTS|QUERIES/);
+  it("dispatch has a branch per variant and no hand-written lists remain in the contracts", () => {
+    const payable = (name: string): string =>
+      readFileSync(path.join(ROOT, `contracts/${name}/gen/dispatch.ts`), "utf8");
+    expect(payable("escrow")).toContain(
+      'const PAYABLE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];',
+    );
+    expect(payable("oracle")).toContain('const PAYABLE_VARIANTS: Array<string> = ["update_price_feeds"];');
+    for (const target of codegenTargets(ROOT)) {
+      const dir = path.join(ROOT, target);
+      const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(
+        (f) => f.endsWith(".ts") && !f.startsWith(`${GENERATED_DIR}/`),
+      );
+      expect(files).toContain("execute.ts");
+      for (const file of files) {
+        const text = readFileSync(path.join(dir, file), "utf8");
+        expect(text, `${target}/${file}`).not.toMatch(/denyUnknown|parseVariant|VARIANTS|QUERIES/);
+      }
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   Uint128,
   Uint256,
   optionalField,
+  optionalInt,
   readOneOf,
   readU16,
   requiredField,
@@ -206,10 +207,8 @@ export function parseSetAlertMsg(o: JsonObject, p: Parser): SetAlertMsg {
 export function parseAlertBelow(o: JsonObject, p: Parser): AlertBelow {
   const m = new AlertBelow();
   p.denyUnknown(o, ["amount", "blocks_left", "percent_of_peak"]);
-  let v: JsonValue | null = null;
   m.amount = o.optUint128("amount", p);
-  v = optionalField(o, "blocks_left");
-  if (v !== null) m.blocks_left = new Some<u64>(p.u64(v));
+  m.blocks_left = optionalInt<u64>(o, "blocks_left", p);
   m.percent_of_peak = o.optDecimal("percent_of_peak", p);
   return m;
 }

@@ -106,6 +106,9 @@ describe("oracle: instantiate and config", () => {
       [{ fee_recipient: "cosmos1xyz" }, "invalid address cosmos1xyz"],
       [{ feeds: [{ id: "0x12" }] }, "invalid feed id 0x12"],
       [{ bogus: 1 }, "unknown field `bogus`"],
+      [{ chain_id: 70000 }, "invalid value: integer `70000`, expected u16"],
+      // Types are checked (in declaration order) before values: the bad admin is reported after the bad feeds list.
+      [{ admin: "cosmos1xyz", feeds: 5 }, "invalid type: integer `5`, expected a sequence"],
     ];
     const s = await setupOracle();
     const { codeId } = await s.client.upload(s.relayer, oracleWasm(), "auto");

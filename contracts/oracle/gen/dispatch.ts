@@ -1,0 +1,191 @@
+// Generated from contracts/oracle/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
+// then rebuild. docs/contracts.md describes the conventions.
+
+import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import { FUNDS_NOT_ACCEPTED } from "../error";
+import {
+  parseAddFeedMsg,
+  parseConfigQuery,
+  parseFeedPriceMsg,
+  parseFeedsQuery,
+  parseGetUpdateFeeQuery,
+  parseHealthQuery,
+  parseInstantiateMsg,
+  parseMigrateMsg,
+  parsePauseMsg,
+  parsePriceFeedQuery,
+  parsePriceQuery,
+  parseRemoveFeedMsg,
+  parseSignerSetsQuery,
+  parseSubmitSignerSetUpgradeMsg,
+  parseUnpauseMsg,
+  parseUpdateConfigMsg,
+  parseUpdatePriceFeedsMsg,
+  writeConfigResponse,
+  writeFeedsResponse,
+  writeHealthResponse,
+  writePriceFeedResponse,
+  writePriceResponse,
+  writeSignerSetsResponse,
+  writeUpdateFeeResponse,
+} from "./messages";
+import {
+  executeAddFeed,
+  executeFeedPrice,
+  executePause,
+  executeRemoveFeed,
+  executeSubmitSignerSetUpgrade,
+  executeUnpause,
+  executeUpdateConfig,
+  executeUpdatePriceFeeds,
+} from "../execute";
+import { instantiateContract, migrateContract } from "../lifecycle";
+import {
+  queryConfig,
+  queryFeeds,
+  queryGetUpdateFee,
+  queryHealth,
+  queryPrice,
+  queryPriceFeed,
+  querySignerSets,
+} from "../query";
+
+export function dispatchInstantiate(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("InstantiateMsg");
+  const o = p.obj(msg);
+  if (p.failed()) return err(p.message());
+  const m = parseInstantiateMsg(o, p);
+  if (p.failed()) return err(p.message());
+  return instantiateContract(ctx, m);
+}
+
+export function dispatchMigrate(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("MigrateMsg");
+  const o = p.obj(msg);
+  if (p.failed()) return err(p.message());
+  const m = parseMigrateMsg(o, p);
+  if (p.failed()) return err(p.message());
+  return migrateContract(ctx, m);
+}
+
+const EXECUTE_VARIANTS: Array<string> = [
+  "update_price_feeds",
+  "submit_signer_set_upgrade",
+  "feed_price",
+  "update_config",
+  "add_feed",
+  "remove_feed",
+  "pause",
+  "unpause",
+];
+
+/** Variants tagged `@payable`; every other one rejects attached funds. */
+const PAYABLE_VARIANTS: Array<string> = ["update_price_feeds"];
+
+export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
+  const p = new Parser("ExecuteMsg");
+  const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
+  if (v === null) return err(p.message());
+  const name = v.name;
+  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  let res: Response | null = null;
+  if (name == "update_price_feeds") {
+    const m = parseUpdatePriceFeedsMsg(v.body, p);
+    if (!p.failed()) res = executeUpdatePriceFeeds(ctx, m);
+  } else if (name == "submit_signer_set_upgrade") {
+    const m = parseSubmitSignerSetUpgradeMsg(v.body, p);
+    if (!p.failed()) res = executeSubmitSignerSetUpgrade(ctx, m);
+  } else if (name == "feed_price") {
+    const m = parseFeedPriceMsg(v.body, p);
+    if (!p.failed()) res = executeFeedPrice(ctx, m);
+  } else if (name == "update_config") {
+    const m = parseUpdateConfigMsg(v.body, p);
+    if (!p.failed()) res = executeUpdateConfig(ctx, m);
+  } else if (name == "add_feed") {
+    const m = parseAddFeedMsg(v.body, p);
+    if (!p.failed()) res = executeAddFeed(ctx, m);
+  } else if (name == "remove_feed") {
+    const m = parseRemoveFeedMsg(v.body, p);
+    if (!p.failed()) res = executeRemoveFeed(ctx, m);
+  } else if (name == "pause") {
+    const m = parsePauseMsg(v.body, p);
+    if (!p.failed()) res = executePause(ctx, m);
+  } else if (name == "unpause") {
+    const m = parseUnpauseMsg(v.body, p);
+    if (!p.failed()) res = executeUnpause(ctx, m);
+  }
+  if (p.failed()) return err(p.message());
+  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
+}
+
+const QUERY_VARIANTS: Array<string> = [
+  "price_feed",
+  "price",
+  "health",
+  "feeds",
+  "signer_sets",
+  "config",
+  "get_update_fee",
+];
+
+export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
+  const p = new Parser("QueryMsg");
+  const v = parseVariant(msg, "QueryMsg", QUERY_VARIANTS, p);
+  if (v === null) return QueryResponse.err(p.message());
+  const name = v.name;
+  const w = new JsonWriter();
+  let error: string | null = "internal error: no branch for QueryMsg::" + name;
+  if (name == "price_feed") {
+    const m = parsePriceFeedQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryPriceFeed(ctx, m);
+      error = a.error;
+      if (error === null) writePriceFeedResponse(w, a.value!);
+    }
+  } else if (name == "price") {
+    const m = parsePriceQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryPrice(ctx, m);
+      error = a.error;
+      if (error === null) writePriceResponse(w, a.value!);
+    }
+  } else if (name == "health") {
+    const m = parseHealthQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryHealth(ctx, m);
+      error = a.error;
+      if (error === null) writeHealthResponse(w, a.value!);
+    }
+  } else if (name == "feeds") {
+    const m = parseFeedsQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryFeeds(ctx, m);
+      error = a.error;
+      if (error === null) writeFeedsResponse(w, a.value!);
+    }
+  } else if (name == "signer_sets") {
+    const m = parseSignerSetsQuery(v.body, p);
+    if (!p.failed()) {
+      const a = querySignerSets(ctx, m);
+      error = a.error;
+      if (error === null) writeSignerSetsResponse(w, a.value!);
+    }
+  } else if (name == "config") {
+    const m = parseConfigQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryConfig(ctx, m);
+      error = a.error;
+      if (error === null) writeConfigResponse(w, a.value!);
+    }
+  } else if (name == "get_update_fee") {
+    const m = parseGetUpdateFeeQuery(v.body, p);
+    if (!p.failed()) {
+      const a = queryGetUpdateFee(ctx, m);
+      error = a.error;
+      if (error === null) writeUpdateFeeResponse(w, a.value!);
+    }
+  }
+  if (p.failed()) return QueryResponse.err(p.message());
+  if (error !== null) return QueryResponse.err(error!);
+  return QueryResponse.ok(w.toString());
+}

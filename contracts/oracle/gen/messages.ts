@@ -1,0 +1,569 @@
+// Generated from contracts/oracle/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
+// then rebuild. docs/contracts.md describes the conventions.
+
+import {
+  Coin,
+  Decimal,
+  JsonObject,
+  JsonValue,
+  JsonWriter,
+  Parser,
+  Some,
+  Uint128,
+  Uint256,
+  optionalField,
+  optionalInt,
+  readOneOf,
+  readU16,
+  requiredField,
+} from "../../std";
+import {
+  AddFeedMsg,
+  ConfigQuery,
+  ConfigResponse,
+  DataSourceMsg,
+  FeedInfo,
+  FeedMsg,
+  FeedPriceMsg,
+  FeedsQuery,
+  FeedsResponse,
+  GetUpdateFeeQuery,
+  HealthQuery,
+  HealthResponse,
+  InstantiateMsg,
+  MigrateMsg,
+  PauseMsg,
+  PriceFeedJson,
+  PriceFeedQuery,
+  PriceFeedResponse,
+  PriceQuery,
+  PriceResponse,
+  PythPriceJson,
+  RemoveFeedMsg,
+  SignerSetMsg,
+  SignerSetsQuery,
+  SignerSetsResponse,
+  SourceHealth,
+  SubmitSignerSetUpgradeMsg,
+  UnpauseMsg,
+  UpdateConfigMsg,
+  UpdateFeeResponse,
+  UpdatePriceFeedsMsg,
+} from "../msg";
+
+export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
+  const m = new InstantiateMsg();
+  p.denyUnknown(o, [
+    "admin",
+    "chain_id",
+    "data_sources",
+    "governance_source",
+    "signer_sets",
+    "update_fee",
+    "fee_recipient",
+    "feeds",
+    "feeders",
+    "max_conf_bps",
+    "min_expo",
+    "max_expo",
+    "max_future_drift",
+    "max_price_staleness",
+    "twap_window",
+    "max_deviation_bps",
+    "min_price_sources",
+    "price_retention",
+    "signer_set_expiry_secs",
+  ]);
+  let v: JsonValue | null = null;
+  m.admin = o.str("admin", p);
+  m.chain_id = optionalInt<u16>(o, "chain_id", p);
+  v = requiredField(o, "data_sources", p);
+  if (v !== null) m.data_sources = readArrayOfDataSourceMsg(v, p);
+  v = optionalField(o, "governance_source");
+  if (v !== null) m.governance_source = parseDataSourceMsg(p.obj(v), p);
+  v = requiredField(o, "signer_sets", p);
+  if (v !== null) m.signer_sets = readArrayOfSignerSetMsg(v, p);
+  v = optionalField(o, "update_fee");
+  if (v !== null) m.update_fee = p.coin(v);
+  m.fee_recipient = o.str("fee_recipient", p);
+  v = optionalField(o, "feeds");
+  if (v !== null) m.feeds = readArrayOfFeedMsg(v, p);
+  v = optionalField(o, "feeders");
+  if (v !== null) m.feeders = readArrayOfString(v, p);
+  m.max_conf_bps = optionalInt<u64>(o, "max_conf_bps", p);
+  m.min_expo = optionalInt<i32>(o, "min_expo", p);
+  m.max_expo = optionalInt<i32>(o, "max_expo", p);
+  m.max_future_drift = optionalInt<u64>(o, "max_future_drift", p);
+  m.max_price_staleness = optionalInt<u64>(o, "max_price_staleness", p);
+  m.twap_window = optionalInt<u64>(o, "twap_window", p);
+  m.max_deviation_bps = optionalInt<u64>(o, "max_deviation_bps", p);
+  m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
+  m.price_retention = optionalInt<u64>(o, "price_retention", p);
+  m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
+  return m;
+}
+
+export function parseDataSourceMsg(o: JsonObject, p: Parser): DataSourceMsg {
+  const m = new DataSourceMsg();
+  p.denyUnknown(o, ["chain_id", "emitter"]);
+  let v: JsonValue | null = null;
+  v = requiredField(o, "chain_id", p);
+  if (v !== null) m.chain_id = readU16(v, p);
+  m.emitter = o.binary("emitter", p);
+  return m;
+}
+
+export function parseSignerSetMsg(o: JsonObject, p: Parser): SignerSetMsg {
+  const m = new SignerSetMsg();
+  p.denyUnknown(o, ["index", "addresses", "quorum", "expires_at"]);
+  let v: JsonValue | null = null;
+  m.index = o.u32("index", p);
+  v = requiredField(o, "addresses", p);
+  if (v !== null) m.addresses = readArrayOfString(v, p);
+  m.quorum = optionalInt<u32>(o, "quorum", p);
+  m.expires_at = optionalInt<u64>(o, "expires_at", p);
+  return m;
+}
+
+export function parseFeedMsg(o: JsonObject, p: Parser): FeedMsg {
+  const m = new FeedMsg();
+  p.denyUnknown(o, ["id", "symbol"]);
+  m.id = o.str("id", p);
+  m.symbol = o.optStr("symbol", p);
+  return m;
+}
+
+export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
+  const m = new MigrateMsg();
+  p.denyUnknown(o, []);
+  return m;
+}
+
+export function parseUpdatePriceFeedsMsg(o: JsonObject, p: Parser): UpdatePriceFeedsMsg {
+  const m = new UpdatePriceFeedsMsg();
+  p.denyUnknown(o, ["data"]);
+  let v: JsonValue | null = null;
+  v = requiredField(o, "data", p);
+  if (v !== null) m.data = readArrayOfUint8Array(v, p);
+  return m;
+}
+
+export function parseSubmitSignerSetUpgradeMsg(o: JsonObject, p: Parser): SubmitSignerSetUpgradeMsg {
+  const m = new SubmitSignerSetUpgradeMsg();
+  p.denyUnknown(o, ["vaa"]);
+  m.vaa = o.binary("vaa", p);
+  return m;
+}
+
+export function parseFeedPriceMsg(o: JsonObject, p: Parser): FeedPriceMsg {
+  const m = new FeedPriceMsg();
+  p.denyUnknown(o, ["id", "price", "expo", "publish_time"]);
+  m.id = o.str("id", p);
+  m.price = o.str("price", p);
+  m.expo = o.i32("expo", p);
+  m.publish_time = o.i64("publish_time", p);
+  return m;
+}
+
+export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg {
+  const m = new UpdateConfigMsg();
+  p.denyUnknown(o, [
+    "admin",
+    "chain_id",
+    "data_sources",
+    "governance_source",
+    "signer_sets",
+    "update_fee",
+    "fee_recipient",
+    "feeders",
+    "max_conf_bps",
+    "min_expo",
+    "max_expo",
+    "max_future_drift",
+    "max_price_staleness",
+    "twap_window",
+    "max_deviation_bps",
+    "min_price_sources",
+    "price_retention",
+    "signer_set_expiry_secs",
+  ]);
+  let v: JsonValue | null = null;
+  m.admin = o.optStr("admin", p);
+  m.chain_id = optionalInt<u16>(o, "chain_id", p);
+  v = optionalField(o, "data_sources");
+  if (v !== null) m.data_sources = readArrayOfDataSourceMsg(v, p);
+  v = optionalField(o, "governance_source");
+  if (v !== null) m.governance_source = parseDataSourceMsg(p.obj(v), p);
+  v = optionalField(o, "signer_sets");
+  if (v !== null) m.signer_sets = readArrayOfSignerSetMsg(v, p);
+  v = optionalField(o, "update_fee");
+  if (v !== null) m.update_fee = p.coin(v);
+  m.fee_recipient = o.optStr("fee_recipient", p);
+  v = optionalField(o, "feeders");
+  if (v !== null) m.feeders = readArrayOfString(v, p);
+  m.max_conf_bps = optionalInt<u64>(o, "max_conf_bps", p);
+  m.min_expo = optionalInt<i32>(o, "min_expo", p);
+  m.max_expo = optionalInt<i32>(o, "max_expo", p);
+  m.max_future_drift = optionalInt<u64>(o, "max_future_drift", p);
+  m.max_price_staleness = optionalInt<u64>(o, "max_price_staleness", p);
+  m.twap_window = optionalInt<u64>(o, "twap_window", p);
+  m.max_deviation_bps = optionalInt<u64>(o, "max_deviation_bps", p);
+  m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
+  m.price_retention = optionalInt<u64>(o, "price_retention", p);
+  m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
+  return m;
+}
+
+export function parseAddFeedMsg(o: JsonObject, p: Parser): AddFeedMsg {
+  const m = new AddFeedMsg();
+  p.denyUnknown(o, ["id", "symbol"]);
+  m.id = o.str("id", p);
+  m.symbol = o.optStr("symbol", p);
+  return m;
+}
+
+export function parseRemoveFeedMsg(o: JsonObject, p: Parser): RemoveFeedMsg {
+  const m = new RemoveFeedMsg();
+  p.denyUnknown(o, ["id"]);
+  m.id = o.str("id", p);
+  return m;
+}
+
+export function parsePauseMsg(o: JsonObject, p: Parser): PauseMsg {
+  const m = new PauseMsg();
+  p.denyUnknown(o, []);
+  return m;
+}
+
+export function parseUnpauseMsg(o: JsonObject, p: Parser): UnpauseMsg {
+  const m = new UnpauseMsg();
+  p.denyUnknown(o, []);
+  return m;
+}
+
+export function parsePriceFeedQuery(o: JsonObject, p: Parser): PriceFeedQuery {
+  const m = new PriceFeedQuery();
+  p.denyUnknown(o, ["id"]);
+  m.id = o.str("id", p);
+  return m;
+}
+
+export function parsePriceQuery(o: JsonObject, p: Parser): PriceQuery {
+  const m = new PriceQuery();
+  p.denyUnknown(o, ["id"]);
+  m.id = o.str("id", p);
+  return m;
+}
+
+export function parseHealthQuery(o: JsonObject, p: Parser): HealthQuery {
+  const m = new HealthQuery();
+  p.denyUnknown(o, ["id"]);
+  m.id = o.str("id", p);
+  return m;
+}
+
+export function parseFeedsQuery(o: JsonObject, p: Parser): FeedsQuery {
+  const m = new FeedsQuery();
+  p.denyUnknown(o, ["start_after", "limit"]);
+  m.start_after = o.optStr("start_after", p);
+  m.limit = optionalInt<u32>(o, "limit", p);
+  return m;
+}
+
+export function parseSignerSetsQuery(o: JsonObject, p: Parser): SignerSetsQuery {
+  const m = new SignerSetsQuery();
+  p.denyUnknown(o, []);
+  return m;
+}
+
+export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
+  const m = new ConfigQuery();
+  p.denyUnknown(o, []);
+  return m;
+}
+
+export function parseGetUpdateFeeQuery(o: JsonObject, p: Parser): GetUpdateFeeQuery {
+  const m = new GetUpdateFeeQuery();
+  p.denyUnknown(o, ["data"]);
+  let v: JsonValue | null = null;
+  v = requiredField(o, "data", p);
+  if (v !== null) m.data = readArrayOfUint8Array(v, p);
+  return m;
+}
+
+function readArrayOfDataSourceMsg(v: JsonValue, p: Parser): Array<DataSourceMsg> {
+  const items = p.arr(v);
+  const out = new Array<DataSourceMsg>();
+  for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseDataSourceMsg(p.obj(items[i]), p));
+  return out;
+}
+
+function readArrayOfSignerSetMsg(v: JsonValue, p: Parser): Array<SignerSetMsg> {
+  const items = p.arr(v);
+  const out = new Array<SignerSetMsg>();
+  for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseSignerSetMsg(p.obj(items[i]), p));
+  return out;
+}
+
+function readArrayOfFeedMsg(v: JsonValue, p: Parser): Array<FeedMsg> {
+  const items = p.arr(v);
+  const out = new Array<FeedMsg>();
+  for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseFeedMsg(p.obj(items[i]), p));
+  return out;
+}
+
+function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
+  const items = p.arr(v);
+  const out = new Array<string>();
+  for (let i = 0; i < items.length && !p.failed(); i++) out.push(p.str(items[i]));
+  return out;
+}
+
+function readArrayOfUint8Array(v: JsonValue, p: Parser): Array<Uint8Array> {
+  const items = p.arr(v);
+  const out = new Array<Uint8Array>();
+  for (let i = 0; i < items.length && !p.failed(); i++) out.push(p.binary(items[i]));
+  return out;
+}
+
+function writeArrayOfString(w: JsonWriter, a: Array<string>): void {
+  w.beginArray();
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    w.str(x);
+  }
+  w.endArray();
+}
+
+function writeArrayOfSourceHealth(w: JsonWriter, a: Array<SourceHealth>): void {
+  w.beginArray();
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    writeSourceHealth(w, x);
+  }
+  w.endArray();
+}
+
+function writeArrayOfFeedInfo(w: JsonWriter, a: Array<FeedInfo>): void {
+  w.beginArray();
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    writeFeedInfo(w, x);
+  }
+  w.endArray();
+}
+
+function writeArrayOfSignerSetMsg(w: JsonWriter, a: Array<SignerSetMsg>): void {
+  w.beginArray();
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    writeSignerSetMsg(w, x);
+  }
+  w.endArray();
+}
+
+function writeArrayOfDataSourceMsg(w: JsonWriter, a: Array<DataSourceMsg>): void {
+  w.beginArray();
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    writeDataSourceMsg(w, x);
+  }
+  w.endArray();
+}
+
+export function writePriceFeedResponse(w: JsonWriter, m: PriceFeedResponse): void {
+  w.beginObject();
+  w.key("price_feed");
+  writePriceFeedJson(w, m.price_feed);
+  w.endObject();
+}
+
+export function writePriceFeedJson(w: JsonWriter, m: PriceFeedJson): void {
+  w.beginObject();
+  w.key("id");
+  w.str(m.id);
+  w.key("price");
+  writePythPriceJson(w, m.price);
+  w.key("ema_price");
+  writePythPriceJson(w, m.ema_price);
+  w.endObject();
+}
+
+export function writePythPriceJson(w: JsonWriter, m: PythPriceJson): void {
+  w.beginObject();
+  w.key("price");
+  w.str(m.price);
+  w.key("conf");
+  w.str(m.conf);
+  w.key("expo");
+  w.i64(<i64>m.expo);
+  w.key("publish_time");
+  w.i64(<i64>m.publish_time);
+  w.endObject();
+}
+
+export function writePriceResponse(w: JsonWriter, m: PriceResponse): void {
+  w.beginObject();
+  w.key("twap");
+  w.decimal(m.twap);
+  w.key("median");
+  w.decimal(m.median);
+  w.key("min");
+  w.decimal(m.min);
+  w.key("max");
+  w.decimal(m.max);
+  w.key("publish_time");
+  w.u64(<u64>m.publish_time);
+  w.key("num_sources");
+  w.u64(<u64>m.num_sources);
+  w.key("deviation_bps");
+  w.u64(<u64>m.deviation_bps);
+  w.endObject();
+}
+
+export function writeHealthResponse(w: JsonWriter, m: HealthResponse): void {
+  w.beginObject();
+  w.key("id");
+  w.str(m.id);
+  w.key("is_healthy");
+  w.bool(m.is_healthy);
+  w.key("has_min_sources");
+  w.bool(m.has_min_sources);
+  w.key("deviation_ok");
+  w.bool(m.deviation_ok);
+  w.key("total_sources");
+  w.u64(<u64>m.total_sources);
+  w.key("total_healthy_sources");
+  w.u64(<u64>m.total_healthy_sources);
+  w.key("deviation_bps");
+  w.u64(<u64>m.deviation_bps);
+  w.key("failure_reasons");
+  writeArrayOfString(w, m.failure_reasons);
+  w.key("sources");
+  writeArrayOfSourceHealth(w, m.sources);
+  w.endObject();
+}
+
+export function writeSourceHealth(w: JsonWriter, m: SourceHealth): void {
+  w.beginObject();
+  w.key("source");
+  w.str(m.source);
+  w.key("price");
+  const price = m.price;
+  if (price === null) w.nul();
+  else w.decimal(price);
+  w.key("publish_time");
+  const publish_time = m.publish_time;
+  if (publish_time === null) w.nul();
+  else w.u64(<u64>publish_time.value);
+  w.key("fresh");
+  w.bool(m.fresh);
+  w.endObject();
+}
+
+export function writeFeedsResponse(w: JsonWriter, m: FeedsResponse): void {
+  w.beginObject();
+  w.key("feeds");
+  writeArrayOfFeedInfo(w, m.feeds);
+  w.endObject();
+}
+
+export function writeFeedInfo(w: JsonWriter, m: FeedInfo): void {
+  w.beginObject();
+  w.key("id");
+  w.str(m.id);
+  w.key("symbol");
+  w.str(m.symbol);
+  w.key("publish_time");
+  const publish_time = m.publish_time;
+  if (publish_time === null) w.nul();
+  else w.i64(<i64>publish_time.value);
+  w.endObject();
+}
+
+export function writeSignerSetsResponse(w: JsonWriter, m: SignerSetsResponse): void {
+  w.beginObject();
+  w.key("current");
+  w.u64(<u64>m.current);
+  w.key("signer_sets");
+  writeArrayOfSignerSetMsg(w, m.signer_sets);
+  w.endObject();
+}
+
+export function writeSignerSetMsg(w: JsonWriter, m: SignerSetMsg): void {
+  w.beginObject();
+  w.key("index");
+  w.u64(<u64>m.index);
+  w.key("addresses");
+  writeArrayOfString(w, m.addresses);
+  w.key("quorum");
+  const quorum = m.quorum;
+  if (quorum === null) w.nul();
+  else w.u64(<u64>quorum.value);
+  w.key("expires_at");
+  const expires_at = m.expires_at;
+  if (expires_at === null) w.nul();
+  else w.u64(<u64>expires_at.value);
+  w.endObject();
+}
+
+export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): void {
+  w.beginObject();
+  w.key("admin");
+  w.str(m.admin);
+  w.key("chain_id");
+  w.u64(<u64>m.chain_id);
+  w.key("data_sources");
+  writeArrayOfDataSourceMsg(w, m.data_sources);
+  w.key("governance_source");
+  writeDataSourceMsg(w, m.governance_source);
+  w.key("current_signer_set");
+  w.u64(<u64>m.current_signer_set);
+  w.key("update_fee");
+  w.coin(m.update_fee);
+  w.key("fee_recipient");
+  w.str(m.fee_recipient);
+  w.key("feeders");
+  writeArrayOfString(w, m.feeders);
+  w.key("max_conf_bps");
+  w.u64(<u64>m.max_conf_bps);
+  w.key("min_expo");
+  w.i64(<i64>m.min_expo);
+  w.key("max_expo");
+  w.i64(<i64>m.max_expo);
+  w.key("max_future_drift");
+  w.u64(<u64>m.max_future_drift);
+  w.key("max_price_staleness");
+  w.u64(<u64>m.max_price_staleness);
+  w.key("twap_window");
+  w.u64(<u64>m.twap_window);
+  w.key("max_deviation_bps");
+  w.u64(<u64>m.max_deviation_bps);
+  w.key("min_price_sources");
+  w.u64(<u64>m.min_price_sources);
+  w.key("price_retention");
+  w.u64(<u64>m.price_retention);
+  w.key("signer_set_expiry_secs");
+  w.u64(<u64>m.signer_set_expiry_secs);
+  w.key("paused");
+  w.bool(m.paused);
+  w.endObject();
+}
+
+export function writeDataSourceMsg(w: JsonWriter, m: DataSourceMsg): void {
+  w.beginObject();
+  w.key("chain_id");
+  w.u64(<u64>m.chain_id);
+  w.key("emitter");
+  w.binary(m.emitter);
+  w.endObject();
+}
+
+export function writeUpdateFeeResponse(w: JsonWriter, m: UpdateFeeResponse): void {
+  w.beginObject();
+  w.key("denom");
+  w.str(m.denom);
+  w.key("amount");
+  w.uint128(m.amount);
+  w.endObject();
+}
