@@ -163,7 +163,13 @@ function drawGrants(
   return rest;
 }
 
-function findEntry(acc: Account, depositor: string, source: string, grantee: string, denom: string): DepositEntry | null {
+function findEntry(
+  acc: Account,
+  depositor: string,
+  source: string,
+  grantee: string,
+  denom: string,
+): DepositEntry | null {
   for (let j = 0; j < acc.deposits.length; j++) {
     const e = acc.deposits[j];
     if (e.depositor == depositor && e.source == source && e.grantee == grantee && e.denom == denom) return e;

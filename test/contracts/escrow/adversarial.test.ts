@@ -96,7 +96,12 @@ describe("escrow adversarial: unsolicited grants (item 2)", () => {
     for (const s of spam) await e.exec(s, { grant: { grantee: e.addr.alice, scopes } }, uakt(1));
     await e.exec("sponsor", { grant: { grantee: e.addr.alice } }, uakt(2_000_000));
     await e.exec("alice", {
-      create_account: { id: "a1", amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"], sponsors: [honest] },
+      create_account: {
+        id: "a1",
+        amount: { denom: "uakt", amount: "1000000" },
+        sources: ["grant"],
+        sponsors: [honest],
+      },
     });
     expect((await deposits(e, "a1")).map((d) => [d.depositor, d.source, d.amount])).toEqual([
       [honest, "grant", "1000000"],
@@ -150,9 +155,9 @@ describe("escrow adversarial: dust entries and alert slots (item 3)", () => {
     const ds = await deposits(e, "o1");
     expect(ds.map((d) => d.depositor)).toEqual([e.addr.sponsor]);
     for (const s of spam) {
-      await expect(
-        e.exec(s, { set_alert: { id: "o1", denom: "uakt", below: { amount: "1" } } }),
-      ).rejects.toThrow("only the account owner or a depositor can set alerts");
+      await expect(e.exec(s, { set_alert: { id: "o1", denom: "uakt", below: { amount: "1" } } })).rejects.toThrow(
+        "only the account owner or a depositor can set alerts",
+      );
     }
     await e.exec("owner", { set_alert: { id: "o1", denom: "uakt", below: { amount: "10" } } });
     expect((await account(e, "o1")).alert_count).toBe(1);
@@ -180,9 +185,9 @@ describe("escrow adversarial: dust entries and alert slots (item 3)", () => {
     for (const below of [{ amount: "1" }, { blocks_left: 1 }, { percent_of_peak: "1" }]) {
       await e.exec("alice", { set_alert: { id: "o1", denom: "uakt", below } });
     }
-    await expect(
-      e.exec("owner", { set_alert: { id: "o1", denom: "uakt", below: { amount: "10" } } }),
-    ).rejects.toThrow("account has too many alerts (max 3)");
+    await expect(e.exec("owner", { set_alert: { id: "o1", denom: "uakt", below: { amount: "10" } } })).rejects.toThrow(
+      "account has too many alerts (max 3)",
+    );
     await expect(
       e.exec("bob", { remove_alert: { id: "o1", denom: "uakt", kind: "amount", registrant: e.addr.alice } }),
     ).rejects.toThrow("only the account owner can do this");
