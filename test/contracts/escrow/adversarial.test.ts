@@ -276,6 +276,47 @@ describe("escrow adversarial: overdrawn accounts and foreign denoms (item 5)", (
   });
 });
 
+describe("escrow adversarial: dust and bombs", () => {
+  it("a stranger cannot add dust entries, so the entry list cannot be filled for free", async () => {
+    const e = await setupEscrow();
+    await e.exec("owner", { create_account: { id: "v1" } }, uakt(MIN));
+    const before = await e.balance("stranger");
+    await expect(e.exec("stranger", { deposit: { id: "v1" } }, uakt(MIN - 1))).rejects.toThrow(
+      `a deposit from someone other than the owner must be at least ${MIN}uakt unless it tops up its own entry`,
+    );
+    expect(await e.balance("stranger")).toBe(before);
+    expect((await deposits(e, "v1")).map((d) => d.depositor)).toEqual([e.addr.owner]);
+  });
+
+  it("without named sponsors, a heavy grant sorting first does not stop the grantee's draw", async () => {
+    const e = await setupEscrow();
+    const [spam] = attackers(e, 1, e.addr.sponsor);
+    const scopes = Array.from({ length: MAX_SCOPES }, (_, i) => longId(i));
+    await e.exec(spam!, { grant: { grantee: e.addr.alice, scopes } }, uakt(MIN));
+    await e.exec("sponsor", { grant: { grantee: e.addr.alice } }, uakt(MIN));
+    await e.exec("alice", {
+      create_account: { id: "a1", amount: { denom: "uakt", amount: String(MIN) }, sources: ["grant"] },
+    });
+    expect((await deposits(e, "a1")).map((d) => d.depositor)).toEqual([e.addr.sponsor]);
+  });
+
+  it("max_scopes is configuration: validated, reported, and raising it stays under a ceiling", async () => {
+    const e = await setupEscrow();
+    const cfg = await e.query<{ limits: { max_scopes: number } }>({ config: {} });
+    expect(cfg.limits.max_scopes).toBe(MAX_SCOPES);
+    const limits = (maxScopes: number): object => ({
+      update_config: { limits: { max_deposits: 50, max_payments: 10, max_alerts: 10, max_scopes: maxScopes } },
+    });
+    await expect(e.exec(e.chain.govAddress, limits(0))).rejects.toThrow("limits must be greater than zero");
+    await expect(e.exec(e.chain.govAddress, limits(101))).rejects.toThrow("invalid limits.max_scopes: at most 100");
+    expect((await e.query<{ limits: { max_scopes: number } }>({ config: {} })).limits.max_scopes).toBe(MAX_SCOPES);
+    await e.exec(e.chain.govAddress, limits(2));
+    await expect(
+      e.exec("sponsor", { grant: { grantee: e.addr.alice, scopes: ["a", "b", "c"] } }, uakt(MIN)),
+    ).rejects.toThrow("invalid scopes: at most 2 account ids");
+  });
+});
+
 describe("escrow adversarial: replay and repeated calls", () => {
   it("closing twice, revoking twice and re-creating a closed id all fail without moving money", async () => {
     const e = await setupEscrow();
