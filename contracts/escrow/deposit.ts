@@ -28,7 +28,7 @@ import {
 } from "./state";
 import { loadLivePayments, owed, payDebtsAndClose, saveAll, settle } from "./settle";
 import { evaluateAlerts } from "./alerts";
-import { checkId } from "./validate";
+import { checkAddr, checkId } from "./validate";
 
 /** The common body of create_account and deposit. */
 export class FundingMsg {
@@ -78,6 +78,8 @@ function collect(x: Exec, acc: Account | null, m: FundingMsg): Funding {
   if (named !== null) {
     if (named.length > MAX_GRANTS_SCANNED) return fail(f, E.tooManySponsors(MAX_GRANTS_SCANNED));
     for (let i = 0; i < named.length; i++) {
+      const addrErr = checkAddr("sponsors", named[i]);
+      if (addrErr !== null) return fail(f, addrErr);
       for (let j = i + 1; j < named.length; j++) if (named[i] == named[j]) return fail(f, E.DUPLICATE_SPONSOR);
     }
   }

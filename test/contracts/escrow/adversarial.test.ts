@@ -136,6 +136,7 @@ describe("escrow adversarial: unsolicited grants (item 2)", () => {
         create_account: { id: "a1", amount: { denom: "uakt", amount: "1000000" }, sources: ["grant"], sponsors },
       });
     await expect(fund([e.addr.sponsor, e.addr.sponsor])).rejects.toThrow("duplicate sponsor");
+    await expect(fund(["x".repeat(70_000)])).rejects.toThrow("invalid sponsors: ");
     await expect(fund(Array.from({ length: 31 }, () => e.addr.sponsor))).rejects.toThrow(
       "invalid sponsors: at most 30 addresses",
     );
