@@ -317,20 +317,24 @@ export interface EscrowInterface {
   createAccount: ({
     amount,
     id,
-    sources
+    sources,
+    sponsors
   }: {
     amount?: Coin;
     id: string;
     sources?: string[];
+    sponsors?: string[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   deposit: ({
     amount,
     id,
-    sources
+    sources,
+    sponsors
   }: {
     amount?: Coin;
     id: string;
     sources?: string[];
+    sponsors?: string[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   grant: ({
     expiresAt,
@@ -395,11 +399,13 @@ export interface EscrowInterface {
   removeAlert: ({
     denom,
     id,
-    kind
+    kind,
+    registrant
   }: {
     denom: string;
     id: string;
     kind: string;
+    registrant?: string;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
   updateConfig: ({
     admin,
@@ -437,34 +443,40 @@ export class EscrowClient implements EscrowInterface {
   createAccount = async ({
     amount,
     id,
-    sources
+    sources,
+    sponsors
   }: {
     amount?: Coin;
     id: string;
     sources?: string[];
+    sponsors?: string[];
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       create_account: {
         amount,
         id,
-        sources
+        sources,
+        sponsors
       }
     }, fee_, memo_, funds_);
   };
   deposit = async ({
     amount,
     id,
-    sources
+    sources,
+    sponsors
   }: {
     amount?: Coin;
     id: string;
     sources?: string[];
+    sponsors?: string[];
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       deposit: {
         amount,
         id,
-        sources
+        sources,
+        sponsors
       }
     }, fee_, memo_, funds_);
   };
@@ -589,17 +601,20 @@ export class EscrowClient implements EscrowInterface {
   removeAlert = async ({
     denom,
     id,
-    kind
+    kind,
+    registrant
   }: {
     denom: string;
     id: string;
     kind: string;
+    registrant?: string;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       remove_alert: {
         denom,
         id,
-        kind
+        kind,
+        registrant
       }
     }, fee_, memo_, funds_);
   };

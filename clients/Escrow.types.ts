@@ -16,18 +16,21 @@ export interface Limits {
   max_alerts: number;
   max_deposits: number;
   max_payments: number;
+  max_scopes?: number | null;
 }
 export type ExecuteMsg = {
   create_account: {
     amount?: Coin | null;
     id: string;
     sources?: ("balance" | "grant")[] | null;
+    sponsors?: string[] | null;
   };
 } | {
   deposit: {
     amount?: Coin | null;
     id: string;
     sources?: ("balance" | "grant")[] | null;
+    sponsors?: string[] | null;
   };
 } | {
   grant: {
@@ -76,6 +79,7 @@ export type ExecuteMsg = {
     denom: string;
     id: string;
     kind: "amount" | "blocks_left" | "percent_of_peak";
+    registrant?: string | null;
   };
 } | {
   update_config: {

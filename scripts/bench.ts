@@ -58,11 +58,12 @@ function printThroughput(results: Throughput[]): void {
 }
 
 function printGas(figures: GasFigure[]): void {
-  const rows = [["call", "embedded gas (estimate)", "wasmd gas used"]];
+  const rows = [["call", "embedded gas (estimate)", "embedded memory (KiB)", "wasmd gas used"]];
   for (const f of figures) {
     rows.push([
       f.call,
       f.embeddedGas === undefined ? "-" : formatInt(f.embeddedGas),
+      f.embeddedMemory === undefined ? "-" : formatInt(Math.ceil(f.embeddedMemory / 1024)),
       f.wasmdGas === undefined ? "-" : formatInt(f.wasmdGas),
     ]);
   }

@@ -181,15 +181,19 @@ export function setAlert(x: Exec, m: SetAlertMsg, thresholds: i32): Response {
 export function removeAlert(x: Exec, m: RemoveAlertMsg): Response {
   const acc = ACCOUNTS().load(Key.str(m.id));
   if (acc === null) return err(E.accountNotFound(m.id));
+  // The owner may remove anyone's alert on its account, so depositors cannot keep it from setting its own.
+  const named = m.registrant;
+  const registrant = named !== null ? named : x.sender;
+  if (registrant != x.sender && x.sender != acc.owner) return err(E.UNAUTHORIZED_OWNER);
   const alerts = ALERTS();
-  const k = alertKey(m.id, x.sender, m.kind, m.denom);
+  const k = alertKey(m.id, registrant, m.kind, m.denom);
   if (!alerts.has(k)) return err(E.alertNotFound(m.kind, m.denom));
   alerts.remove(k);
   if (acc.alertCount > 0) acc.alertCount--;
   ACCOUNTS().save(Key.str(acc.id), acc);
   x.event("escrow_alert_removed")
     .add("id", acc.id)
-    .add("registrant", x.sender)
+    .add("registrant", registrant)
     .add("denom", m.denom)
     .add("kind", m.kind);
   x.res.addAttribute("action", "remove_alert").addAttribute("id", acc.id).addAttribute("kind", m.kind);

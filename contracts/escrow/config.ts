@@ -8,6 +8,8 @@ import { CONFIG, Config, DenomConfig } from "./state";
 import { checkAddr } from "./validate";
 
 export const DEFAULT_MIN_DEPOSIT: u64 = 500_000;
+/** The largest accepted `max_scopes`: a grant's scopes stay a few KiB however governance sets the limit. */
+export const MAX_SCOPES_CEILING: u32 = 100;
 
 /** Applies the optional fields of instantiate/update_config; returns an error message or null. */
 export function apply(
@@ -35,10 +37,16 @@ export function apply(
     c.denoms = out;
   }
   if (limits !== null) {
-    if (limits.max_deposits == 0 || limits.max_payments == 0 || limits.max_alerts == 0) return E.LIMITS_ZERO;
+    const scopes = limits.max_scopes;
+    const maxScopes = scopes !== null ? scopes.value : c.maxScopes;
+    if (limits.max_deposits == 0 || limits.max_payments == 0 || limits.max_alerts == 0 || maxScopes == 0) {
+      return E.LIMITS_ZERO;
+    }
+    if (maxScopes > MAX_SCOPES_CEILING) return E.maxScopesTooLarge(MAX_SCOPES_CEILING);
     c.maxDeposits = limits.max_deposits;
     c.maxPayments = limits.max_payments;
     c.maxAlerts = limits.max_alerts;
+    c.maxScopes = maxScopes;
   }
   if (blockTime !== null) {
     if (blockTime.isZero()) return E.BLOCK_TIME_ZERO;
@@ -52,7 +60,8 @@ export function describe(c: Config, res: Response): void {
   for (let i = 0; i < c.denoms.length; i++) parts.push(coinStr(c.denoms[i].minDeposit, c.denoms[i].denom));
   res.addAttribute("admin", c.admin).addAttribute("min_deposits", parts.join(","));
   res.addAttribute("max_deposits", c.maxDeposits.toString()).addAttribute("max_payments", c.maxPayments.toString());
-  res.addAttribute("max_alerts", c.maxAlerts.toString()).addAttribute("block_time", c.blockTime.toString());
+  res.addAttribute("max_alerts", c.maxAlerts.toString()).addAttribute("max_scopes", c.maxScopes.toString());
+  res.addAttribute("block_time", c.blockTime.toString());
 }
 
 export function updateConfig(x: Exec, m: UpdateConfigMsg): Response {

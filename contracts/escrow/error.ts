@@ -76,6 +76,19 @@ export function tooManyPayments(max: u32): string {
 export function tooManyAlerts(max: u32): string {
   return "account has too many alerts (max " + max.toString() + ")";
 }
+export function tooManyScopes(max: u32): string {
+  return invalidInput("scopes", "at most " + max.toString() + " account ids");
+}
+export function tooManySponsors(max: i32): string {
+  return invalidInput("sponsors", "at most " + max.toString() + " addresses");
+}
+export function maxScopesTooLarge(max: u32): string {
+  return invalidInput("limits.max_scopes", "at most " + max.toString());
+}
+export const DUPLICATE_SPONSOR = "duplicate sponsor";
+export function overdrawnForeignDenom(denom: string): string {
+  return "account is overdrawn and owes no `" + denom + "`: deposit the owed denom";
+}
 export function rateTooLarge(max: string): string {
   return "rate must be at most " + max + " per block";
 }

@@ -85,7 +85,7 @@ export class Exec {
   /**
    * Adds one item to the list attribute `key` of the call's single `type` event (created on first use with its
    * `id`). Bulk paths (a close refunding 50 deposits) thus emit one event with one `;`-separated attribute instead of
-   * one event per item: the std serializes responses in time and memory quadratic in their number of attributes.
+   * one event per item: fewer, larger attributes keep the response small and its events easy to index.
    */
   batch(type: string, id: string, key: string, value: string): void {
     this.openBatch(type, id, key);

@@ -30,11 +30,17 @@ function exec(ctx: Context): Exec {
   return new Exec(ctx, CONFIG().mustLoad());
 }
 
-function funding(id: string, amount: Coin | null, sources: Array<string> | null): FundingMsg {
+function funding(
+  id: string,
+  amount: Coin | null,
+  sources: Array<string> | null,
+  sponsors: Array<string> | null,
+): FundingMsg {
   const f = new FundingMsg();
   f.id = id;
   f.amount = amount;
   f.sources = sources;
+  f.sponsors = sponsors;
   return f;
 }
 
@@ -46,11 +52,11 @@ function paymentRef(id: string, paymentId: string): PaymentRef {
 }
 
 export function executeCreateAccount(ctx: Context, m: CreateAccountMsg): Response {
-  return createAccount(exec(ctx), funding(m.id, m.amount, m.sources));
+  return createAccount(exec(ctx), funding(m.id, m.amount, m.sources, m.sponsors));
 }
 
 export function executeDeposit(ctx: Context, m: DepositMsg): Response {
-  return deposit(exec(ctx), funding(m.id, m.amount, m.sources));
+  return deposit(exec(ctx), funding(m.id, m.amount, m.sources, m.sponsors));
 }
 
 export function executeGrant(ctx: Context, m: GrantMsg): Response {

@@ -6,7 +6,7 @@ import { Coin, Key, Response, err } from "../std";
 import * as E from "./error";
 import { Exec, coinsStr } from "./exec";
 import { GrantMsg, RevokeGrantMsg } from "./msg";
-import { GRANTEE_INDEX, GRANTS, Grant, grantKey } from "./state";
+import { GRANTEE_INDEX, GRANTS, GRANT_SCOPES, Grant, grantKey } from "./state";
 import { checkAddr, checkId } from "./validate";
 
 export function grant(x: Exec, m: GrantMsg): Response {
@@ -23,6 +23,8 @@ export function grant(x: Exec, m: GrantMsg): Response {
   if (exp !== null && exp.at_height <= x.height) return err(E.grantExpired());
   const scopes = m.scopes;
   if (scopes !== null) {
+    // Bounded so that a grant stays cheap to load for whoever draws on it (issue 9, item 1).
+    if (<u32>scopes.length > x.cfg.maxScopes) return err(E.tooManyScopes(x.cfg.maxScopes));
     for (let i = 0; i < scopes.length; i++) {
       const e = checkId("scopes", scopes[i]);
       if (e !== null) return err(e);
@@ -43,8 +45,10 @@ export function grant(x: Exec, m: GrantMsg): Response {
     g.setBalance(c.denom, sum);
   }
   g.expiresAt = exp !== null ? exp.at_height : 0;
-  g.scopes = scopes;
+  g.scoped = scopes !== null;
   grants.save(k, g);
+  if (scopes !== null) GRANT_SCOPES().save(k, scopes);
+  else GRANT_SCOPES().remove(k);
   GRANTEE_INDEX().save(Key.pair(Key.str(m.grantee), Key.str(x.sender)), true);
   x.event("escrow_grant")
     .add("sponsor", x.sender)
@@ -69,6 +73,7 @@ export function revokeGrant(x: Exec, m: RevokeGrantMsg): Response {
     returned.push(new Coin(c.denom, c.amount));
   }
   grants.remove(k);
+  GRANT_SCOPES().remove(k);
   GRANTEE_INDEX().remove(Key.pair(Key.str(m.grantee), Key.str(x.sender)));
   x.event("escrow_grant_revoked").add("sponsor", x.sender).add("grantee", m.grantee).add("amount", coinsStr(returned));
   x.res.addAttribute("action", "revoke_grant").addAttribute("sponsor", x.sender).addAttribute("grantee", m.grantee);

@@ -20,6 +20,8 @@ export class Limits {
   max_payments: u32 = 10;
   /** Maximum alerts per account (default 10). */
   max_alerts: u32 = 10;
+  /** Maximum account ids in one grant's `scopes` (default 20, at most 100); absent keeps the current value. */
+  max_scopes: Some<u32> | null = null;
 }
 
 /** Expiry as cw-utils' `Expiration::AtHeight`: the grant cannot be drawn from this height on. */
@@ -62,6 +64,11 @@ export class CreateAccountMsg {
   amount: Coin | null = null;
   /** @enum balance grant  Where the amount comes from, in order; default `["balance"]` (the attached funds). */
   sources: Array<string> | null = null;
+  /**
+   * Sponsors whose grants the `grant` source draws from, in this order (at most 30), so grants nobody asked for are
+   * never drawn; null = the sender's first 30 grants by sponsor address.
+   */
+  sponsors: Array<string> | null = null;
 }
 
 /**
@@ -75,6 +82,8 @@ export class DepositMsg {
   amount: Coin | null = null;
   /** @enum balance grant */
   sources: Array<string> | null = null;
+  /** As in create_account: the sponsors to draw from, in order. */
+  sponsors: Array<string> | null = null;
 }
 
 /**
@@ -158,12 +167,17 @@ export class SetAlertMsg {
   below: AlertBelow = new AlertBelow();
 }
 
-/** @msg ExecuteMsg remove_alert */
+/**
+ * Removes the sender's alert, or (owner only) any registrant's alert on the account.
+ * @msg ExecuteMsg remove_alert
+ */
 export class RemoveAlertMsg {
   id: string = "";
   denom: string = "";
   /** @enum amount blocks_left percent_of_peak */
   kind: string = "";
+  /** Whose alert; default the sender. Only the account owner may name someone else. */
+  registrant: string | null = null;
 }
 
 /**

@@ -49,6 +49,7 @@ import {
   PROVIDER_INDEX,
   Payment,
   depositResponse,
+  GRANT_SCOPES,
   grantKey,
   paymentKey,
   paymentResponse,
@@ -101,7 +102,7 @@ function grantResponse(g: Grant, height: u64): GrantResponse {
     e.at_height = g.expiresAt;
     r.expires_at = e;
   }
-  r.scopes = g.scopes;
+  r.scopes = g.scoped ? GRANT_SCOPES().load(grantKey(g.sponsor, g.grantee)) : null;
   r.expired = g.expired(height);
   return r;
 }
@@ -124,6 +125,7 @@ export function queryConfig(_ctx: Context, _m: ConfigQuery): Answer<ConfigRespon
   l.max_deposits = c.maxDeposits;
   l.max_payments = c.maxPayments;
   l.max_alerts = c.maxAlerts;
+  l.max_scopes = new Some<u32>(c.maxScopes);
   r.limits = l;
   r.block_time = c.blockTime;
   return answer(r);

@@ -233,9 +233,20 @@ export function refundAll(x: Exec, acc: Account): void {
   acc.deposits = new Array<DepositEntry>();
 }
 
-/** Overdrawn account after a deposit: pays the recorded debts (pro rata per denom when short), then closes. */
+/** The recorded debt in `denom` across the live payments. */
+export function owed(ps: Array<Payment>, denom: string): Uint128 {
+  let sum = Uint128.zero();
+  for (let i = 0; i < ps.length; i++) if (ps[i].denom == denom) sum = sum.add(ps[i].unsettled);
+  return sum;
+}
+
+/**
+ * Overdrawn account after a deposit: pays the recorded debts (pro rata per denom when short), then closes, but only
+ * once no debt is left in any denom; until then it stays overdrawn and keeps the deposits that did not go to debts.
+ */
 export function payDebtsAndClose(x: Exec, acc: Account, ps: Array<Payment>): void {
   const denoms = distinctDenoms(ps);
+  let unpaid = false;
   for (let d = 0; d < denoms.length; d++) {
     const denom = denoms[d];
     const idx = new Array<i32>();
@@ -249,11 +260,16 @@ export function payDebtsAndClose(x: Exec, acc: Account, ps: Array<Payment>): voi
     }
     if (idx.length == 0) continue;
     const before = acc.book(denom).transferred;
-    payFromFunds(acc, ps, idx, owed, denom);
+    if (payFromFunds(acc, ps, idx, owed, denom)) unpaid = true;
     x.event("escrow_debt_paid")
       .add("id", acc.id)
       .add("denom", denom)
       .add("amount", acc.book(denom).transferred.sub(before).toString());
+  }
+  if (unpaid) {
+    // Paid debt leaves the account: the provider gets it now rather than at the final close.
+    for (let i = 0; i < ps.length; i++) payOut(x, ps[i]);
+    return;
   }
   closeAccount(x, acc, ps);
 }

@@ -4,7 +4,8 @@
 //   config                                   Config
 //   acct      (id)                           Account (deposits and live payment ids are inline: both are bounded)
 //   pay       (id, payment_id)               Payment (kept after close for queries; settlement never iterates it)
-//   grant     (sponsor, grantee)             Grant
+//   grant     (sponsor, grantee)             Grant: balances and expiry only, what draws and refunds need
+//   grant_scopes (sponsor, grantee)          its scopes (≤ max_scopes ids), loaded only to check a draw's account
 //   alert     (id, registrant, kind:denom)   Alert
 // Reverse indexes (value `1`), so list queries never scan all accounts:
 //   own_idx   (owner, id)                    accounts by owner
@@ -43,6 +44,7 @@ export class Config {
   maxDeposits: u32 = 50;
   maxPayments: u32 = 10;
   maxAlerts: u32 = 10;
+  maxScopes: u32 = 20;
   /** Average seconds per block, for health estimates only. */
   blockTime: Decimal = Decimal.zero();
 
@@ -150,8 +152,8 @@ export class Grant {
   balances: Array<Coin> = new Array<Coin>();
   /** 0 = never expires; otherwise the first height at which the grant can no longer be drawn. */
   expiresAt: u64 = 0;
-  /** Account ids this grant may fund; null = any account. */
-  scopes: Array<string> | null = null;
+  /** True when only the account ids stored under GRANT_SCOPES may be funded; false = any account. */
+  scoped: bool = false;
 
   balance(denom: string): Uint128 {
     for (let i = 0; i < this.balances.length; i++) if (this.balances[i].denom == denom) return this.balances[i].amount;
@@ -169,9 +171,11 @@ export class Grant {
   expired(height: u64): bool {
     return this.expiresAt != 0 && height >= this.expiresAt;
   }
+  /** Reads the scopes only for a scoped grant, and only here: refunds never parse them. */
   allows(id: string): bool {
-    const s = this.scopes;
-    return s === null || s.includes(id);
+    if (!this.scoped) return true;
+    const s = GRANT_SCOPES().load(grantKey(this.sponsor, this.grantee));
+    return s !== null && s.includes(id);
   }
 }
 
@@ -235,6 +239,10 @@ function writeStrings(w: JsonWriter, ss: Array<string>): void {
   w.endArray();
 }
 
+function encodeStrings(ss: Array<string>, w: JsonWriter): void {
+  writeStrings(w, ss);
+}
+
 function readStrings(v: JsonValue, p: Parser): Array<string> {
   const arr = p.arr(v);
   const out = new Array<string>();
@@ -249,6 +257,7 @@ export function encodeConfig(c: Config, w: JsonWriter): void {
   }
   w.endArray();
   w.key("max_deposits").u64(c.maxDeposits).key("max_payments").u64(c.maxPayments).key("max_alerts").u64(c.maxAlerts);
+  w.key("max_scopes").u64(c.maxScopes);
   w.key("block_time").decimal(c.blockTime).endObject();
 }
 
@@ -264,6 +273,8 @@ export function decodeConfig(v: JsonValue, p: Parser): Config {
   c.maxDeposits = o.u32("max_deposits", p);
   c.maxPayments = o.u32("max_payments", p);
   c.maxAlerts = o.u32("max_alerts", p);
+  // Configs stored before max_scopes existed keep the default.
+  if (o.has("max_scopes")) c.maxScopes = o.u32("max_scopes", p);
   c.blockTime = o.decimal("block_time", p);
   return c;
 }
@@ -353,11 +364,7 @@ export function decodePayment(v: JsonValue, p: Parser): Payment {
 export function encodeGrant(g: Grant, w: JsonWriter): void {
   w.beginObject().key("sponsor").str(g.sponsor).key("grantee").str(g.grantee).key("balances");
   writeCoins(w, g.balances);
-  w.key("expires_at").u64(g.expiresAt).key("scopes");
-  const s = g.scopes;
-  if (s === null) w.nul();
-  else writeStrings(w, s);
-  w.endObject();
+  w.key("expires_at").u64(g.expiresAt).key("scoped").bool(g.scoped).endObject();
 }
 
 export function decodeGrant(v: JsonValue, p: Parser): Grant {
@@ -367,8 +374,7 @@ export function decodeGrant(v: JsonValue, p: Parser): Grant {
   g.grantee = o.str("grantee", p);
   g.balances = o.coins("balances", p);
   g.expiresAt = o.u64("expires_at", p);
-  const s = o.get("scopes");
-  if (s !== null && !s.isNull()) g.scopes = readStrings(s, p);
+  g.scoped = o.bool("scoped", p);
   return g;
 }
 
@@ -413,6 +419,9 @@ export function PAYMENTS(): Map<Payment> {
 }
 export function GRANTS(): Map<Grant> {
   return new Map<Grant>("grant", encodeGrant, decodeGrant);
+}
+export function GRANT_SCOPES(): Map<Array<string>> {
+  return new Map<Array<string>>("grant_scopes", encodeStrings, readStrings);
 }
 export function ALERTS(): Map<Alert> {
   return new Map<Alert>("alert", encodeAlert, decodeAlert);

@@ -13,8 +13,12 @@ import { allocateRegion, readRegion, readRegionString, regionFromBytes, regionFr
 const CANONICAL_CAPACITY: u32 = 64;
 const HUMAN_CAPACITY: u32 = 90;
 
-/** null when valid, else the chain's error message. */
+/** The VM refuses longer inputs to the address functions with a VM error rather than a contract error. */
+const MAX_HUMAN_INPUT: i32 = 256;
+
+/** null when valid, else the chain's error message (cosmwasm-std's own text when the input is too long). */
 export function addrValidate(human: string): string | null {
+  if (String.UTF8.byteLength(human) > MAX_HUMAN_INPUT) return "Input too long for addr_validate";
   const r = env_addr_validate(regionFromString(human));
   return r == 0 ? null : readRegionString(r);
 }

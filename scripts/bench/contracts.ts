@@ -11,10 +11,13 @@ import { benchOracleUpdates, formatOracleBench } from "../pyth/bench-oracle.js";
 import { oracleInstantiateMsg, PERMISSIVE_PARAMS } from "../pyth/oracle-deploy.js";
 import { embeddedBackend, wasmdBackend } from "./backends.js";
 import type { ChainBackend } from "../../sim/interface/backend.js";
+import { lastCallMemoryBytes } from "../../sim/chain/vm.js";
 
 export interface GasFigure {
   call: string;
   embeddedGas?: number;
+  /** Linear memory at the end of the call on the embedded chain (its peak; the VM allows 32 MiB). */
+  embeddedMemory?: number;
   wasmdGas?: number;
 }
 
@@ -120,11 +123,84 @@ const escrowScenario: Scenario = async (b, record) => {
   record("escrow close_account, 10 depositors", await exec(owner, { close_account: { id } }));
 };
 
-const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario];
+/**
+ * Every escrow entry point at its configured maxima (docs/escrow.md, "Bounds and anti-griefing"): 50 deposit entries of
+ * which 30 drawn from named grants holding `max_scopes` 128-character scopes each, 10 payments, 10 alerts.
+ */
+const escrowWorstCaseScenario: Scenario = async (b, record) => {
+  const [owner, provider, ...others] = b.accounts as [string, string, ...string[]];
+  if (others.length < 49) throw new Error(`escrow bench needs 51 accounts, the backend has ${b.accounts.length}`);
+  const sponsors = others.slice(0, 30);
+  const depositors = others.slice(30, 49);
+  const limits = { max_deposits: 50, max_payments: 10, max_alerts: 10, max_scopes: 20 };
+  const escrow = await deploy(
+    b,
+    wasmAt("artifacts", "escrow.wasm"),
+    { admin: b.governance.govAddress, limits },
+    "bench-escrow-max",
+  );
+  const coin = (amount: number | bigint): Coin[] => [{ denom: b.denom, amount: amount.toString() }];
+  const exec = (sender: string, m: JsonObject, funds?: Coin[]): Promise<ExecuteResult> =>
+    b.client.execute(sender, escrow, m, "auto", undefined, funds);
+  const ids = ["bench/max-close", "bench/max-overdraft"];
+  // The account's id last, so every draw reads a full scope list before it matches.
+  const scopes = Array.from({ length: limits.max_scopes - ids.length }, (_, i) => `bench/${i}/`.padEnd(128, "x"));
+  scopes.push(...ids);
+  for (const [i, s] of sponsors.entries()) {
+    const res = await exec(s, { grant: { grantee: owner, scopes } }, coin(1_000_000));
+    if (i === 0) record("escrow max: grant, 20 scopes of 128 chars", res);
+  }
+  /** Opens `id` at the maxima: owner entry, 30 grant entries, 19 depositor entries, 10 payments. */
+  const fill = async (id: string, rate: string, tag: string): Promise<void> => {
+    await exec(owner, { create_account: { id } }, coin(500_000));
+    const amount = { denom: b.denom, amount: String(500_000 * sponsors.length) };
+    const drawn = await exec(owner, { deposit: { id, amount, sources: ["grant"], sponsors } });
+    record(`escrow max: deposit from 30 named grants${tag}`, drawn);
+    for (const d of depositors) await exec(d, { deposit: { id } }, coin(500_000));
+    for (let p = 0; p < limits.max_payments; p++) {
+      const res = await exec(owner, { create_payment: { id, payment_id: `p${p}`, provider, denom: b.denom, rate } });
+      if (p === limits.max_payments - 1) record(`escrow max: create_payment, 50 entries${tag}`, res);
+    }
+  };
 
-async function gasOn(b: ChainBackend): Promise<Map<string, number>> {
+  const [closing, overdrawn] = ids as [string, string];
+  await fill(closing, "3", "");
+  const kinds = [{ amount: "1" }, { blocks_left: 1 }, { percent_of_peak: "1" }];
+  for (let a = 0; a < limits.max_alerts; a++) {
+    const who = a < kinds.length ? owner : depositors[a]!;
+    const res = await exec(who, { set_alert: { id: closing, denom: b.denom, below: kinds[a % kinds.length]! } });
+    if (a === limits.max_alerts - 1) record("escrow max: set_alert, 10th alert", res);
+  }
+  await b.advance(2);
+  record("escrow max: settle, 50 entries, 10 payments, 10 alerts", await exec(owner, { settle: { id: closing } }));
+  record("escrow max: withdraw", await exec(provider, { withdraw: { id: closing, payment_id: "p0" } }));
+  record("escrow max: close_payment", await exec(owner, { close_payment: { id: closing, payment_id: "p1" } }));
+  const removeOther = { id: closing, denom: b.denom, kind: "amount", registrant: depositors[9]! };
+  record("escrow max: owner removes a depositor's alert", await exec(owner, { remove_alert: removeOther }));
+  record(
+    "escrow max: close_account, 50 refunds (30 into grants)",
+    await exec(owner, { close_account: { id: closing } }),
+  );
+
+  await fill(overdrawn, "250000", " (2nd account)");
+  await b.advance(60);
+  record("escrow max: settle → overdraft, 50 refunds", await exec(owner, { settle: { id: overdrawn } }));
+  record(
+    "escrow max: deposit into overdrawn → close",
+    await exec(owner, { deposit: { id: overdrawn } }, coin(1_000_000_000)),
+  );
+  const revoke = await exec(sponsors[0]!, { revoke_grant: { grantee: owner } });
+  record("escrow max: revoke_grant", revoke);
+};
+
+const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario, escrowWorstCaseScenario];
+
+async function gasOn(b: ChainBackend, memory?: Map<string, number>): Promise<Map<string, number>> {
   const gas = new Map<string, number>();
-  const record: Record = (call, result) => gas.set(call, Number(result.gasUsed));
+  const record: Record = (call, result) => {
+    gas.set(call, Number(result.gasUsed));
+    memory?.set(call, lastCallMemoryBytes());
+  };
   for (const s of SCENARIOS) await s(b, record);
   return gas;
 }
@@ -139,7 +215,8 @@ export async function benchContracts(ctx: BenchContext): Promise<BenchOutput> {
     oracle.push(await benchOracleUpdates({ mode, updates: 100, feedsPerUpdate }));
   }
   const lines = formatOracleBench(oracle);
-  const embedded = await gasOn(embeddedBackend());
+  const memory = new Map<string, number>();
+  const embedded = await gasOn(embeddedBackend(), memory);
   let wasmd = new Map<string, number>();
   if (ctx.localnode) {
     const b = await wasmdBackend();
@@ -152,6 +229,7 @@ export async function benchContracts(ctx: BenchContext): Promise<BenchOutput> {
   const gas = [...embedded.keys()].map((call) => ({
     call,
     embeddedGas: embedded.get(call),
+    embeddedMemory: memory.get(call),
     wasmdGas: wasmd.get(call),
   }));
   lines.push("");

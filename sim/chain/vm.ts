@@ -348,6 +348,16 @@ const memoryImport: { memory: WasmMemory | undefined } = { memory: undefined };
 const IMPORTS_OWN_MEMORY = { env: ENV };
 const IMPORTS_WITH_MEMORY = { env: ENV, [MEMORY_IMPORT.module]: memoryImport };
 
+let lastCallMemory = 0;
+
+/**
+ * Linear memory in bytes at the end of the last finished entry-point call: its peak, since memory never shrinks
+ * within an instance (benchmarks report it beside gas).
+ */
+export function lastCallMemoryBytes(): number {
+  return lastCallMemory;
+}
+
 /**
  * Runs `entry` with the given JSON arguments and returns the bytes of the result Region.
  * Throws VmError with the text after wasmvm's "Error calling the VM: " prefix.
@@ -401,6 +411,8 @@ export function callEntry(
     }
   } finally {
     frames.pop();
+    const own = frame.instance?.exports.memory;
+    lastCallMemory = own instanceof Wasm.Memory ? own.buffer.byteLength : (memory?.buffer.byteLength ?? 0);
     frame.instance = undefined;
     if (
       memory !== undefined &&

@@ -86,6 +86,7 @@ export interface FundingArgs {
   id: string;
   amount?: Amount;
   sources?: Source[];
+  sponsors?: string[];
 }
 
 export type Op =
@@ -134,6 +135,7 @@ export const Err = {
   denomMismatch: (expected: string, got: string) => `funds must be in \`${expected}\`, got \`${got}\``,
   multipleDenoms: "attach exactly one coin",
   belowMinimum: (min: bigint, denom: string) => `opening deposit must be at least ${min}${denom}`,
+  overdrawnForeignDenom: (denom: string) => `account is overdrawn and owes no \`${denom}\`: deposit the owed denom`,
   belowMinimumNewEntry: (min: bigint, denom: string) =>
     `a deposit from someone other than the owner must be at least ${min}${denom} unless it tops up its own entry`,
   insufficientFunds: (missing: bigint, denom: string) =>
@@ -471,12 +473,18 @@ export class EscrowModel {
 
   private payDebtsAndClose(a: Acct, h: number): void {
     const ps = this.live(a);
+    let unpaid = false;
     for (const denom of this.denomsOf(ps)) {
       const sel = ps.filter((p) => p.denom === denom && p.unsettled > 0n);
       if (sel.length === 0) continue;
       const owed = sel.map((p) => p.unsettled);
       for (const p of sel) p.unsettled = 0n;
-      this.payFromFunds(a, sel, owed, denom);
+      if (this.payFromFunds(a, sel, owed, denom)) unpaid = true;
+    }
+    // Closes only once every debt is paid; until then what was paid goes to the providers.
+    if (unpaid) {
+      for (const p of ps) this.payOut(p);
+      return;
     }
     this.closeFinal(a, h);
   }
@@ -489,6 +497,7 @@ export class EscrowModel {
     funds: Amount[],
     args: FundingArgs,
     h: number,
+    acct?: Acct,
   ): { denom: string; total: bigint; draws: { depositor: string; source: Source; grantee: string; amount: bigint }[] } {
     const sources = args.sources ?? ["balance"];
     if (sources.length === 0) fail(Err.emptySources);
@@ -518,17 +527,28 @@ export class EscrowModel {
         used = take;
         rest -= take;
       } else {
-        const gs = [...this.s.grants.values()]
-          .filter((g) => g.grantee === sender)
-          .sort((x, y) => byteCompare(x.sponsor, y.sponsor))
-          .slice(0, MAX_GRANTS_SCANNED);
+        const gs =
+          args.sponsors !== undefined
+            ? args.sponsors.flatMap((sp) => this.s.grants.get(`${sp}\u0000${sender}`) ?? [])
+            : [...this.s.grants.values()]
+                .filter((g) => g.grantee === sender)
+                .sort((x, y) => byteCompare(x.sponsor, y.sponsor))
+                .slice(0, MAX_GRANTS_SCANNED);
+        const min = this.cfg.denoms.get(amount.denom) ?? 0n;
+        const owner = acct?.owner ?? sender;
         for (const g of gs) {
           if (rest === 0n) break;
           if (g.expiresAt !== 0 && h >= g.expiresAt) continue;
-          if (g.scopes !== null && !g.scopes.includes(args.id)) continue;
           const bal = g.balances.get(amount.denom) ?? 0n;
           const take = bal < rest ? bal : rest;
           if (take === 0n) continue;
+          // A draw that would open a sponsor's entry below min_deposit is skipped (contracts/escrow/deposit.ts).
+          const opens = !acct?.deposits.some(
+            (x) =>
+              x.depositor === g.sponsor && x.source === "grant" && x.grantee === sender && x.denom === amount.denom,
+          );
+          if (opens && g.sponsor !== owner && take < min) continue;
+          if (g.scopes !== null && !g.scopes.includes(args.id)) continue;
           g.balances.set(amount.denom, bal - take);
           draws.push({ depositor: g.sponsor, source: "grant", grantee: sender, amount: take });
           rest -= take;
@@ -548,7 +568,7 @@ export class EscrowModel {
       );
       if (!e) {
         if (a.deposits.length >= this.cfg.maxDeposits) fail(Err.tooManyDeposits(this.cfg.maxDeposits));
-        if (sender !== a.owner && d.amount < min) fail(Err.belowMinimumNewEntry(min, f.denom));
+        if (d.depositor !== a.owner && d.amount < min) fail(Err.belowMinimumNewEntry(min, f.denom));
         e = {
           seq: a.nextSeq++,
           depositor: d.depositor,
@@ -595,7 +615,9 @@ export class EscrowModel {
     if (!a) return fail(Err.accountNotFound(args.id));
     if (a.state === "closed") fail(Err.accountClosed);
     this.settle(a, h);
-    const f = this.collect(sender, funds, args, h);
+    const f = this.collect(sender, funds, args, h, a);
+    const owes = this.live(a).some((p) => p.denom === f.denom && p.unsettled > 0n);
+    if (a.state === "overdrawn" && !owes) fail(Err.overdrawnForeignDenom(f.denom));
     this.credit(sender, a, f, h);
     if (a.state === "overdrawn") this.payDebtsAndClose(a, h);
   }

@@ -89,10 +89,11 @@ export function parseDenomConfigMsg(o: JsonObject, p: Parser): DenomConfigMsg {
 
 export function parseLimits(o: JsonObject, p: Parser): Limits {
   const m = new Limits();
-  p.denyUnknown(o, ["max_deposits", "max_payments", "max_alerts"]);
+  p.denyUnknown(o, ["max_deposits", "max_payments", "max_alerts", "max_scopes"]);
   m.max_deposits = o.u32("max_deposits", p);
   m.max_payments = o.u32("max_payments", p);
   m.max_alerts = o.u32("max_alerts", p);
+  m.max_scopes = optionalInt<u32>(o, "max_scopes", p);
   return m;
 }
 
@@ -104,25 +105,29 @@ export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
 
 export function parseCreateAccountMsg(o: JsonObject, p: Parser): CreateAccountMsg {
   const m = new CreateAccountMsg();
-  p.denyUnknown(o, ["id", "amount", "sources"]);
+  p.denyUnknown(o, ["id", "amount", "sources", "sponsors"]);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   v = optionalField(o, "amount");
   if (v !== null) m.amount = p.coin(v);
   v = optionalField(o, "sources");
   if (v !== null) m.sources = readArrayOfStringOfBalanceOrGrant(v, p);
+  v = optionalField(o, "sponsors");
+  if (v !== null) m.sponsors = readArrayOfString(v, p);
   return m;
 }
 
 export function parseDepositMsg(o: JsonObject, p: Parser): DepositMsg {
   const m = new DepositMsg();
-  p.denyUnknown(o, ["id", "amount", "sources"]);
+  p.denyUnknown(o, ["id", "amount", "sources", "sponsors"]);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   v = optionalField(o, "amount");
   if (v !== null) m.amount = p.coin(v);
   v = optionalField(o, "sources");
   if (v !== null) m.sources = readArrayOfStringOfBalanceOrGrant(v, p);
+  v = optionalField(o, "sponsors");
+  if (v !== null) m.sponsors = readArrayOfString(v, p);
   return m;
 }
 
@@ -215,12 +220,13 @@ export function parseAlertBelow(o: JsonObject, p: Parser): AlertBelow {
 
 export function parseRemoveAlertMsg(o: JsonObject, p: Parser): RemoveAlertMsg {
   const m = new RemoveAlertMsg();
-  p.denyUnknown(o, ["id", "denom", "kind"]);
+  p.denyUnknown(o, ["id", "denom", "kind", "registrant"]);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   m.denom = o.str("denom", p);
   v = requiredField(o, "kind", p);
   if (v !== null) m.kind = readOneOf(v, ["amount", "blocks_left", "percent_of_peak"], p);
+  m.registrant = o.optStr("registrant", p);
   return m;
 }
 
@@ -497,6 +503,10 @@ export function writeLimits(w: JsonWriter, m: Limits): void {
   w.u64(<u64>m.max_payments);
   w.key("max_alerts");
   w.u64(<u64>m.max_alerts);
+  w.key("max_scopes");
+  const max_scopes = m.max_scopes;
+  if (max_scopes === null) w.nul();
+  else w.u64(<u64>max_scopes.value);
   w.endObject();
 }
 

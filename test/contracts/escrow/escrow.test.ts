@@ -65,17 +65,17 @@ describe("escrow: Akash rules", () => {
   it("draws grants in sponsor-address order and honours scopes", async () => {
     const e = await setupEscrow();
     const [first, second] = [e.addr.sponsor, e.addr.bob].sort();
-    await e.exec(first!, { grant: { grantee: e.addr.owner, scopes: ["only-this"] } }, uakt(400_000));
-    await e.exec(second!, { grant: { grantee: e.addr.owner } }, uakt(400_000));
-    const amount = { denom: "uakt", amount: "600000" };
-    // Out of scope for "other": only the second sponsor's 400,000 is available.
+    await e.exec(first!, { grant: { grantee: e.addr.owner, scopes: ["only-this"] } }, uakt(600_000));
+    await e.exec(second!, { grant: { grantee: e.addr.owner } }, uakt(600_000));
+    const amount = { denom: "uakt", amount: "1100000" };
+    // Out of scope for "other": only the second sponsor's 600,000 is available.
     await expect(e.exec("owner", { create_account: { id: "other", amount, sources: ["grant"] } })).rejects.toThrow(
-      "insufficient funds: 200000uakt not covered by the listed sources",
+      "insufficient funds: 500000uakt not covered by the listed sources",
     );
     await e.exec("owner", { create_account: { id: "only-this", amount, sources: ["grant"] } });
     expect((await deposits(e, "only-this")).map((d) => [d.depositor, d.amount])).toEqual([
-      [first, "400000"],
-      [second, "200000"],
+      [first, "600000"],
+      [second, "500000"],
     ]);
     expect(
       (await e.query<{ accounts: Account[] }>({ accounts_by_depositor: { depositor: second! } })).accounts.map(
