@@ -96,6 +96,7 @@ describe("oracle: instantiate and config", () => {
       price_retention: 86400,
       signer_set_expiry_secs: 86400,
       paused: false,
+      max_ema_deviation_bps: 1000,
     });
     const sets = await s.query<SignerSetsResponse>({ signer_sets: {} });
     expect(sets.current).toBe(4);

@@ -19,6 +19,8 @@ export const MAX_FEEDERS: i32 = 10;
 /** Upper bound of `twap_window` (seconds); with one point per second this bounds the TWAP's storage reads. */
 export const MAX_TWAP_WINDOW: u64 = 3600;
 export const MAX_SYMBOL_LEN: i32 = 64;
+/** Upper bound of `max_ema_deviation_bps` (100×, like `max_deviation_bps`): larger values only mean "off", which is 0. */
+export const MAX_EMA_DEVIATION_BPS: u64 = 1_000_000;
 /** Keeps block time + expiry far from u64 overflow. */
 export const MAX_SIGNER_SET_EXPIRY: u64 = 315_360_000;
 
@@ -72,7 +74,9 @@ export class FeedMsg {
  * `max_expo` 0 (Akash pins −8 by setting both to −8; the hard range is −18…0 so that prices normalise to 18
  * decimals), `max_future_drift` 10 s, `max_price_staleness` 30 s, `twap_window` 5 s (1…3600),
  * `max_deviation_bps` 150, `min_price_sources` 1 (at most 1 + number of feeders), `price_retention` 86400 s (≥ window and staleness),
- * `signer_set_expiry_secs` 86400 (how long the previous set stays valid after a rotation; at most 10 years).
+ * `signer_set_expiry_secs` 86400 (how long the previous set stays valid after a rotation; at most 10 years),
+ * `max_ema_deviation_bps` 1000 (a new Pyth price with |price − ema_price| × 10000 > max_ema_deviation_bps × ema_price
+ * is rejected; 0 turns the check off; at most 1000000).
  * @msg InstantiateMsg
  */
 export class InstantiateMsg {
@@ -95,6 +99,8 @@ export class InstantiateMsg {
   min_price_sources: u32 | null = null;
   price_retention: u64 | null = null;
   signer_set_expiry_secs: u64 | null = null;
+  // EMA-deviation rule
+  max_ema_deviation_bps: u64 | null = null;
 }
 
 /** Migration takes no parameters; it checks the stored contract name and records the new version. @msg MigrateMsg */
@@ -112,7 +118,8 @@ export class MigrateMsg {}
  * valid proof and be a price message (variant 0; trailing bytes ignored). Bytes after the last message are rejected.
  * Only configured feeds are stored: a `publish_time` older than the stored one is ignored and an equal one is a no-op
  * (neither is an error). A newer price is rejected (whole message fails) if price ≤ 0, expo outside
- * [min_expo, max_expo], conf × 10000 > max_conf_bps × price, or publish_time > block time + max_future_drift.
+ * [min_expo, max_expo], conf × 10000 > max_conf_bps × price, publish_time > block time + max_future_drift, or
+ * |price − ema_price| × 10000 > max_ema_deviation_bps × ema_price (when that setting is not 0).
  * Attributes: action, num_attestations (price messages), num_updated, fee; one `price_update` event per stored feed.
  * @msg ExecuteMsg update_price_feeds
  */
@@ -170,6 +177,8 @@ export class UpdateConfigMsg {
   min_price_sources: u32 | null = null;
   price_retention: u64 | null = null;
   signer_set_expiry_secs: u64 | null = null;
+  // EMA-deviation rule
+  max_ema_deviation_bps: u64 | null = null;
 }
 
 /** Admin only: start tracking a feed. @msg ExecuteMsg add_feed */
@@ -336,6 +345,8 @@ export class ConfigResponse {
   price_retention: u64 = 0;
   signer_set_expiry_secs: u64 = 0;
   paused: bool = false;
+  // EMA-deviation rule
+  max_ema_deviation_bps: u64 = 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -352,6 +363,8 @@ export const PARAM_FIELDS: Array<string> = [
   "min_price_sources",
   "price_retention",
   "signer_set_expiry_secs",
+  // EMA-deviation rule
+  "max_ema_deviation_bps",
 ];
 
 /** Feed id text → 32 bytes, or null. */
@@ -405,6 +418,8 @@ function readParams(c: Config, o: JsonObject, p: Parser): void {
   if (o.has("min_price_sources")) c.minPriceSources = o.u32("min_price_sources", p);
   if (o.has("price_retention")) c.priceRetention = o.u64("price_retention", p);
   if (o.has("signer_set_expiry_secs")) c.signerSetExpirySecs = o.u64("signer_set_expiry_secs", p);
+  // EMA-deviation rule
+  if (o.has("max_ema_deviation_bps")) c.maxEmaDeviationBps = o.u64("max_ema_deviation_bps", p);
 }
 
 /** Applies the optional fields shared by InstantiateMsg and UpdateConfigMsg; returns the signer sets when given. */
@@ -463,6 +478,9 @@ function validateConfig(c: Config, p: Parser): void {
   else if (c.signerSetExpirySecs > MAX_SIGNER_SET_EXPIRY)
     p.fail(E.badParam("signer_set_expiry_secs", "must be at most 315360000 s (10 years)"));
   else if (c.updateFee.denom.length == 0) p.fail(E.badParam("update_fee", "denom must not be empty"));
+  // EMA-deviation rule
+  else if (c.maxEmaDeviationBps > MAX_EMA_DEVIATION_BPS)
+    p.fail(E.badParam("max_ema_deviation_bps", "must be at most 1000000 (0 turns the check off)"));
 }
 
 export const INSTANTIATE_FIELDS: Array<string> = [

@@ -57,6 +57,8 @@ export class Config {
   priceRetention: u64 = 86400;
   signerSetExpirySecs: u64 = 86400;
   paused: bool = false;
+  // EMA-deviation rule (prices.ts checkEmaDeviation); 0 = off.
+  maxEmaDeviationBps: u64 = 1000;
 
   isFeeder(addr: string): bool {
     return this.feeders.includes(addr);
@@ -79,6 +81,7 @@ export function writeConfig(c: Config, w: JsonWriter): void {
   w.key("twap_window").u64(c.twapWindow).key("max_deviation_bps").u64(c.maxDeviationBps);
   w.key("min_price_sources").u64(c.minPriceSources).key("price_retention").u64(c.priceRetention);
   w.key("signer_set_expiry_secs").u64(c.signerSetExpirySecs).key("paused").bool(c.paused);
+  w.key("max_ema_deviation_bps").u64(c.maxEmaDeviationBps);
   w.endObject();
 }
 
@@ -119,6 +122,8 @@ function decodeConfig(v: JsonValue, p: Parser): Config {
   c.priceRetention = o.u64("price_retention", p);
   c.signerSetExpirySecs = o.u64("signer_set_expiry_secs", p);
   c.paused = o.bool("paused", p);
+  // Configs stored before the EMA rule existed keep the default.
+  if (o.has("max_ema_deviation_bps")) c.maxEmaDeviationBps = o.u64("max_ema_deviation_bps", p);
   return c;
 }
 
