@@ -361,18 +361,21 @@ describe("oracle adversarial: feeds not configured", () => {
 });
 
 describe("oracle adversarial: huge batches and spam", () => {
-  it("accepts the largest batch (16 blobs × 255 messages) within the gas of one transaction", async () => {
+  it("accepts the largest batch (16 blobs × 255 messages, all 19 guardians signing) in bounded gas", async () => {
     const s = await priced();
+    const everyGuardian = Array.from({ length: 19 }, (_, i) => i);
     const fillers = Array.from({ length: 253 }, (_, i) => (i + 1).toString(16).padStart(64, "a"));
     const batch = Array.from({ length: 16 }, (_, b) =>
       update([price(s, AKT_ID, BigInt(100 + b)), price(s, USDC_ID, 7n), ...fillers.map((id) => price(s, id, 1n))], {
-        mode: "router",
+        signers: everyGuardian,
         slot: s.now + b,
       }),
     );
     const res = await s.update(batch);
     expect(eventsOf(res, "wasm")[0]).toMatchObject({ num_attestations: String(16 * 255), num_updated: "2" });
-    expect(res.gasUsed).toBeLessThan(100_000_000n);
+    // The worst case the message limits allow: about 18.6 M gas on the embedded chain (wasmd's schedule), nearly all
+    // of it keccak over 4,080 messages and their proofs; a regression in that work shows here.
+    expect(res.gasUsed).toBeLessThan(25_000_000n);
     const stored = await s.query<{ price_feed: { price: { price: string } } }>({ price_feed: { id: AKT_ID } });
     // one entry per feed: the first of equal publish times wins, later equal ones are no-ops
     expect(stored.price_feed.price.price).toBe("100");
