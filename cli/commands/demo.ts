@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { EmbeddedChain } from "../../sim/index.js";
-import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
+import type { ChainClient, Coin } from "../../sim/interface/client.js";
 import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
 import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
