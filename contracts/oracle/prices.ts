@@ -46,7 +46,7 @@ export function checkPrice(
 }
 
 /**
- * Pyth's EMA sanity check (docs/oracle.md#write-time-rules): |price − ema| × 10000 ≤ max_ema_deviation_bps × ema,
+ * Pyth's EMA sanity check (docs/oracle.md#ema-deviation): |price − ema| × 10000 ≤ max_ema_deviation_bps × ema,
  * against the EMA signed in the same message (a previous stored EMA could lock a feed out after a gap). 0 disables it.
  * An EMA ≤ 0 cannot bound a positive price, so it fails the check.
  */
