@@ -116,6 +116,20 @@ describe("oracle: EMA-deviation rule", () => {
     expect((await s.query<{ max_ema_deviation_bps: number }>({ config: {} })).max_ema_deviation_bps).toBe(1_000_000);
   });
 
+  it("reads a config stored before the rule existed with the default bound", async () => {
+    const s = await setupOracle();
+    const key = Buffer.from("config");
+    const stored = JSON.parse(Buffer.from(s.chain.state.read(s.contract, key)!).toString()) as Record<string, unknown>;
+    delete stored.max_ema_deviation_bps;
+    s.chain.state.write(s.contract, key, Buffer.from(JSON.stringify(stored)));
+    expect((await s.query<{ max_ema_deviation_bps: number }>({ config: {} })).max_ema_deviation_bps).toBe(1000);
+    const p = 2n * EMA;
+    await s.expectRejected(
+      () => s.updateError([update([price(s, AKT_ID, p, 0, { conf: 0n, emaPrice: EMA })])]),
+      deviationError(p, EMA, 1000),
+    );
+  });
+
   it("does not apply to feeder prices (they carry no EMA)", async () => {
     const s = await setupOracle();
     const feeder = s.chain.addressFor("feeder");
