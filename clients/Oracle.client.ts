@@ -152,6 +152,7 @@ export interface OracleInterface {
     governanceSource,
     maxConfBps,
     maxDeviationBps,
+    maxEmaDeviationBps,
     maxExpo,
     maxFutureDrift,
     maxPriceStaleness,
@@ -171,6 +172,7 @@ export interface OracleInterface {
     governanceSource?: DataSourceMsg;
     maxConfBps?: number;
     maxDeviationBps?: number;
+    maxEmaDeviationBps?: number;
     maxExpo?: number;
     maxFutureDrift?: number;
     maxPriceStaleness?: number;
@@ -265,6 +267,7 @@ export class OracleClient implements OracleInterface {
     governanceSource,
     maxConfBps,
     maxDeviationBps,
+    maxEmaDeviationBps,
     maxExpo,
     maxFutureDrift,
     maxPriceStaleness,
@@ -284,6 +287,7 @@ export class OracleClient implements OracleInterface {
     governanceSource?: DataSourceMsg;
     maxConfBps?: number;
     maxDeviationBps?: number;
+    maxEmaDeviationBps?: number;
     maxExpo?: number;
     maxFutureDrift?: number;
     maxPriceStaleness?: number;
@@ -305,6 +309,7 @@ export class OracleClient implements OracleInterface {
         governance_source: governanceSource,
         max_conf_bps: maxConfBps,
         max_deviation_bps: maxDeviationBps,
+        max_ema_deviation_bps: maxEmaDeviationBps,
         max_expo: maxExpo,
         max_future_drift: maxFutureDrift,
         max_price_staleness: maxPriceStaleness,

@@ -12,6 +12,7 @@ export interface InstantiateMsg {
   governance_source?: DataSourceMsg | null;
   max_conf_bps?: number | null;
   max_deviation_bps?: number | null;
+  max_ema_deviation_bps?: number | null;
   max_expo?: number | null;
   max_future_drift?: number | null;
   max_price_staleness?: number | null;
@@ -66,6 +67,7 @@ export type ExecuteMsg = {
     governance_source?: DataSourceMsg | null;
     max_conf_bps?: number | null;
     max_deviation_bps?: number | null;
+    max_ema_deviation_bps?: number | null;
     max_expo?: number | null;
     max_future_drift?: number | null;
     max_price_staleness?: number | null;
@@ -128,6 +130,7 @@ export interface ConfigResponse {
   governance_source: DataSourceMsg;
   max_conf_bps: number;
   max_deviation_bps: number;
+  max_ema_deviation_bps: number;
   max_expo: number;
   max_future_drift: number;
   max_price_staleness: number;

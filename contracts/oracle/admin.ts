@@ -43,6 +43,7 @@ function givenFields(m: UpdateConfigMsg): string {
   if (m.min_price_sources !== null) out.push("min_price_sources");
   if (m.price_retention !== null) out.push("price_retention");
   if (m.signer_set_expiry_secs !== null) out.push("signer_set_expiry_secs");
+  if (m.max_ema_deviation_bps !== null) out.push("max_ema_deviation_bps");
   return out.join(",");
 }
 

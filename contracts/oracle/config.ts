@@ -15,6 +15,8 @@ export const MAX_TWAP_WINDOW: u64 = 3600;
 export const MAX_SYMBOL_LEN: i32 = 64;
 /** Keeps block time + expiry far from u64 overflow. */
 export const MAX_SIGNER_SET_EXPIRY: u64 = 315_360_000;
+/** Upper bound of `max_ema_deviation_bps` (100×, like `max_deviation_bps`): larger values only mean "off", which is 0. */
+export const MAX_EMA_DEVIATION_BPS: u64 = 1_000_000;
 
 /** A checked value or the first error found. */
 export class Checked<T> {
@@ -140,6 +142,7 @@ export function asUpdate(m: InstantiateMsg): UpdateConfigMsg {
   u.min_price_sources = m.min_price_sources;
   u.price_retention = m.price_retention;
   u.signer_set_expiry_secs = m.signer_set_expiry_secs;
+  u.max_ema_deviation_bps = m.max_ema_deviation_bps;
   return u;
 }
 
@@ -167,6 +170,7 @@ function applyParams(c: Config, m: UpdateConfigMsg): void {
   if (m.min_price_sources !== null) c.minPriceSources = m.min_price_sources!.value;
   if (m.price_retention !== null) c.priceRetention = m.price_retention!.value;
   if (m.signer_set_expiry_secs !== null) c.signerSetExpirySecs = m.signer_set_expiry_secs!.value;
+  if (m.max_ema_deviation_bps !== null) c.maxEmaDeviationBps = m.max_ema_deviation_bps!.value;
 }
 
 /** Checks the given fields in declaration order and applies them to `c`; the caller saves only without error. */
@@ -243,5 +247,7 @@ function validateConfig(c: Config): string | null {
   if (c.signerSetExpirySecs > MAX_SIGNER_SET_EXPIRY)
     return E.badParam("signer_set_expiry_secs", "must be at most 315360000 s (10 years)");
   if (c.updateFee.denom.length == 0) return E.badParam("update_fee", "denom must not be empty");
+  if (c.maxEmaDeviationBps > MAX_EMA_DEVIATION_BPS)
+    return E.badParam("max_ema_deviation_bps", "must be at most 1000000 (0 turns the check off)");
   return null;
 }

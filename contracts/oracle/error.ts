@@ -148,6 +148,18 @@ export function expoOutOfRange(id: string, expo: i32, min: i32, max: i32): strin
 export function confTooWide(id: string, conf: string, price: string, maxBps: u64): string {
   return "confidence too wide: feed " + id + " conf " + conf + " > " + s(maxBps) + " bps of price " + price;
 }
+export function emaDeviationTooLarge(id: string, price: string, ema: string, maxBps: u64): string {
+  return (
+    "price too far from its EMA: feed " +
+    id +
+    " price " +
+    price +
+    " deviates more than " +
+    s(maxBps) +
+    " bps from ema_price " +
+    ema
+  );
+}
 export function futurePublishTime(id: string, t: i64, now: u64, drift: u64): string {
   return (
     "publish time in the future: feed " +

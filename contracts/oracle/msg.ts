@@ -61,7 +61,9 @@ export class FeedMsg {
  * `max_expo` 0 (Akash pins −8 by setting both to −8; the hard range is −18…0 so that prices normalise to 18
  * decimals), `max_future_drift` 10 s, `max_price_staleness` 30 s, `twap_window` 5 s (1…3600),
  * `max_deviation_bps` 150, `min_price_sources` 1 (at most 1 + number of feeders), `price_retention` 86400 s (≥ window and staleness),
- * `signer_set_expiry_secs` 86400 (how long the previous set stays valid after a rotation; at most 10 years).
+ * `signer_set_expiry_secs` 86400 (how long the previous set stays valid after a rotation; at most 10 years),
+ * `max_ema_deviation_bps` 1000 (a new Pyth price with |price − ema_price| × 10000 > max_ema_deviation_bps × ema_price
+ * is rejected; 0 turns the check off; at most 1000000).
  * @msg InstantiateMsg
  */
 export class InstantiateMsg {
@@ -84,6 +86,7 @@ export class InstantiateMsg {
   min_price_sources: Some<u32> | null = null;
   price_retention: Some<u64> | null = null;
   signer_set_expiry_secs: Some<u64> | null = null;
+  max_ema_deviation_bps: Some<u64> | null = null;
 }
 
 /** Migration takes no parameters; it checks the stored contract name and records the new version. @msg MigrateMsg */
@@ -101,7 +104,8 @@ export class MigrateMsg {}
  * valid proof and be a price message (variant 0; trailing bytes ignored). Bytes after the last message are rejected.
  * Only configured feeds are stored: a `publish_time` older than the stored one is ignored and an equal one is a no-op
  * (neither is an error). A newer price is rejected (whole message fails) if price ≤ 0, expo outside
- * [min_expo, max_expo], conf × 10000 > max_conf_bps × price, or publish_time > block time + max_future_drift.
+ * [min_expo, max_expo], conf × 10000 > max_conf_bps × price, publish_time > block time + max_future_drift, or
+ * |price − ema_price| × 10000 > max_ema_deviation_bps × ema_price (when that setting is not 0).
  * Attributes: action, num_attestations (price messages), num_updated, fee; one `price_update` event per stored feed.
  * @msg ExecuteMsg update_price_feeds
  * @payable
@@ -160,6 +164,7 @@ export class UpdateConfigMsg {
   min_price_sources: Some<u32> | null = null;
   price_retention: Some<u64> | null = null;
   signer_set_expiry_secs: Some<u64> | null = null;
+  max_ema_deviation_bps: Some<u64> | null = null;
 }
 
 /** Admin only: start tracking a feed. @msg ExecuteMsg add_feed */
@@ -326,4 +331,6 @@ export class ConfigResponse {
   price_retention: u64 = 0;
   signer_set_expiry_secs: u64 = 0;
   paused: bool = false;
+  // EMA-deviation rule
+  max_ema_deviation_bps: u64 = 0;
 }

@@ -45,6 +45,22 @@ export function checkPrice(
   return null;
 }
 
+/**
+ * Pyth's EMA sanity check (docs/oracle.md#ema-deviation): |price − ema| × 10000 ≤ max_ema_deviation_bps × ema,
+ * against the EMA signed in the same message (a previous stored EMA could lock a feed out after a gap). 0 disables it.
+ * An EMA ≤ 0 cannot bound a positive price, so it fails the check.
+ */
+export function checkEmaDeviation(c: Config, idHex: string, price: i64, emaPrice: i64): string | null {
+  if (c.maxEmaDeviationBps == 0) return null;
+  const failure = E.emaDeviationTooLarge(idHex, price.toString(), emaPrice.toString(), c.maxEmaDeviationBps);
+  if (emaPrice <= 0) return failure;
+  // price > 0 here (checkPrice ran first), so both fit u64 and the products fit u128.
+  const diff: u64 = price > emaPrice ? <u64>(price - emaPrice) : <u64>(emaPrice - price);
+  const lhs = Uint128.fromU64(diff).mul(Uint128.fromU64(10000));
+  const rhs = Uint128.fromU64(c.maxEmaDeviationBps).mul(Uint128.fromU64(<u64>emaPrice));
+  return lhs.gt(rhs) ? failure : null;
+}
+
 /** Records an accepted price of one source and prunes that source's observations older than the retention. */
 export function observe(c: Config, id: Uint8Array, source: string, value: Decimal, publishTime: u64, now: u64): void {
   const prefix = sourceKey(id, source);

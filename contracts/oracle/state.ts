@@ -55,6 +55,8 @@ export class Config {
   priceRetention: u64 = 86400;
   signerSetExpirySecs: u64 = 86400;
   paused: bool = false;
+  // EMA-deviation rule (prices.ts checkEmaDeviation); 0 = off.
+  maxEmaDeviationBps: u64 = 1000;
 
   isFeeder(addr: string): bool {
     return this.feeders.includes(addr);
@@ -89,6 +91,7 @@ export function configResponse(c: Config): ConfigResponse {
   r.min_price_sources = c.minPriceSources;
   r.price_retention = c.priceRetention;
   r.signer_set_expiry_secs = c.signerSetExpirySecs;
+  r.max_ema_deviation_bps = c.maxEmaDeviationBps;
   r.paused = c.paused;
   return r;
 }
@@ -142,6 +145,8 @@ function decodeConfig(v: JsonValue, p: Parser): Config {
   c.priceRetention = o.u64("price_retention", p);
   c.signerSetExpirySecs = o.u64("signer_set_expiry_secs", p);
   c.paused = o.bool("paused", p);
+  // Configs stored before the EMA rule existed keep the default.
+  if (o.has("max_ema_deviation_bps")) c.maxEmaDeviationBps = o.u64("max_ema_deviation_bps", p);
   return c;
 }
 

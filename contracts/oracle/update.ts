@@ -6,7 +6,7 @@ import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
 import { PriceMessage, parseAuwv, parsePriceMessage } from "./verify/accumulator";
 import { verifyProof } from "./verify/merkle";
 import { checkFee } from "./fees";
-import { checkPrice, normalize, observe } from "./prices";
+import { checkEmaDeviation, checkPrice, normalize, observe } from "./prices";
 import { CONFIG, Config, FEEDS, PYTH_PRICES, PYTH_SOURCE, PythPrice, SIGNER_SETS } from "./state";
 import * as E from "./error";
 
@@ -114,8 +114,11 @@ export function updatePriceFeeds(ctx: Context, blobs: Array<Uint8Array>): Respon
     const at = indexOfFeed(m.feedId, accepted);
     const known = at >= 0 ? accepted[at].publishTime : storedPublishTime(m.feedId);
     if (m.publishTime <= known) continue;
-    const ruleErr = checkPrice(c, toHex(m.feedId), m.price, m.conf, true, m.expo, m.publishTime, now);
+    const idHex = toHex(m.feedId);
+    const ruleErr = checkPrice(c, idHex, m.price, m.conf, true, m.expo, m.publishTime, now);
     if (ruleErr !== null) return err(ruleErr);
+    const emaErr = checkEmaDeviation(c, idHex, m.price, m.emaPrice);
+    if (emaErr !== null) return err(emaErr);
     if (at >= 0) accepted[at] = m;
     else accepted.push(m);
   }

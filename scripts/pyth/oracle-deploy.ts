@@ -27,13 +27,15 @@ export interface OracleSetup {
 
 /**
  * Thresholds that accept anything authentic: the widest exponent range, any confidence up to 100 %, the maximum
- * future drift the contract allows, and a decade of staleness. Used when only signature/Merkle verification matters.
+ * future drift the contract allows, no EMA-deviation check, and a decade of staleness. Used when only
+ * signature/Merkle verification matters.
  */
 export const PERMISSIVE_PARAMS: Partial<InstantiateMsg> = {
   max_conf_bps: 10_000,
   min_expo: -18,
   max_expo: 0,
   max_future_drift: 3600,
+  max_ema_deviation_bps: 0,
   max_price_staleness: LONG_SECONDS,
   price_retention: LONG_SECONDS,
 };

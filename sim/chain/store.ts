@@ -32,6 +32,11 @@ export class StoreSnapshot<V> {
   get(key: string): V | undefined {
     return this.tree.get(key);
   }
+
+  /** Every key in byte order (tests and tools that inspect raw state). */
+  keys(): IterableIterator<string> {
+    return this.tree.keys();
+  }
 }
 
 /** Keys in [from, to) (`to` undefined = unbounded), ascending unless `reverse`. */

@@ -73,6 +73,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
     "min_price_sources",
     "price_retention",
     "signer_set_expiry_secs",
+    "max_ema_deviation_bps",
   ]);
   let v: JsonValue | null = null;
   m.admin = o.str("admin", p);
@@ -100,6 +101,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
   m.price_retention = optionalInt<u64>(o, "price_retention", p);
   m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
+  m.max_ema_deviation_bps = optionalInt<u64>(o, "max_ema_deviation_bps", p);
   return m;
 }
 
@@ -186,6 +188,7 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
     "min_price_sources",
     "price_retention",
     "signer_set_expiry_secs",
+    "max_ema_deviation_bps",
   ]);
   let v: JsonValue | null = null;
   m.admin = o.optStr("admin", p);
@@ -211,6 +214,7 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
   m.min_price_sources = optionalInt<u32>(o, "min_price_sources", p);
   m.price_retention = optionalInt<u64>(o, "price_retention", p);
   m.signer_set_expiry_secs = optionalInt<u64>(o, "signer_set_expiry_secs", p);
+  m.max_ema_deviation_bps = optionalInt<u64>(o, "max_ema_deviation_bps", p);
   return m;
 }
 
@@ -547,6 +551,8 @@ export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): void {
   w.u64(<u64>m.signer_set_expiry_secs);
   w.key("paused");
   w.bool(m.paused);
+  w.key("max_ema_deviation_bps");
+  w.u64(<u64>m.max_ema_deviation_bps);
   w.endObject();
 }
 

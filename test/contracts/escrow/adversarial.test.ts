@@ -305,7 +305,7 @@ describe("escrow adversarial: dust and bombs", () => {
     const e = await setupEscrow();
     const cfg = await e.query<{ limits: { max_scopes: number } }>({ config: {} });
     expect(cfg.limits.max_scopes).toBe(MAX_SCOPES);
-    const limits = (maxScopes: number): object => ({
+    const limits = (maxScopes: number) => ({
       update_config: { limits: { max_deposits: 50, max_payments: 10, max_alerts: 10, max_scopes: maxScopes } },
     });
     await expect(e.exec(e.chain.govAddress, limits(0))).rejects.toThrow("limits must be greater than zero");

@@ -155,6 +155,7 @@ export function oracleSuite(backend: () => ChainBackend | Promise<ChainBackend>,
         price_retention: 86400,
         signer_set_expiry_secs: 86400,
         paused: false,
+        max_ema_deviation_bps: 1000,
       });
       const sets = await s.query<SignerSets>({ signer_sets: {} });
       expect(sets.current).toBe(4);
