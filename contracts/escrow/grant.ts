@@ -23,7 +23,7 @@ export function grant(x: Exec, m: GrantMsg): Response {
   if (exp !== null && exp.at_height <= x.height) return err(E.grantExpired());
   const scopes = m.scopes;
   if (scopes !== null) {
-    // Bounded so that a grant stays cheap to load for whoever draws on it (issue 9, item 1).
+    // Bounded so that a grant stays cheap to load for whoever draws on it (docs/escrow.md#bounds-and-anti-griefing-rules).
     if (<u32>scopes.length > x.cfg.maxScopes) return err(E.tooManyScopes(x.cfg.maxScopes));
     for (let i = 0; i < scopes.length; i++) {
       const e = checkId("scopes", scopes[i]);

@@ -406,8 +406,8 @@ function decodeFlag(_v: JsonValue, _p: Parser): bool {
   return true;
 }
 
-// Accessors instead of module-level instances: globals with constructors run in the start function (cosmwasm-abi.md
-// §7.10), and these are cheap to build.
+// Accessors instead of module-level instances: globals with constructors run in the start function
+// (docs/abi.md#globals-with-constructors), and these are cheap to build.
 export function CONFIG(): Item<Config> {
   return new Item<Config>("config", encodeConfig, decodeConfig);
 }

@@ -1,7 +1,7 @@
 // Messages of the oracle contract: the only definition of its JSON. The build generates the parsers, response writers
 // and dispatch (gen/) and the JSON Schemas from these classes; config.ts validates what the parsers read.
 //
-// Design, in short (pyth.md §1–§6):
+// Design, in short (details in docs/oracle.md):
 // - Pyth accumulator updates (PNAU) are verified in-contract: the VAA against a stored signer set (Wormhole guardians
 //   or Pyth Pro routers), the emitter against the data sources, each message against the signed Merkle root.
 // - The latest verified Pyth price of each configured feed is served in Pyth's CosmWasm JSON (`price_feed`), and every

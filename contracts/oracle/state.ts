@@ -1,5 +1,5 @@
 // Storage layout. Accessor functions rather than globals: a global Item initialised at module start breaks under the
-// stub runtime's start-section rewrite (cosmwasm-abi.md §7.10).
+// stub runtime's start-section rewrite (docs/abi.md#globals-with-constructors).
 import {
   Coin,
   Decimal,

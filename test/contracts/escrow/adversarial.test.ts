@@ -1,7 +1,7 @@
 /**
- * Attacks on the escrow contract (issue 9, items 1, 2, 3 and 5, and the classes around them): each test plays the
- * attacker on the embedded chain and asserts what the victim sees (error text or success) and that the victim's
- * state and balances are unchanged or correctly refunded.
+ * Attacks on the escrow contract (heavy grants, unsolicited grants, dust entries, foreign-denom debt payments, and the
+ * classes around them): each test plays the attacker on the embedded chain and asserts what the victim sees (error
+ * text or success) and that the victim's state and balances are unchanged or correctly refunded.
  */
 import { describe, expect, it } from "vitest";
 import type { Coin } from "../../../sim/index.js";
