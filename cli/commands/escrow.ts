@@ -17,8 +17,8 @@ import {
 const USAGE = `usage: akash-econ escrow <command> [arguments] [options]
 
 commands:
-  create <id> --amount <coin> [--sources balance,grant] [--attach <coins>]   open an account
-  deposit <id> --amount <coin> [--sources balance,grant] [--attach <coins>]  fund any account
+  create <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>]   open an account
+  deposit <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>]  fund any account
   grant <grantee> --amount <coins> [--expires-at <height>] [--scope <id>]...  fund a sponsor grant
   revoke <grantee>                                  return the unused grant balance
   pay <id> <payment_id> --provider <addr> --rate <decimal><denom>   open a payment (rate per block)
@@ -42,6 +42,8 @@ options:
 
 --sources lists where the amount comes from, in order: balance = the attached funds, grant = the sender's sponsor
 grants. Without --attach, the whole amount is attached when the only source is balance, nothing otherwise.
+--sponsors (comma-separated addresses, at most 30) draws only the grants of these sponsors, in this order; without
+it the sender's grants are drawn by sponsor address (see docs/escrow.md, "Bounds and anti-griefing rules").
 
 Exit status: 0 success, 1 chain or contract error, 2 usage error.`;
 
@@ -56,6 +58,7 @@ interface Options {
   gasPrice?: string;
   amount?: string;
   sources?: string;
+  sponsors?: string;
   attach?: string;
   expiresAt?: string;
   scope?: string[];
@@ -84,6 +87,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; o: Opt
         "gas-price": { type: "string" },
         amount: { type: "string" },
         sources: { type: "string" },
+        sponsors: { type: "string" },
         attach: { type: "string" },
         "expires-at": { type: "string" },
         scope: { type: "string", multiple: true },
@@ -116,6 +120,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; o: Opt
       gasPrice: v["gas-price"],
       amount: v.amount,
       sources: v.sources,
+      sponsors: v.sponsors,
       attach: v.attach,
       expiresAt: v["expires-at"],
       scope: v.scope,
@@ -228,11 +233,24 @@ function summarize(r: ExecuteResult): object {
   return { tx: r.transactionHash, height: r.height, gas_used: Number(r.gasUsed), events };
 }
 
-function funding(o: Options): { amount: Coin; sources: ReturnType<typeof parseSources> | undefined; funds: Coin[] } {
+interface Funding {
+  amount: Coin;
+  sources: ReturnType<typeof parseSources> | undefined;
+  sponsors: string[] | undefined;
+  funds: Coin[];
+}
+
+function funding(o: Options): Funding {
   const amount = parseCoin(need(o.amount, "--amount"));
   const sources = o.sources === undefined ? undefined : parseSources(o.sources);
   const attach = o.attach === undefined ? undefined : parseCoins(o.attach);
-  return { amount, sources, funds: fundsFor(amount, sources, attach) };
+  const sponsors = o.sponsors
+    ?.split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
+  if (sponsors !== undefined && !(sources ?? []).includes("grant"))
+    throw new UsageError("--sponsors names grants to draw from: it needs --sources with grant");
+  return { amount, sources, sponsors, funds: fundsFor(amount, sources, attach) };
 }
 
 async function runCommand(command: string, pos: string[], o: Options, conn: Connected): Promise<object> {
@@ -243,13 +261,25 @@ async function runCommand(command: string, pos: string[], o: Options, conn: Conn
       const f = funding(o);
       const amount = o.sources === undefined ? undefined : f.amount;
       return summarize(
-        await esc.createAccount({ id: arg(0, "<id>"), amount, sources: f.sources }, "auto", "", f.funds),
+        await esc.createAccount(
+          { id: arg(0, "<id>"), amount, sources: f.sources, sponsors: f.sponsors },
+          "auto",
+          "",
+          f.funds,
+        ),
       );
     }
     case "deposit": {
       const f = funding(o);
       const amount = o.sources === undefined ? undefined : f.amount;
-      return summarize(await esc.deposit({ id: arg(0, "<id>"), amount, sources: f.sources }, "auto", "", f.funds));
+      return summarize(
+        await esc.deposit(
+          { id: arg(0, "<id>"), amount, sources: f.sources, sponsors: f.sponsors },
+          "auto",
+          "",
+          f.funds,
+        ),
+      );
     }
     case "grant": {
       const funds = parseCoins(need(o.amount, "--amount"));

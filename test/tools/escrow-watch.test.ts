@@ -166,6 +166,15 @@ describe("akash-econ escrow CLI", () => {
       ),
     ).toBe(2);
     expect(err.join("\n")).toContain("missing --contract");
+    expect(
+      await run(
+        ["deposit", "x", "--amount", "5uakt", "--sponsors", "akash1abc", "--chain", "embedded"],
+        {},
+        (l) => out.push(l),
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(err.join("\n")).toContain("--sponsors names grants to draw from: it needs --sources with grant");
   });
 
   it("runs a command against a fresh escrow on the embedded chain", async () => {
