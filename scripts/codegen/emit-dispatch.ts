@@ -47,11 +47,14 @@ function executeDispatch(variants: Variant[]): string {
     `  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);`,
     `  let res: Response | null = null;`,
   ];
+  lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
-      `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      `    case ${i}: {`,
+      `      const m = parse${v.info.name}(v.body, p);`,
+      `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      `      break;`,
+      `    }`,
     );
   });
   lines.push(
@@ -74,14 +77,17 @@ function queryDispatch(variants: Variant[]): string {
     `  const w = new JsonWriter();`,
     `  let error: string | null = "internal error: no branch for QueryMsg::" + name;`,
   ];
+  lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
-      `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (!p.failed()) {`,
-      `      const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
-      `      error = a.error;`,
-      `      if (error === null) write${v.returns!}(w, a.value!);`,
+      `    case ${i}: {`,
+      `      const m = parse${v.info.name}(v.body, p);`,
+      `      if (!p.failed()) {`,
+      `        const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
+      `        error = a.error;`,
+      `        if (error === null) write${v.returns!}(w, a.value!);`,
+      `      }`,
+      `      break;`,
       `    }`,
     );
   });
