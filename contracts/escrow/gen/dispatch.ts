@@ -106,15 +106,15 @@ const EXECUTE_VARIANTS: Array<string> = [
   "update_config",
 ];
 
-/** Variants tagged `@payable`; every other one rejects attached funds. */
-const PAYABLE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
+/** Bit i set: EXECUTE_VARIANTS[i] is `@payable` (create_account, deposit, grant); every other one rejects funds. */
+const PAYABLE_VARIANTS: u64 = 0x7;
 
 export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   const p = new Parser("ExecuteMsg");
   const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
   if (v === null) return err(p.message());
   const name = v.name;
-  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> (<u64>v.index)) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);
   let res: Response | null = null;
   switch (v.index) {
     case 0: {
