@@ -35,6 +35,20 @@ function structDispatch(kind: string, className: string): string {
 const tableLine = (name: string, values: string[]): string =>
   `const ${name}: Array<string> = [${values.map((v) => JSON.stringify(v)).join(", ")}];`;
 
+// A constant, not a string table: no start-function code and a shift instead of a search.
+function payableMask(variants: Variant[]): string {
+  if (variants.length > 64) throw new Error(`ExecuteMsg: ${variants.length} variants; the payable mask holds 64`);
+  let mask = 0n;
+  variants.forEach((v, i) => {
+    if (v.payable) mask |= 1n << BigInt(i);
+  });
+  const names = variants.filter((v) => v.payable).map((v) => v.name);
+  return [
+    `/** Bit i set: EXECUTE_VARIANTS[i] is \`@payable\` (${names.join(", ") || "none"}); every other one rejects funds. */`,
+    `const PAYABLE_VARIANTS: u64 = 0x${mask.toString(16)};`,
+  ].join("\n");
+}
+
 // Branches only set the outcome and one exit reports it: fewer copies of the error paths in the wasm.
 function executeDispatch(variants: Variant[]): string {
   const lines = [
@@ -44,14 +58,17 @@ function executeDispatch(variants: Variant[]): string {
     `  if (v === null) return err(p.message());`,
     `  const name = v.name;`,
     // Funds first: a non-payable message with coins attached fails before its body is read (coins would be stuck).
-    `  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);`,
+    `  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> <u64>v.index) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);`,
     `  let res: Response | null = null;`,
   ];
+  lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
-      `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      `    case ${i}: {`,
+      `      const m = parse${v.info.name}(v.body, p);`,
+      `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      `      break;`,
+      `    }`,
     );
   });
   lines.push(
@@ -74,14 +91,17 @@ function queryDispatch(variants: Variant[]): string {
     `  const w = new JsonWriter();`,
     `  let error: string | null = "internal error: no branch for QueryMsg::" + name;`,
   ];
+  lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `  ${i > 0 ? "} else " : ""}if (name == ${JSON.stringify(v.name)}) {`,
-      `    const m = parse${v.info.name}(v.body, p);`,
-      `    if (!p.failed()) {`,
-      `      const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
-      `      error = a.error;`,
-      `      if (error === null) write${v.returns!}(w, a.value!);`,
+      `    case ${i}: {`,
+      `      const m = parse${v.info.name}(v.body, p);`,
+      `      if (!p.failed()) {`,
+      `        const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
+      `        error = a.error;`,
+      `        if (error === null) write${v.returns!}(w, a.value!);`,
+      `      }`,
+      `      break;`,
       `    }`,
     );
   });
@@ -116,13 +136,7 @@ export function emitDispatch(model: DispatchModel, header: string): string {
         model.execute.map((v) => v.name),
       ),
     );
-    body.push(
-      `/** Variants tagged \`@payable\`; every other one rejects attached funds. */\n` +
-        tableLine(
-          "PAYABLE_VARIANTS",
-          model.execute.filter((v) => v.payable).map((v) => v.name),
-        ),
-    );
+    body.push(payableMask(model.execute));
     body.push(executeDispatch(model.execute));
   }
   if (model.query !== null) {

@@ -129,72 +129,76 @@ function parserOf(cls: MessageClass, helpers: Helpers): string {
   return lines.join("\n");
 }
 
-/** Statements writing `t` held in the local `x` (already non-null). */
-function writeStmt(t: FieldType, x: string, helpers: Helpers): string {
+/**
+ * An expression writing `t` held in `x` (already non-null) to the writer expression `w`; its value is the writer, so
+ * a class's fields chain into one expression (no local reload or drop per call).
+ */
+function writeExpr(t: FieldType, w: string, x: string, helpers: Helpers): string {
   switch (t.kind) {
     case "string":
-      return `w.str(${x});`;
+      return `${w}.str(${x})`;
     case "bool":
-      return `w.bool(${x});`;
+      return `${w}.bool(${x})`;
     case "integer":
-      return UNSIGNED.has(t.name) ? `w.u64(<u64>${x});` : `w.i64(<i64>${x});`;
+      return UNSIGNED.has(t.name) ? `${w}.u64(<u64>${x})` : `${w}.i64(<i64>${x})`;
     case "std":
       switch (t.name) {
         case "Uint128":
-          return `w.uint128(${x});`;
+          return `${w}.uint128(${x})`;
         case "Uint256":
-          return `w.uint256(${x});`;
+          return `${w}.uint256(${x})`;
         case "Decimal":
-          return `w.decimal(${x});`;
+          return `${w}.decimal(${x})`;
         case "Uint8Array":
-          return `w.binary(${x});`;
+          return `${w}.binary(${x})`;
         case "Coin":
-          return `w.coin(${x});`;
+          return `${w}.coin(${x})`;
         case "JsonValue":
-          return `w.raw(${x}.raw());`;
+          return `${w}.raw(${x}.raw())`;
       }
       break;
     case "class":
-      return `write${t.name}(w, ${x});`;
+      return `write${t.name}(${w}, ${x})`;
     case "some":
-      return writeStmt(t.inner, `${x}.value`, helpers);
+      return writeExpr(t.inner, w, `${x}.value`, helpers);
     case "array": {
       const name = helpers.add(`write${typeTag(t)}`, () =>
         [
-          `function write${typeTag(t)}(w: JsonWriter, a: ${asType(t)}): void {`,
+          `function write${typeTag(t)}(w: JsonWriter, a: ${asType(t)}): JsonWriter {`,
           `  w.beginArray();`,
-          `  for (let i = 0; i < a.length; i++) {`,
-          `    const x = a[i];`,
-          `    ${writeStmt(t.item, "x", helpers)}`,
-          `  }`,
-          `  w.endArray();`,
+          `  for (let i = 0; i < a.length; i++) ${writeExpr(t.item, "w", "a[i]", helpers)};`,
+          `  return w.endArray();`,
           `}`,
         ].join("\n"),
       );
-      return `${name}(w, ${x});`;
+      return `${name}(${w}, ${x})`;
     }
   }
   throw new Error("unreachable");
 }
 
 function writerOf(cls: MessageClass, helpers: Helpers): string {
-  const lines = [`export function write${cls.name}(w: JsonWriter, m: ${cls.name}): void {`, `  w.beginObject();`];
+  const lines = [`export function write${cls.name}(w: JsonWriter, m: ${cls.name}): JsonWriter {`];
+  // The chain so far; a nullable field ends it (its null test needs a statement) and the next field starts anew.
+  let chain = "w.beginObject()";
   for (const f of cls.fields) {
     if (f.optional && !f.nullable) {
       throw new Error(
         `${cls.name}.${f.name}: @optional cannot be written as null; declare it \`Some<${asType(f.type)}> | null\``,
       );
     }
-    lines.push(`  w.key(${JSON.stringify(f.name)});`);
+    const keyed = `${chain}.key(${JSON.stringify(f.name)})`;
     if (f.nullable) {
+      lines.push(`  ${keyed};`);
       lines.push(`  const ${f.name} = m.${f.name};`);
       lines.push(`  if (${f.name} === null) w.nul();`);
-      lines.push(`  else ${writeStmt(f.type, f.name, helpers)}`);
+      lines.push(`  else ${writeExpr(f.type, "w", f.name, helpers)};`);
+      chain = "w";
     } else {
-      lines.push(`  ${writeStmt(f.type, `m.${f.name}`, helpers)}`);
+      chain = writeExpr(f.type, keyed, `m.${f.name}`, helpers);
     }
   }
-  lines.push(`  w.endObject();`, `}`);
+  lines.push(`  return ${chain}.endObject();`, `}`);
   return lines.join("\n");
 }
 

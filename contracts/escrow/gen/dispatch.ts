@@ -106,52 +106,77 @@ const EXECUTE_VARIANTS: Array<string> = [
   "update_config",
 ];
 
-/** Variants tagged `@payable`; every other one rejects attached funds. */
-const PAYABLE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
+/** Bit i set: EXECUTE_VARIANTS[i] is `@payable` (create_account, deposit, grant); every other one rejects funds. */
+const PAYABLE_VARIANTS: u64 = 0x7;
 
 export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   const p = new Parser("ExecuteMsg");
   const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
   if (v === null) return err(p.message());
   const name = v.name;
-  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> (<u64>v.index)) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);
   let res: Response | null = null;
-  if (name == "create_account") {
-    const m = parseCreateAccountMsg(v.body, p);
-    if (!p.failed()) res = executeCreateAccount(ctx, m);
-  } else if (name == "deposit") {
-    const m = parseDepositMsg(v.body, p);
-    if (!p.failed()) res = executeDeposit(ctx, m);
-  } else if (name == "grant") {
-    const m = parseGrantMsg(v.body, p);
-    if (!p.failed()) res = executeGrant(ctx, m);
-  } else if (name == "revoke_grant") {
-    const m = parseRevokeGrantMsg(v.body, p);
-    if (!p.failed()) res = executeRevokeGrant(ctx, m);
-  } else if (name == "create_payment") {
-    const m = parseCreatePaymentMsg(v.body, p);
-    if (!p.failed()) res = executeCreatePayment(ctx, m);
-  } else if (name == "withdraw") {
-    const m = parseWithdrawMsg(v.body, p);
-    if (!p.failed()) res = executeWithdraw(ctx, m);
-  } else if (name == "close_payment") {
-    const m = parseClosePaymentMsg(v.body, p);
-    if (!p.failed()) res = executeClosePayment(ctx, m);
-  } else if (name == "settle") {
-    const m = parseSettleMsg(v.body, p);
-    if (!p.failed()) res = executeSettle(ctx, m);
-  } else if (name == "close_account") {
-    const m = parseCloseAccountMsg(v.body, p);
-    if (!p.failed()) res = executeCloseAccount(ctx, m);
-  } else if (name == "set_alert") {
-    const m = parseSetAlertMsg(v.body, p);
-    if (!p.failed()) res = executeSetAlert(ctx, m);
-  } else if (name == "remove_alert") {
-    const m = parseRemoveAlertMsg(v.body, p);
-    if (!p.failed()) res = executeRemoveAlert(ctx, m);
-  } else if (name == "update_config") {
-    const m = parseUpdateConfigMsg(v.body, p);
-    if (!p.failed()) res = executeUpdateConfig(ctx, m);
+  switch (v.index) {
+    case 0: {
+      const m = parseCreateAccountMsg(v.body, p);
+      if (!p.failed()) res = executeCreateAccount(ctx, m);
+      break;
+    }
+    case 1: {
+      const m = parseDepositMsg(v.body, p);
+      if (!p.failed()) res = executeDeposit(ctx, m);
+      break;
+    }
+    case 2: {
+      const m = parseGrantMsg(v.body, p);
+      if (!p.failed()) res = executeGrant(ctx, m);
+      break;
+    }
+    case 3: {
+      const m = parseRevokeGrantMsg(v.body, p);
+      if (!p.failed()) res = executeRevokeGrant(ctx, m);
+      break;
+    }
+    case 4: {
+      const m = parseCreatePaymentMsg(v.body, p);
+      if (!p.failed()) res = executeCreatePayment(ctx, m);
+      break;
+    }
+    case 5: {
+      const m = parseWithdrawMsg(v.body, p);
+      if (!p.failed()) res = executeWithdraw(ctx, m);
+      break;
+    }
+    case 6: {
+      const m = parseClosePaymentMsg(v.body, p);
+      if (!p.failed()) res = executeClosePayment(ctx, m);
+      break;
+    }
+    case 7: {
+      const m = parseSettleMsg(v.body, p);
+      if (!p.failed()) res = executeSettle(ctx, m);
+      break;
+    }
+    case 8: {
+      const m = parseCloseAccountMsg(v.body, p);
+      if (!p.failed()) res = executeCloseAccount(ctx, m);
+      break;
+    }
+    case 9: {
+      const m = parseSetAlertMsg(v.body, p);
+      if (!p.failed()) res = executeSetAlert(ctx, m);
+      break;
+    }
+    case 10: {
+      const m = parseRemoveAlertMsg(v.body, p);
+      if (!p.failed()) res = executeRemoveAlert(ctx, m);
+      break;
+    }
+    case 11: {
+      const m = parseUpdateConfigMsg(v.body, p);
+      if (!p.failed()) res = executeUpdateConfig(ctx, m);
+      break;
+    }
   }
   if (p.failed()) return err(p.message());
   return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
@@ -180,96 +205,123 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
   const name = v.name;
   const w = new JsonWriter();
   let error: string | null = "internal error: no branch for QueryMsg::" + name;
-  if (name == "config") {
-    const m = parseConfigQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryConfig(ctx, m);
-      error = a.error;
-      if (error === null) writeConfigResponse(w, a.value!);
+  switch (v.index) {
+    case 0: {
+      const m = parseConfigQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryConfig(ctx, m);
+        error = a.error;
+        if (error === null) writeConfigResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "account") {
-    const m = parseAccountQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryAccount(ctx, m);
-      error = a.error;
-      if (error === null) writeAccountResponse(w, a.value!);
+    case 1: {
+      const m = parseAccountQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryAccount(ctx, m);
+        error = a.error;
+        if (error === null) writeAccountResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "payment") {
-    const m = parsePaymentQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryPayment(ctx, m);
-      error = a.error;
-      if (error === null) writePaymentResponse(w, a.value!);
+    case 2: {
+      const m = parsePaymentQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryPayment(ctx, m);
+        error = a.error;
+        if (error === null) writePaymentResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "payments") {
-    const m = parsePaymentsQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryPayments(ctx, m);
-      error = a.error;
-      if (error === null) writePaymentsResponse(w, a.value!);
+    case 3: {
+      const m = parsePaymentsQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryPayments(ctx, m);
+        error = a.error;
+        if (error === null) writePaymentsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "deposits") {
-    const m = parseDepositsQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryDeposits(ctx, m);
-      error = a.error;
-      if (error === null) writeDepositsResponse(w, a.value!);
+    case 4: {
+      const m = parseDepositsQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryDeposits(ctx, m);
+        error = a.error;
+        if (error === null) writeDepositsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "accounts_by_owner") {
-    const m = parseAccountsByOwnerQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryAccountsByOwner(ctx, m);
-      error = a.error;
-      if (error === null) writeAccountsResponse(w, a.value!);
+    case 5: {
+      const m = parseAccountsByOwnerQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryAccountsByOwner(ctx, m);
+        error = a.error;
+        if (error === null) writeAccountsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "accounts_by_depositor") {
-    const m = parseAccountsByDepositorQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryAccountsByDepositor(ctx, m);
-      error = a.error;
-      if (error === null) writeAccountsResponse(w, a.value!);
+    case 6: {
+      const m = parseAccountsByDepositorQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryAccountsByDepositor(ctx, m);
+        error = a.error;
+        if (error === null) writeAccountsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "payments_by_provider") {
-    const m = parsePaymentsByProviderQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryPaymentsByProvider(ctx, m);
-      error = a.error;
-      if (error === null) writePaymentsResponse(w, a.value!);
+    case 7: {
+      const m = parsePaymentsByProviderQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryPaymentsByProvider(ctx, m);
+        error = a.error;
+        if (error === null) writePaymentsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "grant") {
-    const m = parseGrantQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryGrant(ctx, m);
-      error = a.error;
-      if (error === null) writeGrantResponse(w, a.value!);
+    case 8: {
+      const m = parseGrantQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryGrant(ctx, m);
+        error = a.error;
+        if (error === null) writeGrantResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "grants_by_sponsor") {
-    const m = parseGrantsBySponsorQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryGrantsBySponsor(ctx, m);
-      error = a.error;
-      if (error === null) writeGrantsResponse(w, a.value!);
+    case 9: {
+      const m = parseGrantsBySponsorQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryGrantsBySponsor(ctx, m);
+        error = a.error;
+        if (error === null) writeGrantsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "grants_by_grantee") {
-    const m = parseGrantsByGranteeQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryGrantsByGrantee(ctx, m);
-      error = a.error;
-      if (error === null) writeGrantsResponse(w, a.value!);
+    case 10: {
+      const m = parseGrantsByGranteeQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryGrantsByGrantee(ctx, m);
+        error = a.error;
+        if (error === null) writeGrantsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "account_health") {
-    const m = parseAccountHealthQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryAccountHealth(ctx, m);
-      error = a.error;
-      if (error === null) writeHealthResponse(w, a.value!);
+    case 11: {
+      const m = parseAccountHealthQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryAccountHealth(ctx, m);
+        error = a.error;
+        if (error === null) writeHealthResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "alerts") {
-    const m = parseAlertsQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryAlerts(ctx, m);
-      error = a.error;
-      if (error === null) writeAlertsResponse(w, a.value!);
+    case 12: {
+      const m = parseAlertsQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryAlerts(ctx, m);
+        error = a.error;
+        if (error === null) writeAlertsResponse(w, a.value!);
+      }
+      break;
     }
   }
   if (p.failed()) return QueryResponse.err(p.message());

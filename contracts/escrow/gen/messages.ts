@@ -381,253 +381,212 @@ function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   return out;
 }
 
-function writeArrayOfDenomConfigMsg(w: JsonWriter, a: Array<DenomConfigMsg>): void {
+function writeArrayOfDenomConfigMsg(w: JsonWriter, a: Array<DenomConfigMsg>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeDenomConfigMsg(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeDenomConfigMsg(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfDenomFunds(w: JsonWriter, a: Array<DenomFunds>): void {
+function writeArrayOfDenomFunds(w: JsonWriter, a: Array<DenomFunds>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeDenomFunds(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeDenomFunds(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfString(w: JsonWriter, a: Array<string>): void {
+function writeArrayOfString(w: JsonWriter, a: Array<string>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    w.str(x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) w.str(a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfPaymentResponse(w: JsonWriter, a: Array<PaymentResponse>): void {
+function writeArrayOfPaymentResponse(w: JsonWriter, a: Array<PaymentResponse>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writePaymentResponse(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writePaymentResponse(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfDepositResponse(w: JsonWriter, a: Array<DepositResponse>): void {
+function writeArrayOfDepositResponse(w: JsonWriter, a: Array<DepositResponse>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeDepositResponse(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeDepositResponse(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfAccountResponse(w: JsonWriter, a: Array<AccountResponse>): void {
+function writeArrayOfAccountResponse(w: JsonWriter, a: Array<AccountResponse>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeAccountResponse(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeAccountResponse(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfCoin(w: JsonWriter, a: Array<Coin>): void {
+function writeArrayOfCoin(w: JsonWriter, a: Array<Coin>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    w.coin(x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) w.coin(a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfGrantResponse(w: JsonWriter, a: Array<GrantResponse>): void {
+function writeArrayOfGrantResponse(w: JsonWriter, a: Array<GrantResponse>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeGrantResponse(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeGrantResponse(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfDenomHealth(w: JsonWriter, a: Array<DenomHealth>): void {
+function writeArrayOfDenomHealth(w: JsonWriter, a: Array<DenomHealth>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeDenomHealth(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeDenomHealth(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfAlertResponse(w: JsonWriter, a: Array<AlertResponse>): void {
+function writeArrayOfAlertResponse(w: JsonWriter, a: Array<AlertResponse>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeAlertResponse(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeAlertResponse(w, a[i]);
+  return w.endArray();
 }
 
-export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): void {
-  w.beginObject();
-  w.key("admin");
-  w.str(m.admin);
-  w.key("denoms");
-  writeArrayOfDenomConfigMsg(w, m.denoms);
-  w.key("limits");
-  writeLimits(w, m.limits);
-  w.key("block_time");
-  w.decimal(m.block_time);
-  w.endObject();
+export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): JsonWriter {
+  return writeLimits(
+    writeArrayOfDenomConfigMsg(w.beginObject().key("admin").str(m.admin).key("denoms"), m.denoms).key("limits"),
+    m.limits,
+  )
+    .key("block_time")
+    .decimal(m.block_time)
+    .endObject();
 }
 
-export function writeDenomConfigMsg(w: JsonWriter, m: DenomConfigMsg): void {
-  w.beginObject();
-  w.key("denom");
-  w.str(m.denom);
-  w.key("min_deposit");
+export function writeDenomConfigMsg(w: JsonWriter, m: DenomConfigMsg): JsonWriter {
+  w.beginObject().key("denom").str(m.denom).key("min_deposit");
   const min_deposit = m.min_deposit;
   if (min_deposit === null) w.nul();
   else w.uint128(min_deposit);
-  w.endObject();
+  return w.endObject();
 }
 
-export function writeLimits(w: JsonWriter, m: Limits): void {
-  w.beginObject();
-  w.key("max_deposits");
-  w.u64(<u64>m.max_deposits);
-  w.key("max_payments");
-  w.u64(<u64>m.max_payments);
-  w.key("max_alerts");
-  w.u64(<u64>m.max_alerts);
-  w.key("max_scopes");
+export function writeLimits(w: JsonWriter, m: Limits): JsonWriter {
+  w.beginObject()
+    .key("max_deposits")
+    .u64(<u64>m.max_deposits)
+    .key("max_payments")
+    .u64(<u64>m.max_payments)
+    .key("max_alerts")
+    .u64(<u64>m.max_alerts)
+    .key("max_scopes");
   const max_scopes = m.max_scopes;
   if (max_scopes === null) w.nul();
   else w.u64(<u64>max_scopes.value);
-  w.endObject();
+  return w.endObject();
 }
 
-export function writeAccountResponse(w: JsonWriter, m: AccountResponse): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("owner");
-  w.str(m.owner);
-  w.key("state");
-  w.str(m.state);
-  w.key("created_at");
-  w.u64(<u64>m.created_at);
-  w.key("settled_at");
-  w.u64(<u64>m.settled_at);
-  w.key("funds");
-  writeArrayOfDenomFunds(w, m.funds);
-  w.key("deposit_count");
-  w.u64(<u64>m.deposit_count);
-  w.key("payment_ids");
-  writeArrayOfString(w, m.payment_ids);
-  w.key("alert_count");
-  w.u64(<u64>m.alert_count);
-  w.endObject();
+export function writeAccountResponse(w: JsonWriter, m: AccountResponse): JsonWriter {
+  return writeArrayOfString(
+    writeArrayOfDenomFunds(
+      w
+        .beginObject()
+        .key("id")
+        .str(m.id)
+        .key("owner")
+        .str(m.owner)
+        .key("state")
+        .str(m.state)
+        .key("created_at")
+        .u64(<u64>m.created_at)
+        .key("settled_at")
+        .u64(<u64>m.settled_at)
+        .key("funds"),
+      m.funds,
+    )
+      .key("deposit_count")
+      .u64(<u64>m.deposit_count)
+      .key("payment_ids"),
+    m.payment_ids,
+  )
+    .key("alert_count")
+    .u64(<u64>m.alert_count)
+    .endObject();
 }
 
-export function writeDenomFunds(w: JsonWriter, m: DenomFunds): void {
-  w.beginObject();
-  w.key("denom");
-  w.str(m.denom);
-  w.key("amount");
-  w.uint128(m.amount);
-  w.key("peak");
-  w.uint128(m.peak);
-  w.key("transferred");
-  w.uint128(m.transferred);
-  w.key("debt");
-  w.uint128(m.debt);
-  w.endObject();
+export function writeDenomFunds(w: JsonWriter, m: DenomFunds): JsonWriter {
+  return w
+    .beginObject()
+    .key("denom")
+    .str(m.denom)
+    .key("amount")
+    .uint128(m.amount)
+    .key("peak")
+    .uint128(m.peak)
+    .key("transferred")
+    .uint128(m.transferred)
+    .key("debt")
+    .uint128(m.debt)
+    .endObject();
 }
 
-export function writePaymentResponse(w: JsonWriter, m: PaymentResponse): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("payment_id");
-  w.str(m.payment_id);
-  w.key("provider");
-  w.str(m.provider);
-  w.key("denom");
-  w.str(m.denom);
-  w.key("rate");
-  w.decimal(m.rate);
-  w.key("carry");
-  w.decimal(m.carry);
-  w.key("state");
-  w.str(m.state);
-  w.key("balance");
-  w.uint128(m.balance);
-  w.key("unsettled");
-  w.uint128(m.unsettled);
-  w.key("withdrawn");
-  w.uint128(m.withdrawn);
-  w.key("created_at");
-  w.u64(<u64>m.created_at);
-  w.key("closed_at");
-  w.u64(<u64>m.closed_at);
-  w.endObject();
+export function writePaymentResponse(w: JsonWriter, m: PaymentResponse): JsonWriter {
+  return w
+    .beginObject()
+    .key("id")
+    .str(m.id)
+    .key("payment_id")
+    .str(m.payment_id)
+    .key("provider")
+    .str(m.provider)
+    .key("denom")
+    .str(m.denom)
+    .key("rate")
+    .decimal(m.rate)
+    .key("carry")
+    .decimal(m.carry)
+    .key("state")
+    .str(m.state)
+    .key("balance")
+    .uint128(m.balance)
+    .key("unsettled")
+    .uint128(m.unsettled)
+    .key("withdrawn")
+    .uint128(m.withdrawn)
+    .key("created_at")
+    .u64(<u64>m.created_at)
+    .key("closed_at")
+    .u64(<u64>m.closed_at)
+    .endObject();
 }
 
-export function writePaymentsResponse(w: JsonWriter, m: PaymentsResponse): void {
-  w.beginObject();
-  w.key("payments");
-  writeArrayOfPaymentResponse(w, m.payments);
-  w.endObject();
+export function writePaymentsResponse(w: JsonWriter, m: PaymentsResponse): JsonWriter {
+  return writeArrayOfPaymentResponse(w.beginObject().key("payments"), m.payments).endObject();
 }
 
-export function writeDepositsResponse(w: JsonWriter, m: DepositsResponse): void {
-  w.beginObject();
-  w.key("deposits");
-  writeArrayOfDepositResponse(w, m.deposits);
-  w.endObject();
+export function writeDepositsResponse(w: JsonWriter, m: DepositsResponse): JsonWriter {
+  return writeArrayOfDepositResponse(w.beginObject().key("deposits"), m.deposits).endObject();
 }
 
-export function writeDepositResponse(w: JsonWriter, m: DepositResponse): void {
-  w.beginObject();
-  w.key("seq");
-  w.u64(<u64>m.seq);
-  w.key("depositor");
-  w.str(m.depositor);
-  w.key("source");
-  w.str(m.source);
-  w.key("grantee");
-  w.str(m.grantee);
-  w.key("denom");
-  w.str(m.denom);
-  w.key("amount");
-  w.uint128(m.amount);
-  w.key("deposited");
-  w.uint128(m.deposited);
-  w.key("height");
-  w.u64(<u64>m.height);
-  w.endObject();
+export function writeDepositResponse(w: JsonWriter, m: DepositResponse): JsonWriter {
+  return w
+    .beginObject()
+    .key("seq")
+    .u64(<u64>m.seq)
+    .key("depositor")
+    .str(m.depositor)
+    .key("source")
+    .str(m.source)
+    .key("grantee")
+    .str(m.grantee)
+    .key("denom")
+    .str(m.denom)
+    .key("amount")
+    .uint128(m.amount)
+    .key("deposited")
+    .uint128(m.deposited)
+    .key("height")
+    .u64(<u64>m.height)
+    .endObject();
 }
 
-export function writeAccountsResponse(w: JsonWriter, m: AccountsResponse): void {
-  w.beginObject();
-  w.key("accounts");
-  writeArrayOfAccountResponse(w, m.accounts);
-  w.endObject();
+export function writeAccountsResponse(w: JsonWriter, m: AccountsResponse): JsonWriter {
+  return writeArrayOfAccountResponse(w.beginObject().key("accounts"), m.accounts).endObject();
 }
 
-export function writeGrantResponse(w: JsonWriter, m: GrantResponse): void {
-  w.beginObject();
-  w.key("sponsor");
-  w.str(m.sponsor);
-  w.key("grantee");
-  w.str(m.grantee);
-  w.key("balances");
-  writeArrayOfCoin(w, m.balances);
-  w.key("expires_at");
+export function writeGrantResponse(w: JsonWriter, m: GrantResponse): JsonWriter {
+  writeArrayOfCoin(
+    w.beginObject().key("sponsor").str(m.sponsor).key("grantee").str(m.grantee).key("balances"),
+    m.balances,
+  ).key("expires_at");
   const expires_at = m.expires_at;
   if (expires_at === null) w.nul();
   else writeExpiration(w, expires_at);
@@ -635,47 +594,45 @@ export function writeGrantResponse(w: JsonWriter, m: GrantResponse): void {
   const scopes = m.scopes;
   if (scopes === null) w.nul();
   else writeArrayOfString(w, scopes);
-  w.key("expired");
-  w.bool(m.expired);
-  w.endObject();
+  return w.key("expired").bool(m.expired).endObject();
 }
 
-export function writeExpiration(w: JsonWriter, m: Expiration): void {
-  w.beginObject();
-  w.key("at_height");
-  w.u64(<u64>m.at_height);
-  w.endObject();
+export function writeExpiration(w: JsonWriter, m: Expiration): JsonWriter {
+  return w
+    .beginObject()
+    .key("at_height")
+    .u64(<u64>m.at_height)
+    .endObject();
 }
 
-export function writeGrantsResponse(w: JsonWriter, m: GrantsResponse): void {
-  w.beginObject();
-  w.key("grants");
-  writeArrayOfGrantResponse(w, m.grants);
-  w.endObject();
+export function writeGrantsResponse(w: JsonWriter, m: GrantsResponse): JsonWriter {
+  return writeArrayOfGrantResponse(w.beginObject().key("grants"), m.grants).endObject();
 }
 
-export function writeHealthResponse(w: JsonWriter, m: HealthResponse): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("state");
-  w.str(m.state);
-  w.key("height");
-  w.u64(<u64>m.height);
-  w.key("denoms");
-  writeArrayOfDenomHealth(w, m.denoms);
-  w.endObject();
+export function writeHealthResponse(w: JsonWriter, m: HealthResponse): JsonWriter {
+  return writeArrayOfDenomHealth(
+    w
+      .beginObject()
+      .key("id")
+      .str(m.id)
+      .key("state")
+      .str(m.state)
+      .key("height")
+      .u64(<u64>m.height)
+      .key("denoms"),
+    m.denoms,
+  ).endObject();
 }
 
-export function writeDenomHealth(w: JsonWriter, m: DenomHealth): void {
-  w.beginObject();
-  w.key("denom");
-  w.str(m.denom);
-  w.key("balance");
-  w.uint128(m.balance);
-  w.key("burn_rate");
-  w.decimal(m.burn_rate);
-  w.key("blocks_left");
+export function writeDenomHealth(w: JsonWriter, m: DenomHealth): JsonWriter {
+  w.beginObject()
+    .key("denom")
+    .str(m.denom)
+    .key("balance")
+    .uint128(m.balance)
+    .key("burn_rate")
+    .decimal(m.burn_rate)
+    .key("blocks_left");
   const blocks_left = m.blocks_left;
   if (blocks_left === null) w.nul();
   else w.u64(<u64>blocks_left.value);
@@ -683,35 +640,29 @@ export function writeDenomHealth(w: JsonWriter, m: DenomHealth): void {
   const seconds_left = m.seconds_left;
   if (seconds_left === null) w.nul();
   else w.u64(<u64>seconds_left.value);
-  w.key("peak");
-  w.uint128(m.peak);
-  w.key("debt");
-  w.uint128(m.debt);
-  w.endObject();
+  return w.key("peak").uint128(m.peak).key("debt").uint128(m.debt).endObject();
 }
 
-export function writeAlertsResponse(w: JsonWriter, m: AlertsResponse): void {
-  w.beginObject();
-  w.key("alerts");
-  writeArrayOfAlertResponse(w, m.alerts);
-  w.endObject();
+export function writeAlertsResponse(w: JsonWriter, m: AlertsResponse): JsonWriter {
+  return writeArrayOfAlertResponse(w.beginObject().key("alerts"), m.alerts).endObject();
 }
 
-export function writeAlertResponse(w: JsonWriter, m: AlertResponse): void {
-  w.beginObject();
-  w.key("registrant");
-  w.str(m.registrant);
-  w.key("denom");
-  w.str(m.denom);
-  w.key("kind");
-  w.str(m.kind);
-  w.key("threshold");
-  w.uint128(m.threshold);
-  w.key("percent");
-  w.decimal(m.percent);
-  w.key("armed");
-  w.bool(m.armed);
-  w.key("fired");
-  w.u64(<u64>m.fired);
-  w.endObject();
+export function writeAlertResponse(w: JsonWriter, m: AlertResponse): JsonWriter {
+  return w
+    .beginObject()
+    .key("registrant")
+    .str(m.registrant)
+    .key("denom")
+    .str(m.denom)
+    .key("kind")
+    .str(m.kind)
+    .key("threshold")
+    .uint128(m.threshold)
+    .key("percent")
+    .decimal(m.percent)
+    .key("armed")
+    .bool(m.armed)
+    .key("fired")
+    .u64(<u64>m.fired)
+    .endObject();
 }

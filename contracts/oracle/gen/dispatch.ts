@@ -79,40 +79,57 @@ const EXECUTE_VARIANTS: Array<string> = [
   "unpause",
 ];
 
-/** Variants tagged `@payable`; every other one rejects attached funds. */
-const PAYABLE_VARIANTS: Array<string> = ["update_price_feeds"];
+/** Bit i set: EXECUTE_VARIANTS[i] is `@payable` (update_price_feeds); every other one rejects funds. */
+const PAYABLE_VARIANTS: u64 = 0x1;
 
 export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   const p = new Parser("ExecuteMsg");
   const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
   if (v === null) return err(p.message());
   const name = v.name;
-  if (ctx.info!.funds.length > 0 && !PAYABLE_VARIANTS.includes(name)) return err(FUNDS_NOT_ACCEPTED);
+  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> (<u64>v.index)) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);
   let res: Response | null = null;
-  if (name == "update_price_feeds") {
-    const m = parseUpdatePriceFeedsMsg(v.body, p);
-    if (!p.failed()) res = executeUpdatePriceFeeds(ctx, m);
-  } else if (name == "submit_signer_set_upgrade") {
-    const m = parseSubmitSignerSetUpgradeMsg(v.body, p);
-    if (!p.failed()) res = executeSubmitSignerSetUpgrade(ctx, m);
-  } else if (name == "feed_price") {
-    const m = parseFeedPriceMsg(v.body, p);
-    if (!p.failed()) res = executeFeedPrice(ctx, m);
-  } else if (name == "update_config") {
-    const m = parseUpdateConfigMsg(v.body, p);
-    if (!p.failed()) res = executeUpdateConfig(ctx, m);
-  } else if (name == "add_feed") {
-    const m = parseAddFeedMsg(v.body, p);
-    if (!p.failed()) res = executeAddFeed(ctx, m);
-  } else if (name == "remove_feed") {
-    const m = parseRemoveFeedMsg(v.body, p);
-    if (!p.failed()) res = executeRemoveFeed(ctx, m);
-  } else if (name == "pause") {
-    const m = parsePauseMsg(v.body, p);
-    if (!p.failed()) res = executePause(ctx, m);
-  } else if (name == "unpause") {
-    const m = parseUnpauseMsg(v.body, p);
-    if (!p.failed()) res = executeUnpause(ctx, m);
+  switch (v.index) {
+    case 0: {
+      const m = parseUpdatePriceFeedsMsg(v.body, p);
+      if (!p.failed()) res = executeUpdatePriceFeeds(ctx, m);
+      break;
+    }
+    case 1: {
+      const m = parseSubmitSignerSetUpgradeMsg(v.body, p);
+      if (!p.failed()) res = executeSubmitSignerSetUpgrade(ctx, m);
+      break;
+    }
+    case 2: {
+      const m = parseFeedPriceMsg(v.body, p);
+      if (!p.failed()) res = executeFeedPrice(ctx, m);
+      break;
+    }
+    case 3: {
+      const m = parseUpdateConfigMsg(v.body, p);
+      if (!p.failed()) res = executeUpdateConfig(ctx, m);
+      break;
+    }
+    case 4: {
+      const m = parseAddFeedMsg(v.body, p);
+      if (!p.failed()) res = executeAddFeed(ctx, m);
+      break;
+    }
+    case 5: {
+      const m = parseRemoveFeedMsg(v.body, p);
+      if (!p.failed()) res = executeRemoveFeed(ctx, m);
+      break;
+    }
+    case 6: {
+      const m = parsePauseMsg(v.body, p);
+      if (!p.failed()) res = executePause(ctx, m);
+      break;
+    }
+    case 7: {
+      const m = parseUnpauseMsg(v.body, p);
+      if (!p.failed()) res = executeUnpause(ctx, m);
+      break;
+    }
   }
   if (p.failed()) return err(p.message());
   return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
@@ -135,54 +152,69 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
   const name = v.name;
   const w = new JsonWriter();
   let error: string | null = "internal error: no branch for QueryMsg::" + name;
-  if (name == "price_feed") {
-    const m = parsePriceFeedQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryPriceFeed(ctx, m);
-      error = a.error;
-      if (error === null) writePriceFeedResponse(w, a.value!);
+  switch (v.index) {
+    case 0: {
+      const m = parsePriceFeedQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryPriceFeed(ctx, m);
+        error = a.error;
+        if (error === null) writePriceFeedResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "price") {
-    const m = parsePriceQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryPrice(ctx, m);
-      error = a.error;
-      if (error === null) writePriceResponse(w, a.value!);
+    case 1: {
+      const m = parsePriceQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryPrice(ctx, m);
+        error = a.error;
+        if (error === null) writePriceResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "health") {
-    const m = parseHealthQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryHealth(ctx, m);
-      error = a.error;
-      if (error === null) writeHealthResponse(w, a.value!);
+    case 2: {
+      const m = parseHealthQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryHealth(ctx, m);
+        error = a.error;
+        if (error === null) writeHealthResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "feeds") {
-    const m = parseFeedsQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryFeeds(ctx, m);
-      error = a.error;
-      if (error === null) writeFeedsResponse(w, a.value!);
+    case 3: {
+      const m = parseFeedsQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryFeeds(ctx, m);
+        error = a.error;
+        if (error === null) writeFeedsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "signer_sets") {
-    const m = parseSignerSetsQuery(v.body, p);
-    if (!p.failed()) {
-      const a = querySignerSets(ctx, m);
-      error = a.error;
-      if (error === null) writeSignerSetsResponse(w, a.value!);
+    case 4: {
+      const m = parseSignerSetsQuery(v.body, p);
+      if (!p.failed()) {
+        const a = querySignerSets(ctx, m);
+        error = a.error;
+        if (error === null) writeSignerSetsResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "config") {
-    const m = parseConfigQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryConfig(ctx, m);
-      error = a.error;
-      if (error === null) writeConfigResponse(w, a.value!);
+    case 5: {
+      const m = parseConfigQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryConfig(ctx, m);
+        error = a.error;
+        if (error === null) writeConfigResponse(w, a.value!);
+      }
+      break;
     }
-  } else if (name == "get_update_fee") {
-    const m = parseGetUpdateFeeQuery(v.body, p);
-    if (!p.failed()) {
-      const a = queryGetUpdateFee(ctx, m);
-      error = a.error;
-      if (error === null) writeUpdateFeeResponse(w, a.value!);
+    case 6: {
+      const m = parseGetUpdateFeeQuery(v.body, p);
+      if (!p.failed()) {
+        const a = queryGetUpdateFee(ctx, m);
+        error = a.error;
+        if (error === null) writeUpdateFeeResponse(w, a.value!);
+      }
+      break;
     }
   }
   if (p.failed()) return QueryResponse.err(p.message());

@@ -330,129 +330,109 @@ function readArrayOfUint8Array(v: JsonValue, p: Parser): Array<Uint8Array> {
   return out;
 }
 
-function writeArrayOfString(w: JsonWriter, a: Array<string>): void {
+function writeArrayOfString(w: JsonWriter, a: Array<string>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    w.str(x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) w.str(a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfSourceHealth(w: JsonWriter, a: Array<SourceHealth>): void {
+function writeArrayOfSourceHealth(w: JsonWriter, a: Array<SourceHealth>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeSourceHealth(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeSourceHealth(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfFeedInfo(w: JsonWriter, a: Array<FeedInfo>): void {
+function writeArrayOfFeedInfo(w: JsonWriter, a: Array<FeedInfo>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeFeedInfo(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeFeedInfo(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfSignerSetMsg(w: JsonWriter, a: Array<SignerSetMsg>): void {
+function writeArrayOfSignerSetMsg(w: JsonWriter, a: Array<SignerSetMsg>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeSignerSetMsg(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeSignerSetMsg(w, a[i]);
+  return w.endArray();
 }
 
-function writeArrayOfDataSourceMsg(w: JsonWriter, a: Array<DataSourceMsg>): void {
+function writeArrayOfDataSourceMsg(w: JsonWriter, a: Array<DataSourceMsg>): JsonWriter {
   w.beginArray();
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    writeDataSourceMsg(w, x);
-  }
-  w.endArray();
+  for (let i = 0; i < a.length; i++) writeDataSourceMsg(w, a[i]);
+  return w.endArray();
 }
 
-export function writePriceFeedResponse(w: JsonWriter, m: PriceFeedResponse): void {
-  w.beginObject();
-  w.key("price_feed");
-  writePriceFeedJson(w, m.price_feed);
-  w.endObject();
+export function writePriceFeedResponse(w: JsonWriter, m: PriceFeedResponse): JsonWriter {
+  return writePriceFeedJson(w.beginObject().key("price_feed"), m.price_feed).endObject();
 }
 
-export function writePriceFeedJson(w: JsonWriter, m: PriceFeedJson): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("price");
-  writePythPriceJson(w, m.price);
-  w.key("ema_price");
-  writePythPriceJson(w, m.ema_price);
-  w.endObject();
+export function writePriceFeedJson(w: JsonWriter, m: PriceFeedJson): JsonWriter {
+  return writePythPriceJson(
+    writePythPriceJson(w.beginObject().key("id").str(m.id).key("price"), m.price).key("ema_price"),
+    m.ema_price,
+  ).endObject();
 }
 
-export function writePythPriceJson(w: JsonWriter, m: PythPriceJson): void {
-  w.beginObject();
-  w.key("price");
-  w.str(m.price);
-  w.key("conf");
-  w.str(m.conf);
-  w.key("expo");
-  w.i64(<i64>m.expo);
-  w.key("publish_time");
-  w.i64(<i64>m.publish_time);
-  w.endObject();
+export function writePythPriceJson(w: JsonWriter, m: PythPriceJson): JsonWriter {
+  return w
+    .beginObject()
+    .key("price")
+    .str(m.price)
+    .key("conf")
+    .str(m.conf)
+    .key("expo")
+    .i64(<i64>m.expo)
+    .key("publish_time")
+    .i64(<i64>m.publish_time)
+    .endObject();
 }
 
-export function writePriceResponse(w: JsonWriter, m: PriceResponse): void {
-  w.beginObject();
-  w.key("twap");
-  w.decimal(m.twap);
-  w.key("median");
-  w.decimal(m.median);
-  w.key("min");
-  w.decimal(m.min);
-  w.key("max");
-  w.decimal(m.max);
-  w.key("publish_time");
-  w.u64(<u64>m.publish_time);
-  w.key("num_sources");
-  w.u64(<u64>m.num_sources);
-  w.key("deviation_bps");
-  w.u64(<u64>m.deviation_bps);
-  w.endObject();
+export function writePriceResponse(w: JsonWriter, m: PriceResponse): JsonWriter {
+  return w
+    .beginObject()
+    .key("twap")
+    .decimal(m.twap)
+    .key("median")
+    .decimal(m.median)
+    .key("min")
+    .decimal(m.min)
+    .key("max")
+    .decimal(m.max)
+    .key("publish_time")
+    .u64(<u64>m.publish_time)
+    .key("num_sources")
+    .u64(<u64>m.num_sources)
+    .key("deviation_bps")
+    .u64(<u64>m.deviation_bps)
+    .endObject();
 }
 
-export function writeHealthResponse(w: JsonWriter, m: HealthResponse): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("is_healthy");
-  w.bool(m.is_healthy);
-  w.key("has_min_sources");
-  w.bool(m.has_min_sources);
-  w.key("deviation_ok");
-  w.bool(m.deviation_ok);
-  w.key("total_sources");
-  w.u64(<u64>m.total_sources);
-  w.key("total_healthy_sources");
-  w.u64(<u64>m.total_healthy_sources);
-  w.key("deviation_bps");
-  w.u64(<u64>m.deviation_bps);
-  w.key("failure_reasons");
-  writeArrayOfString(w, m.failure_reasons);
-  w.key("sources");
-  writeArrayOfSourceHealth(w, m.sources);
-  w.endObject();
+export function writeHealthResponse(w: JsonWriter, m: HealthResponse): JsonWriter {
+  return writeArrayOfSourceHealth(
+    writeArrayOfString(
+      w
+        .beginObject()
+        .key("id")
+        .str(m.id)
+        .key("is_healthy")
+        .bool(m.is_healthy)
+        .key("has_min_sources")
+        .bool(m.has_min_sources)
+        .key("deviation_ok")
+        .bool(m.deviation_ok)
+        .key("total_sources")
+        .u64(<u64>m.total_sources)
+        .key("total_healthy_sources")
+        .u64(<u64>m.total_healthy_sources)
+        .key("deviation_bps")
+        .u64(<u64>m.deviation_bps)
+        .key("failure_reasons"),
+      m.failure_reasons,
+    ).key("sources"),
+    m.sources,
+  ).endObject();
 }
 
-export function writeSourceHealth(w: JsonWriter, m: SourceHealth): void {
-  w.beginObject();
-  w.key("source");
-  w.str(m.source);
-  w.key("price");
+export function writeSourceHealth(w: JsonWriter, m: SourceHealth): JsonWriter {
+  w.beginObject().key("source").str(m.source).key("price");
   const price = m.price;
   if (price === null) w.nul();
   else w.decimal(price);
@@ -460,47 +440,41 @@ export function writeSourceHealth(w: JsonWriter, m: SourceHealth): void {
   const publish_time = m.publish_time;
   if (publish_time === null) w.nul();
   else w.u64(<u64>publish_time.value);
-  w.key("fresh");
-  w.bool(m.fresh);
-  w.endObject();
+  return w.key("fresh").bool(m.fresh).endObject();
 }
 
-export function writeFeedsResponse(w: JsonWriter, m: FeedsResponse): void {
-  w.beginObject();
-  w.key("feeds");
-  writeArrayOfFeedInfo(w, m.feeds);
-  w.endObject();
+export function writeFeedsResponse(w: JsonWriter, m: FeedsResponse): JsonWriter {
+  return writeArrayOfFeedInfo(w.beginObject().key("feeds"), m.feeds).endObject();
 }
 
-export function writeFeedInfo(w: JsonWriter, m: FeedInfo): void {
-  w.beginObject();
-  w.key("id");
-  w.str(m.id);
-  w.key("symbol");
-  w.str(m.symbol);
-  w.key("publish_time");
+export function writeFeedInfo(w: JsonWriter, m: FeedInfo): JsonWriter {
+  w.beginObject().key("id").str(m.id).key("symbol").str(m.symbol).key("publish_time");
   const publish_time = m.publish_time;
   if (publish_time === null) w.nul();
   else w.i64(<i64>publish_time.value);
-  w.endObject();
+  return w.endObject();
 }
 
-export function writeSignerSetsResponse(w: JsonWriter, m: SignerSetsResponse): void {
-  w.beginObject();
-  w.key("current");
-  w.u64(<u64>m.current);
-  w.key("signer_sets");
-  writeArrayOfSignerSetMsg(w, m.signer_sets);
-  w.endObject();
+export function writeSignerSetsResponse(w: JsonWriter, m: SignerSetsResponse): JsonWriter {
+  return writeArrayOfSignerSetMsg(
+    w
+      .beginObject()
+      .key("current")
+      .u64(<u64>m.current)
+      .key("signer_sets"),
+    m.signer_sets,
+  ).endObject();
 }
 
-export function writeSignerSetMsg(w: JsonWriter, m: SignerSetMsg): void {
-  w.beginObject();
-  w.key("index");
-  w.u64(<u64>m.index);
-  w.key("addresses");
-  writeArrayOfString(w, m.addresses);
-  w.key("quorum");
+export function writeSignerSetMsg(w: JsonWriter, m: SignerSetMsg): JsonWriter {
+  writeArrayOfString(
+    w
+      .beginObject()
+      .key("index")
+      .u64(<u64>m.index)
+      .key("addresses"),
+    m.addresses,
+  ).key("quorum");
   const quorum = m.quorum;
   if (quorum === null) w.nul();
   else w.u64(<u64>quorum.value);
@@ -508,68 +482,70 @@ export function writeSignerSetMsg(w: JsonWriter, m: SignerSetMsg): void {
   const expires_at = m.expires_at;
   if (expires_at === null) w.nul();
   else w.u64(<u64>expires_at.value);
-  w.endObject();
+  return w.endObject();
 }
 
-export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): void {
-  w.beginObject();
-  w.key("admin");
-  w.str(m.admin);
-  w.key("chain_id");
-  w.u64(<u64>m.chain_id);
-  w.key("data_sources");
-  writeArrayOfDataSourceMsg(w, m.data_sources);
-  w.key("governance_source");
-  writeDataSourceMsg(w, m.governance_source);
-  w.key("current_signer_set");
-  w.u64(<u64>m.current_signer_set);
-  w.key("update_fee");
-  w.coin(m.update_fee);
-  w.key("fee_recipient");
-  w.str(m.fee_recipient);
-  w.key("feeders");
-  writeArrayOfString(w, m.feeders);
-  w.key("max_conf_bps");
-  w.u64(<u64>m.max_conf_bps);
-  w.key("min_expo");
-  w.i64(<i64>m.min_expo);
-  w.key("max_expo");
-  w.i64(<i64>m.max_expo);
-  w.key("max_future_drift");
-  w.u64(<u64>m.max_future_drift);
-  w.key("max_price_staleness");
-  w.u64(<u64>m.max_price_staleness);
-  w.key("twap_window");
-  w.u64(<u64>m.twap_window);
-  w.key("max_deviation_bps");
-  w.u64(<u64>m.max_deviation_bps);
-  w.key("min_price_sources");
-  w.u64(<u64>m.min_price_sources);
-  w.key("price_retention");
-  w.u64(<u64>m.price_retention);
-  w.key("signer_set_expiry_secs");
-  w.u64(<u64>m.signer_set_expiry_secs);
-  w.key("paused");
-  w.bool(m.paused);
-  w.key("max_ema_deviation_bps");
-  w.u64(<u64>m.max_ema_deviation_bps);
-  w.endObject();
+export function writeConfigResponse(w: JsonWriter, m: ConfigResponse): JsonWriter {
+  return writeArrayOfString(
+    writeDataSourceMsg(
+      writeArrayOfDataSourceMsg(
+        w
+          .beginObject()
+          .key("admin")
+          .str(m.admin)
+          .key("chain_id")
+          .u64(<u64>m.chain_id)
+          .key("data_sources"),
+        m.data_sources,
+      ).key("governance_source"),
+      m.governance_source,
+    )
+      .key("current_signer_set")
+      .u64(<u64>m.current_signer_set)
+      .key("update_fee")
+      .coin(m.update_fee)
+      .key("fee_recipient")
+      .str(m.fee_recipient)
+      .key("feeders"),
+    m.feeders,
+  )
+    .key("max_conf_bps")
+    .u64(<u64>m.max_conf_bps)
+    .key("min_expo")
+    .i64(<i64>m.min_expo)
+    .key("max_expo")
+    .i64(<i64>m.max_expo)
+    .key("max_future_drift")
+    .u64(<u64>m.max_future_drift)
+    .key("max_price_staleness")
+    .u64(<u64>m.max_price_staleness)
+    .key("twap_window")
+    .u64(<u64>m.twap_window)
+    .key("max_deviation_bps")
+    .u64(<u64>m.max_deviation_bps)
+    .key("min_price_sources")
+    .u64(<u64>m.min_price_sources)
+    .key("price_retention")
+    .u64(<u64>m.price_retention)
+    .key("signer_set_expiry_secs")
+    .u64(<u64>m.signer_set_expiry_secs)
+    .key("paused")
+    .bool(m.paused)
+    .key("max_ema_deviation_bps")
+    .u64(<u64>m.max_ema_deviation_bps)
+    .endObject();
 }
 
-export function writeDataSourceMsg(w: JsonWriter, m: DataSourceMsg): void {
-  w.beginObject();
-  w.key("chain_id");
-  w.u64(<u64>m.chain_id);
-  w.key("emitter");
-  w.binary(m.emitter);
-  w.endObject();
+export function writeDataSourceMsg(w: JsonWriter, m: DataSourceMsg): JsonWriter {
+  return w
+    .beginObject()
+    .key("chain_id")
+    .u64(<u64>m.chain_id)
+    .key("emitter")
+    .binary(m.emitter)
+    .endObject();
 }
 
-export function writeUpdateFeeResponse(w: JsonWriter, m: UpdateFeeResponse): void {
-  w.beginObject();
-  w.key("denom");
-  w.str(m.denom);
-  w.key("amount");
-  w.uint128(m.amount);
-  w.endObject();
+export function writeUpdateFeeResponse(w: JsonWriter, m: UpdateFeeResponse): JsonWriter {
+  return w.beginObject().key("denom").str(m.denom).key("amount").uint128(m.amount).endObject();
 }

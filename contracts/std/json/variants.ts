@@ -6,6 +6,8 @@ export class Variant {
   constructor(
     public name: string,
     public body: JsonObject,
+    /** Position of `name` in the `allowed` table, so generated dispatch can switch on it. */
+    public index: i32,
   ) {}
 }
 
@@ -18,13 +20,14 @@ export function parseVariant(v: JsonValue, typeName: string, allowed: Array<stri
   if (p.typeName.length == 0) p.typeName = typeName;
   if (p.failed()) return null;
   if (v.kind == JsonKind.String) {
-    if (!allowed.includes(v.text)) {
+    const at = allowed.indexOf(v.text);
+    if (at < 0) {
       p.fail("unknown variant `" + v.text + "`, " + expectedList(allowed, "there are no variants"));
       return null;
     }
     const empty = new JsonObject();
     empty.owner = v;
-    return new Variant(v.text, empty);
+    return new Variant(v.text, empty, at);
   }
   if (v.kind != JsonKind.Object) {
     p.invalidType(v, "enum " + typeName);
@@ -38,7 +41,8 @@ export function parseVariant(v: JsonValue, typeName: string, allowed: Array<stri
     return null;
   }
   const name = o.keys[0];
-  if (!allowed.includes(name)) {
+  const index = allowed.indexOf(name);
+  if (index < 0) {
     p.fail("unknown variant `" + name + "`, " + expectedList(allowed, "there are no variants"));
     return null;
   }
@@ -48,5 +52,5 @@ export function parseVariant(v: JsonValue, typeName: string, allowed: Array<stri
     return null;
   }
   body.isRoot = true;
-  return new Variant(name, body.object!);
+  return new Variant(name, body.object!, index);
 }
