@@ -28,7 +28,8 @@ export interface ContractRecord {
 
 /** The committed state, frozen: taking one and restoring it cost O(1) (the stores share their trees). */
 export interface WorldSnapshot {
-  readonly storage: StoreSnapshot<Uint8Array>;
+  /** Values as latin1 strings (`StoredBytes`). */
+  readonly storage: StoreSnapshot<StoredBytes>;
   readonly balances: StoreSnapshot<bigint>;
   readonly supply: StoreSnapshot<bigint>;
   readonly pool: StoreSnapshot<bigint>;
@@ -37,21 +38,49 @@ export interface WorldSnapshot {
   readonly seq: StoreSnapshot<bigint>;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/**
+ * A contract storage value as it sits in the tree: its bytes as a latin1 string (one char per byte). The state's
+ * hundreds of thousands of entries are what every major GC marks; a string is one leaf object, where a Uint8Array is
+ * a typed array, an ArrayBuffer and its backing store, each of which the collector visits (sim/README.md).
+ */
+export type StoredBytes = string;
 
-/** Lowercase hex; short keys (every storage access) without a Buffer round trip. */
-function hex(b: Uint8Array): string {
-  if (b.length > 64) return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
-  let out = "";
-  for (const x of b) out += HEX[x]!;
-  return out;
+const toStored = (b: Uint8Array): StoredBytes => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1");
+
+/** A fresh plain Uint8Array of the stored bytes (a view of the Buffer's copy, not the Buffer itself). */
+function fromStored(s: StoredBytes): Uint8Array {
+  const b = Buffer.from(s, "latin1");
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
+
+const HEX_DIGITS = Buffer.from("0123456789abcdef", "latin1");
+/** Reused for every key that fits, so building a key allocates only the key. */
+const keyScratch = Buffer.allocUnsafeSlow(1024);
+
+/**
+ * `<contract>/<lowercase hex of key>` as one flat string. A key built by concatenation would be a tree of string
+ * pieces (a V8 cons string), and the stored keys are, with the values, most of what a major GC marks.
+ */
+function storageKey(contract: string, key: Uint8Array): string {
+  const length = contract.length + 1 + 2 * key.length;
+  const buf = length <= keyScratch.length ? keyScratch : Buffer.allocUnsafe(length);
+  let at = buf.write(contract, 0, "latin1");
+  buf[at++] = 0x2f; // "/"
+  for (const x of key) {
+    buf[at++] = HEX_DIGITS[x >> 4]!;
+    buf[at++] = HEX_DIGITS[x & 15]!;
+  }
+  return buf.toString("latin1", 0, length);
+}
+
+/** Lowercase hex (scan bounds: not stored). */
+const hex = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("hex");
 
 export const codeKey = (codeId: bigint): string => codeId.toString().padStart(20, "0");
 
 export class World {
   private constructor(
-    readonly storage: Layer<Uint8Array>,
+    readonly storage: Layer<StoredBytes>,
     readonly balances: Layer<bigint>,
     readonly supply: Layer<bigint>,
     readonly pool: Layer<bigint>,
@@ -118,18 +147,19 @@ export class World {
   }
 
   // Contract storage. Keys are hex so that string order equals byte order for db_scan.
-  storageKey = (contract: string, key: Uint8Array): string => `${contract}/${hex(key)}`;
 
+  /** A copy of the stored value: the caller may keep or change it. */
   read(contract: string, key: Uint8Array): Uint8Array | undefined {
-    return this.storage.get(this.storageKey(contract, key));
+    const stored = this.storage.get(storageKey(contract, key));
+    return stored === undefined ? undefined : fromStored(stored);
   }
 
   write(contract: string, key: Uint8Array, value: Uint8Array): void {
-    this.storage.set(this.storageKey(contract, key), value.slice());
+    this.storage.set(storageKey(contract, key), toStored(value));
   }
 
   remove(contract: string, key: Uint8Array): void {
-    this.storage.delete(this.storageKey(contract, key));
+    this.storage.delete(storageKey(contract, key));
   }
 
   /**
@@ -153,7 +183,7 @@ export class World {
         const r = entries.next();
         if (r.done === true) return r;
         const [k, v] = r.value;
-        return { done: false, value: [Uint8Array.from(Buffer.from(k.slice(prefix.length), "hex")), v] };
+        return { done: false, value: [Uint8Array.from(Buffer.from(k.slice(prefix.length), "hex")), fromStored(v)] };
       },
     };
   }
