@@ -31,6 +31,8 @@ export function ascFlags(configFile: string | null): string[] {
     "--shrinkLevel",
     "2",
     "--converge",
+    "--initialMemory",
+    "4",
     // noAssert stays false (assertions become aborts, i.e. failed txs); asc's boolean flags take no value, so
     // "--noAssert false" would make "false" an entry file: leaving the flag out is how to say false.
     ...(configFile === null ? ["--config", "none"] : ["--config", configFile, "--target", "release"]),
