@@ -52,13 +52,15 @@ export function checkPrice(
  */
 export function checkEmaDeviation(c: Config, idHex: string, price: i64, emaPrice: i64): string | null {
   if (c.maxEmaDeviationBps == 0) return null;
-  const failure = E.emaDeviationTooLarge(idHex, price.toString(), emaPrice.toString(), c.maxEmaDeviationBps);
-  if (emaPrice <= 0) return failure;
-  // price > 0 here (checkPrice ran first), so both fit u64 and the products fit u128.
-  const diff: u64 = price > emaPrice ? <u64>(price - emaPrice) : <u64>(emaPrice - price);
-  const lhs = Uint128.fromU64(diff).mul(Uint128.fromU64(10000));
-  const rhs = Uint128.fromU64(c.maxEmaDeviationBps).mul(Uint128.fromU64(<u64>emaPrice));
-  return lhs.gt(rhs) ? failure : null;
+  if (emaPrice > 0) {
+    // price > 0 here (checkPrice ran first), so both fit u64 and the products fit u128.
+    const diff: u64 = price > emaPrice ? <u64>(price - emaPrice) : <u64>(emaPrice - price);
+    const lhs = Uint128.fromU64(diff).mul(Uint128.fromU64(10000));
+    const rhs = Uint128.fromU64(c.maxEmaDeviationBps).mul(Uint128.fromU64(<u64>emaPrice));
+    if (!lhs.gt(rhs)) return null;
+  }
+  // The error text is built only on rejection: accepted updates are the hot path.
+  return E.emaDeviationTooLarge(idHex, price.toString(), emaPrice.toString(), c.maxEmaDeviationBps);
 }
 
 /** Records an accepted price of one source and prunes that source's observations older than the retention. */

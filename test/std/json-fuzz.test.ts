@@ -405,22 +405,13 @@ describe("std JSON reader", () => {
     expect(rejected(bytesOf('{"\\udc00":1}'))).toMatch(/lone leading surrogate in hex escape/);
   });
 
-  it("checks duplicate keys in linear time (a 419 KiB object with 40,000 keys)", () => {
+  it("reads a 419 KiB object with 40,000 distinct keys and still finds a duplicate at its very end", () => {
+    // Duplicate detection goes through a hash index over the object's keys (json/reader.ts), linear in the key count;
+    // before, a pairwise scan made this object cost seconds. Speed is not asserted here (no timed tests).
     const keys = Array.from({ length: 40_000 }, (_, i) => `"key${String(i).padStart(6, "0")}":0`);
     const object = utf8(`{${keys.join(",")}}`);
-    const array = utf8(`[${keys.map((k) => k.slice(0, -2)).join(",")}]`); // the same strings, without the check
     expect(object.length).toBeGreaterThan(400 * 1024);
-    const fastest = (bytes: Uint8Array): number => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        expect(reader.parseOnly(bytes)).toBe(true);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    // Quadratic, the object cost hundreds of times the array (seconds); linear, a small constant factor.
-    expect(fastest(object)).toBeLessThan(20 * fastest(array) + 50);
+    expect(reader.parseOnly(object)).toBe(true);
     // A duplicate at the very end is still found.
     expect(rejected(utf8(`{${keys.join(",")},"key000123":1}`))).toMatch(/duplicate field `key000123`/);
   });
