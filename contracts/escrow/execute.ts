@@ -1,10 +1,13 @@
 // ExecuteMsg handlers, one per variant (`execute` + the variant in PascalCase). The generated dispatch (gen/dispatch.ts)
 // has already rejected funds on non-payable variants and parsed the body; each handler hands over to its verb's module.
 
-import { Coin, Context, Response } from "../std";
-import { Exec } from "./exec";
+import { Coin, Context, Parser, Response, err, parseJsonBytes, parseVariant } from "../std";
+import * as E from "./error";
+import { CW20_PREFIX, Exec, isCw20 } from "./exec";
+import { parseDepositMsg, parseGrantMsg } from "./gen/messages";
 import {
   ClosePaymentMsg,
+  Cw20ReceiveMsg,
   CloseAccountMsg,
   CreateAccountMsg,
   CreatePaymentMsg,
@@ -25,6 +28,7 @@ import { closePayment, createPayment, withdraw } from "./payment";
 import { closeAccount, settle } from "./account";
 import { removeAlert, setAlert } from "./alerts";
 import { updateConfig } from "./config";
+import { checkAddr } from "./validate";
 
 function exec(ctx: Context): Exec {
   return new Exec(ctx, CONFIG().mustLoad());
@@ -51,16 +55,65 @@ function paymentRef(id: string, paymentId: string): PaymentRef {
   return r;
 }
 
+/**
+ * Attached bank coins are never taken for CW20 tokens (only `receive` credits those), even on a chain whose bank
+ * had a denom spelled `cw20:…`; null when the funds are fine.
+ */
+function bankOnly(x: Exec): string | null {
+  for (let i = 0; i < x.funds.length; i++) if (isCw20(x.funds[i].denom)) return E.invalidDenom(x.funds[i].denom);
+  return null;
+}
+
 export function executeCreateAccount(ctx: Context, m: CreateAccountMsg): Response {
-  return createAccount(exec(ctx), funding(m.id, m.amount, m.sources, m.sponsors));
+  const x = exec(ctx);
+  const e = bankOnly(x);
+  if (e !== null) return err(e);
+  return createAccount(x, funding(m.id, m.amount, m.sources, m.sponsors));
 }
 
 export function executeDeposit(ctx: Context, m: DepositMsg): Response {
-  return deposit(exec(ctx), funding(m.id, m.amount, m.sources, m.sponsors));
+  const x = exec(ctx);
+  const e = bankOnly(x);
+  if (e !== null) return err(e);
+  return deposit(x, funding(m.id, m.amount, m.sources, m.sponsors));
 }
 
 export function executeGrant(ctx: Context, m: GrantMsg): Response {
-  return grant(exec(ctx), m);
+  const x = exec(ctx);
+  const e = bankOnly(x);
+  if (e !== null) return err(e);
+  return grant(x, m);
+}
+
+/** The ReceiveMsg variants a CW20 `send` may carry (docs/escrow.md#cw20-tokens). */
+const RECEIVE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
+
+/**
+ * The CW20 hook: the calling contract is the token, and must be an accepted `cw20:<token>` denom; the tokens become
+ * the attached funds of the inner message and `sender` its sender, so every funding rule applies unchanged.
+ */
+export function executeReceive(ctx: Context, m: Cw20ReceiveMsg): Response {
+  const x = exec(ctx);
+  const denom = CW20_PREFIX + x.sender;
+  if (x.cfg.denom(denom) === null) return err(E.invalidDenom(denom));
+  if (m.amount.isZero()) return err(E.AMOUNT_ZERO);
+  const addrErr = checkAddr("sender", m.sender);
+  if (addrErr !== null) return err(addrErr);
+  const p = new Parser("ReceiveMsg");
+  const v = parseJsonBytes(m.msg, p);
+  const r = v !== null ? parseVariant(v, "ReceiveMsg", RECEIVE_VARIANTS, p) : null;
+  if (r === null) return err(p.message());
+  x.sender = m.sender;
+  x.funds = [new Coin(denom, m.amount)];
+  if (r.index == 2) {
+    const g = parseGrantMsg(r.body, p);
+    return p.failed() ? err(p.message()) : grant(x, g);
+  }
+  // create_account and deposit have the same fields, so one parser reads both (errors name neither type).
+  const b = parseDepositMsg(r.body, p);
+  if (p.failed()) return err(p.message());
+  const f = funding(b.id, b.amount, b.sources, b.sponsors);
+  return r.index == 0 ? createAccount(x, f) : deposit(x, f);
 }
 
 export function executeRevokeGrant(ctx: Context, m: RevokeGrantMsg): Response {

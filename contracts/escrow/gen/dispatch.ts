@@ -14,6 +14,7 @@ import {
   parseConfigQuery,
   parseCreateAccountMsg,
   parseCreatePaymentMsg,
+  parseCw20ReceiveMsg,
   parseDepositMsg,
   parseDepositsQuery,
   parseGrantMsg,
@@ -49,6 +50,7 @@ import {
   executeCreatePayment,
   executeDeposit,
   executeGrant,
+  executeReceive,
   executeRemoveAlert,
   executeRevokeGrant,
   executeSetAlert,
@@ -104,6 +106,7 @@ const EXECUTE_VARIANTS: Array<string> = [
   "set_alert",
   "remove_alert",
   "update_config",
+  "receive",
 ];
 
 /** Bit i set: EXECUTE_VARIANTS[i] is `@payable` (create_account, deposit, grant); every other one rejects funds. */
@@ -175,6 +178,11 @@ export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
     case 11: {
       const m = parseUpdateConfigMsg(v.body, p);
       if (!p.failed()) res = executeUpdateConfig(ctx, m);
+      break;
+    }
+    case 12: {
+      const m = parseCw20ReceiveMsg(v.body, p);
+      if (!p.failed()) res = executeReceive(ctx, m);
       break;
     }
   }
