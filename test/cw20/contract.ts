@@ -142,13 +142,7 @@ function doExecute(ctx: Context, msg: JsonValue): Response {
     .addAttribute("amount", amount.toString());
   if (v.index == 1) {
     const hook =
-      '{"receive":{"sender":' +
-      quote(from) +
-      ',"amount":"' +
-      amount.toString() +
-      '","msg":"' +
-      toBase64(inner) +
-      '"}}';
+      '{"receive":{"sender":' + quote(from) + ',"amount":"' + amount.toString() + '","msg":"' + toBase64(inner) + '"}}';
     res.addMessage(WasmMsg.execute(to, hook, []));
   }
   return res;
