@@ -2,7 +2,7 @@
 // that will leave the contract. Money leaves only through `Payouts.flush` (BankMsg::Send for bank denoms, a CW20
 // `transfer` for `cw20:<token>` denoms; never a zero amount).
 
-import { BankMsg, Coin, Context, Event, Response, Uint128, WasmMsg, joinWith, quote } from "../std";
+import { BankMsg, Coin, Context, Event, JsonWriter, Response, Uint128, WasmMsg, joinWith } from "../std";
 import { Config } from "./state";
 
 /** Denoms of CW20 tokens are `cw20:<token contract address>` (as cw-asset spells them). */
@@ -42,10 +42,19 @@ export class Payouts {
   flush(res: Response): void {
     for (let i = 0; i < this.sends.length; i++) {
       const s = this.sends[i];
-      // CW20 tokens leave by a `transfer` on their contract (never `send`: it would call into the recipient).
       const cs = new Array<Coin>();
-      const tokens = new Array<Coin>();
-      for (let a = 0; a < s.coins.length; a++) (isCw20(s.coins[a].denom) ? tokens : cs).push(s.coins[a]);
+      for (let a = 0; a < s.coins.length; a++) {
+        const c = s.coins[a];
+        // CW20 tokens leave by a `transfer` on their contract (never `send`: it would call into the recipient).
+        if (!isCw20(c.denom)) {
+          cs.push(c);
+          continue;
+        }
+        const w = new JsonWriter().beginObject().key("transfer").beginObject().key("recipient").str(s.to);
+        w.key("amount").uint128(c.amount).endObject().endObject();
+        res.addMessage(WasmMsg.execute(c.denom.substring(CW20_PREFIX.length), w.toString(), []));
+      }
+      if (cs.length == 0) continue;
       // The bank module wants coins sorted by denom.
       for (let a = 1; a < cs.length; a++) {
         const c = cs[a];
@@ -56,12 +65,7 @@ export class Payouts {
         }
         cs[b + 1] = c;
       }
-      if (cs.length > 0) res.addMessage(BankMsg.send(s.to, cs));
-      for (let a = 0; a < tokens.length; a++) {
-        const t = tokens[a];
-        const transfer = '{"transfer":{"recipient":' + quote(s.to) + ',"amount":"' + t.amount.toString() + '"}}';
-        res.addMessage(WasmMsg.execute(t.denom.substring(CW20_PREFIX.length), transfer, []));
-      }
+      res.addMessage(BankMsg.send(s.to, cs));
     }
   }
 }

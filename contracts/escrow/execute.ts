@@ -1,10 +1,9 @@
 // ExecuteMsg handlers, one per variant (`execute` + the variant in PascalCase). The generated dispatch (gen/dispatch.ts)
 // has already rejected funds on non-payable variants and parsed the body; each handler hands over to its verb's module.
 
-import { Coin, Context, Parser, Response, err, parseJsonBytes, parseVariant } from "../std";
+import { Coin, Context, MessageInfo, Response, err } from "../std";
 import * as E from "./error";
 import { CW20_PREFIX, Exec, isCw20 } from "./exec";
-import { parseDepositMsg, parseGrantMsg } from "./gen/messages";
 import {
   ClosePaymentMsg,
   Cw20ReceiveMsg,
@@ -55,11 +54,15 @@ function paymentRef(id: string, paymentId: string): PaymentRef {
   return r;
 }
 
+/** True while `receive` runs its inner message: its funds are then the token's, not bank coins. */
+let inHook = false;
+
 /**
  * Attached bank coins are never taken for CW20 tokens (only `receive` credits those), even on a chain whose bank
  * had a denom spelled `cw20:…`; null when the funds are fine.
  */
 function bankOnly(x: Exec): string | null {
+  if (inHook) return null;
   for (let i = 0; i < x.funds.length; i++) if (isCw20(x.funds[i].denom)) return E.invalidDenom(x.funds[i].denom);
   return null;
 }
@@ -85,35 +88,28 @@ export function executeGrant(ctx: Context, m: GrantMsg): Response {
   return grant(x, m);
 }
 
-/** The ReceiveMsg variants a CW20 `send` may carry (docs/escrow.md#cw20-tokens). */
-const RECEIVE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
-
 /**
- * The CW20 hook: the calling contract is the token, and must be an accepted `cw20:<token>` denom; the tokens become
- * the attached funds of the inner message and `sender` its sender, so every funding rule applies unchanged.
+ * The CW20 hook: the calling contract is the token, and must be an accepted `cw20:<token>` denom. The inner message
+ * (create_account, deposit or grant, parsed by the generated `inner`) then runs with `sender` as its sender and the
+ * tokens as its attached funds, so every funding rule applies unchanged.
  */
-export function executeReceive(ctx: Context, m: Cw20ReceiveMsg): Response {
-  const x = exec(ctx);
-  const denom = CW20_PREFIX + x.sender;
-  if (x.cfg.denom(denom) === null) return err(E.invalidDenom(denom));
+export function executeReceive(
+  ctx: Context,
+  m: Cw20ReceiveMsg,
+  inner: (ctx: Context, msg: Uint8Array) => Response,
+): Response {
+  const denom = CW20_PREFIX + ctx.sender();
+  if (CONFIG().mustLoad().denom(denom) === null) return err(E.invalidDenom(denom));
   if (m.amount.isZero()) return err(E.AMOUNT_ZERO);
   const addrErr = checkAddr("sender", m.sender);
   if (addrErr !== null) return err(addrErr);
-  const p = new Parser("ReceiveMsg");
-  const v = parseJsonBytes(m.msg, p);
-  const r = v !== null ? parseVariant(v, "ReceiveMsg", RECEIVE_VARIANTS, p) : null;
-  if (r === null) return err(p.message());
-  x.sender = m.sender;
-  x.funds = [new Coin(denom, m.amount)];
-  if (r.index == 2) {
-    const g = parseGrantMsg(r.body, p);
-    return p.failed() ? err(p.message()) : grant(x, g);
-  }
-  // create_account and deposit have the same fields, so one parser reads both (errors name neither type).
-  const b = parseDepositMsg(r.body, p);
-  if (p.failed()) return err(p.message());
-  const f = funding(b.id, b.amount, b.sources, b.sponsors);
-  return r.index == 0 ? createAccount(x, f) : deposit(x, f);
+  const info = new MessageInfo();
+  info.sender = m.sender;
+  info.funds = [new Coin(denom, m.amount)];
+  inHook = true;
+  const res = inner(new Context(ctx.env, info), m.msg);
+  inHook = false;
+  return res;
 }
 
 export function executeRevokeGrant(ctx: Context, m: RevokeGrantMsg): Response {

@@ -199,6 +199,7 @@ export class UpdateConfigMsg {
  * `{"create_account": …}`, `{"deposit": …}` or `{"grant": …}` with the bodies of those execute variants. The tokens
  * are that message's attached funds, in denom `cw20:<token address>`, and `sender` is its sender.
  * @msg ExecuteMsg receive
+ * @hook create_account deposit grant
  */
 export class Cw20ReceiveMsg {
   /** Who sent the tokens: the depositor (or sponsor), as the token contract reports it. */
