@@ -7,7 +7,6 @@ import type { InstantiateMsg } from "../../clients/Escrow.types.js";
 import {
   EscrowArgError,
   fundsFor,
-  parseCoin,
   parseCoins,
   parseRate,
   parseSources,
