@@ -1,0 +1,105 @@
+// The post-process step that drops the allocator word of static strings (scripts/lib/static-strings.ts,
+// docs/abi.md#static-string-headers): the initial memory differs from asc's only in those words, and nothing but
+// well-formed String headers is touched.
+
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { dropStaticStringHeaders } from "../../scripts/lib/static-strings.js";
+import { buildModule, minimalContract } from "../fixtures/wasm/builder.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+// lib "ES2022" without DOM declares no WebAssembly value; Node has it.
+const engine = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    };
+  }
+).WebAssembly;
+
+/** Linear memory right after instantiation (data segments applied; asc output has no start function). */
+async function initialMemory(wasm: Uint8Array): Promise<Uint8Array> {
+  const env = new Proxy({}, { get: () => () => 0 });
+  const { instance } = await engine.instantiate(wasm, { env });
+  const memory = instance.exports.memory as { buffer: ArrayBuffer };
+  return new Uint8Array(memory.buffer.slice(0));
+}
+
+const u32 = (m: Uint8Array, at: number): number => new DataView(m.buffer, m.byteOffset).getUint32(at, true);
+
+// A 32-bit AS static object: mmInfo, gcInfo, gcInfo2, rtId, rtSize, then the payload (16-byte aligned).
+function staticObject(rtId: number, payload: number[], mmInfo?: number): number[] {
+  const size = payload.length;
+  const block = Math.max(((size + 16 + 4 + 15) & ~15) - 4, 28);
+  const word = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
+  return [...word(mmInfo ?? block), ...word(0), ...word(0), ...word(rtId), ...word(size), ...payload];
+}
+
+/** The data segments asc's memory packing makes of an object: the mmInfo word, then rtId onwards. */
+function packed(at: number, bytes: number[]): { offset: number; bytes: number[] }[] {
+  const head = bytes.slice(0, 4);
+  while (head.length > 1 && head[head.length - 1] === 0) head.pop();
+  return [
+    { offset: at, bytes: head },
+    { offset: at + 12, bytes: bytes.slice(12) },
+  ];
+}
+
+describe("dropStaticStringHeaders", () => {
+  it("drops the mmInfo segment of strings only, whatever the offset encoding", async () => {
+    const hi = [0x68, 0, 0x69, 0]; // "hi" in UTF-16
+    const spec = minimalContract();
+    spec.data = [
+      // 1420: offset LEB128 is 0x8c 0x0b, i.e. contains the `end` opcode byte.
+      ...packed(1420, staticObject(2, hi)),
+      // An ArrayBuffer (id 1): kept, since an array's buffer may be reallocated.
+      ...packed(1452, staticObject(1, [1, 2, 3, 4])),
+      // A String id with an mmInfo that is not the compiler's: not a header we know, kept.
+      ...packed(1484, staticObject(2, hi, 60)),
+      // Not 20 bytes before a 16-aligned payload: kept.
+      ...packed(1520, staticObject(2, hi)),
+    ];
+    const before = buildModule(spec);
+    const { wasm, dropped } = dropStaticStringHeaders(before);
+    expect(dropped).toBe(1);
+    expect(wasm.length).toBeLessThan(before.length);
+    const a = await initialMemory(before);
+    const b = await initialMemory(wasm);
+    expect(u32(a, 1420)).toBe(28);
+    expect(u32(b, 1420)).toBe(0);
+    b.set(a.subarray(1420, 1424), 1420);
+    expect(b).toEqual(a);
+  });
+
+  it("leaves a module without such segments byte-identical", () => {
+    const wasm = buildModule(minimalContract());
+    const out = dropStaticStringHeaders(wasm);
+    expect(out.dropped).toBe(0);
+    expect(out.wasm).toEqual(wasm);
+  });
+
+  for (const name of ["escrow", "oracle", "probe", "counter"]) {
+    const raw = path.join(ROOT, "build", `${name}.raw.wasm`);
+    it.skipIf(!existsSync(raw))(`${name}: memory differs from asc's only in the mmInfo word of strings`, async () => {
+      const before = new Uint8Array(readFileSync(raw));
+      const { wasm, dropped } = dropStaticStringHeaders(before);
+      const a = await initialMemory(before);
+      const b = await initialMemory(wasm);
+      expect(b.length).toBe(a.length);
+      let differing = 0;
+      for (let at = 0; at < a.length; at += 4) {
+        if (u32(a, at) === u32(b, at)) continue;
+        differing++;
+        // A String header: mmInfo here, rtId 2 twelve bytes on, payload 16-byte aligned.
+        expect(u32(b, at)).toBe(0);
+        expect(u32(a, at + 12)).toBe(2);
+        expect((at + 20) % 16).toBe(0);
+      }
+      expect(differing).toBe(dropped);
+      expect(dropped).toBeGreaterThan(100);
+    });
+  }
+});
