@@ -1,12 +1,12 @@
-// The post-process step that drops the allocator word of static strings (scripts/lib/static-strings.ts,
-// docs/abi.md#static-string-headers): the initial memory differs from asc's only in those words, and nothing but
-// well-formed String headers is touched.
+// The post-process step that drops the allocator word of static objects (scripts/lib/static-headers.ts,
+// docs/abi.md#static-object-headers): the initial memory differs from asc's only in those words, nothing but
+// well-formed object headers is touched, and an array's static buffer keeps its word.
 
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { dropStaticStringHeaders } from "../../scripts/lib/static-strings.js";
+import { dropStaticHeaders } from "../../scripts/lib/static-headers.js";
 import { buildModule, minimalContract } from "../fixtures/wasm/builder.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -48,58 +48,69 @@ function packed(at: number, bytes: number[]): { offset: number; bytes: number[] 
   ];
 }
 
-describe("dropStaticStringHeaders", () => {
-  it("drops the mmInfo segment of strings only, whatever the offset encoding", async () => {
+describe("dropStaticHeaders", () => {
+  it("drops the mmInfo segment of well-formed headers only, whatever the offset encoding", async () => {
     const hi = [0x68, 0, 0x69, 0]; // "hi" in UTF-16
     const spec = minimalContract();
     spec.data = [
       // 1420: offset LEB128 is 0x8c 0x0b, i.e. contains the `end` opcode byte.
       ...packed(1420, staticObject(2, hi)),
-      // An ArrayBuffer (id 1): kept, since an array's buffer may be reallocated.
+      // An ArrayBuffer (id 1) that a static Array header (id 9 here) points at: kept, `push` reallocates it.
       ...packed(1452, staticObject(1, [1, 2, 3, 4])),
+      ...packed(1484, staticObject(9, [0xc0, 0x05, 0, 0, 0xc0, 0x05, 0, 0, 4, 0, 0, 0, 4, 0, 0, 0])),
+      // An ArrayBuffer nothing in memory points at (a copy source of __newArray): dropped.
+      ...packed(1532, staticObject(1, [5, 6, 7, 8])),
       // A String id with an mmInfo that is not the compiler's: not a header we know, kept.
-      ...packed(1484, staticObject(2, hi, 60)),
+      ...packed(1564, staticObject(2, hi, 60)),
       // Not 20 bytes before a 16-aligned payload: kept.
-      ...packed(1520, staticObject(2, hi)),
+      ...packed(1600, staticObject(2, hi)),
     ];
     const before = buildModule(spec);
-    const { wasm, dropped } = dropStaticStringHeaders(before);
-    expect(dropped).toBe(1);
+    const { wasm, dropped } = dropStaticHeaders(before);
+    expect(dropped).toBe(3);
     expect(wasm.length).toBeLessThan(before.length);
     const a = await initialMemory(before);
     const b = await initialMemory(wasm);
-    expect(u32(a, 1420)).toBe(28);
-    expect(u32(b, 1420)).toBe(0);
-    b.set(a.subarray(1420, 1424), 1420);
+    for (const at of [1420, 1484, 1532]) {
+      expect(u32(a, at)).toBeGreaterThan(0);
+      expect(u32(b, at)).toBe(0);
+      b.set(a.subarray(at, at + 4), at);
+    }
+    expect(u32(a, 1452)).toBe(28); // the array's buffer
     expect(b).toEqual(a);
   });
 
   it("leaves a module without such segments byte-identical", () => {
     const wasm = buildModule(minimalContract());
-    const out = dropStaticStringHeaders(wasm);
+    const out = dropStaticHeaders(wasm);
     expect(out.dropped).toBe(0);
     expect(out.wasm).toEqual(wasm);
   });
 
   for (const name of ["escrow", "oracle", "probe", "counter"]) {
     const raw = path.join(ROOT, "build", `${name}.raw.wasm`);
-    it.skipIf(!existsSync(raw))(`${name}: memory differs from asc's only in the mmInfo word of strings`, async () => {
+    it.skipIf(!existsSync(raw))(`${name}: memory differs from asc's only in static objects' mmInfo`, async () => {
       const before = new Uint8Array(readFileSync(raw));
-      const { wasm, dropped } = dropStaticStringHeaders(before);
+      const { wasm, dropped } = dropStaticHeaders(before);
       const a = await initialMemory(before);
       const b = await initialMemory(wasm);
       expect(b.length).toBe(a.length);
+      const words = new Set<number>();
+      for (let at = 0; at < a.length; at += 4) words.add(u32(a, at));
       let differing = 0;
+      let strings = 0;
       for (let at = 0; at < a.length; at += 4) {
         if (u32(a, at) === u32(b, at)) continue;
         differing++;
-        // A String header: mmInfo here, rtId 2 twelve bytes on, payload 16-byte aligned.
+        // An object header: mmInfo here, rtId twelve bytes on, payload 16-byte aligned; an ArrayBuffer's only
+        // if no static object holds its address.
         expect(u32(b, at)).toBe(0);
-        expect(u32(a, at + 12)).toBe(2);
         expect((at + 20) % 16).toBe(0);
+        if (u32(a, at + 12) === 1) expect(words.has(at + 20)).toBe(false);
+        else if (u32(a, at + 12) === 2) strings++;
       }
+      expect(strings).toBeGreaterThan(100);
       expect(differing).toBe(dropped);
-      expect(dropped).toBeGreaterThan(100);
     });
   }
 });

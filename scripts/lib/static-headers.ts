@@ -1,10 +1,14 @@
-// Post-process step of docs/abi.md#static-string-headers: drop the allocator word (`mmInfo`) of every static string
-// from the data section. Under the stub runtime that word is read only by __realloc/__free, which never see a string
-// literal (AS strings are immutable; the std and ~lib only renew strings they have just allocated). Without it, the
-// zeros in front of a string's type id merge with the gap before it, and the data section needs one segment per
-// string instead of two (about 7 bytes per string, ~2.7 KiB in escrow).
+// Post-process step of docs/abi.md#static-object-headers: drop the allocator word (`mmInfo`) of static objects from
+// the data section. Under the stub runtime that word is read only by __realloc/__free (through __renew, heap.realloc,
+// heap.free), and no code reallocates or frees a static object, with one exception kept here: the buffer of a
+// module-level array literal, which AS makes a static Array whose `push` reallocates that buffer. Strings are
+// immutable (the std and ~lib only renew strings they have just allocated); other static buffers are only copied
+// from (`__newArray`); static Array headers, StaticArrays and function objects never change size. Without the word,
+// the zeros in front of an object's type id merge with the gap before it, and the data section needs one segment
+// per object instead of two (about 7 bytes per object).
 
-/** AssemblyScript's fixed class id of `String` (ArrayBuffer is 1, ArrayBufferView 3). */
+/** AssemblyScript's fixed class ids of `ArrayBuffer` and `String`. */
+const ARRAYBUFFER_ID = 1;
 const STRING_ID = 2;
 /** 32-bit AS layout: BLOCK { mmInfo } then OBJECT { gcInfo, gcInfo2, rtId, rtSize }, payload 16-byte aligned. */
 const BLOCK_OVERHEAD = 4;
@@ -16,7 +20,7 @@ function readLeb(b: Uint8Array, pos: number): [number, number] {
   let shift = 0;
   for (;;) {
     const byte = b[pos++];
-    if (byte === undefined) throw new Error("static-strings: truncated LEB128");
+    if (byte === undefined) throw new Error("static-headers: truncated LEB128");
     result += (byte & 0x7f) * 2 ** shift;
     shift += 7;
     if ((byte & 0x80) === 0) return [result, pos];
@@ -32,13 +36,6 @@ function writeLeb(n: number): number[] {
     out.push(byte);
   } while (n !== 0);
   return out;
-}
-
-/** Little-endian u32 at `at` of a segment, counting bytes past its end as the zeros memory holds there. */
-function u32At(data: Uint8Array, at: number): number {
-  let v = 0;
-  for (let i = 3; i >= 0; i--) v = v * 256 + (data[at + i] ?? 0);
-  return v;
 }
 
 /** mmInfo the compiler writes for an object of `rtSize` payload bytes (AS program.computeBlockSize, managed). */
@@ -66,43 +63,52 @@ function readSegments(section: Uint8Array): Segment[] {
     // AS emits active segments of memory 0 at `i32.const <offset>; end` (bulk memory, hence passive segments, is
     // disabled); the offset is a signed LEB128, non-negative here since AS places data from 1024 up.
     if (flags !== 0 || section[pos] !== 0x41)
-      throw new Error(`static-strings: unexpected data segment (flags ${flags})`);
+      throw new Error(`static-headers: unexpected data segment (flags ${flags})`);
     const [offset, next] = readLeb(section, pos + 1);
     if (section[next] !== 0x0b || (section[next - 1]! & 0x40) !== 0)
-      throw new Error("static-strings: unexpected data segment offset");
+      throw new Error("static-headers: unexpected data segment offset");
     const [len, at] = readLeb(section, next + 1);
     const data = section.subarray(at, at + len);
     pos = at + len;
     segments.push({ encoded: section.subarray(start, pos), offset, data });
   }
-  if (pos !== section.length) throw new Error("static-strings: trailing bytes in the data section");
+  if (pos !== section.length) throw new Error("static-headers: trailing bytes in the data section");
   return segments;
 }
 
+/** The initial memory the segments describe (zeros elsewhere), up to the end of the last one. */
+function memoryImage(segments: Segment[]): DataView {
+  const size = segments.reduce((n, s) => Math.max(n, s.offset + s.data.length), 0);
+  const mem = new Uint8Array(size + 8);
+  for (const s of segments) mem.set(s.data, s.offset);
+  return new DataView(mem.buffer);
+}
+
 /**
- * True when `header` holds exactly the mmInfo word of the string object whose type id and size start `body`:
- * the header sits 20 bytes before a 16-byte aligned payload, the body starts 12 bytes after it with String's id, and
- * mmInfo equals the block size the compiler derives from rtSize. Anything else (raw `memory.data`, RTTI, other
- * classes, a header merged into a neighbour) is left alone.
+ * True when `header` holds exactly the mmInfo word of a static object whose type id and size start `body`: the
+ * header sits 20 bytes before a 16-byte aligned payload, the body starts 12 bytes after it, and mmInfo equals the
+ * block size the compiler derives from rtSize. Anything else (raw `memory.data`, RTTI, a header merged into a
+ * neighbour) is left alone, and so is an ArrayBuffer whose address some static object holds (an array's buffer).
  */
-function isStringHeader(header: Segment, body: Segment): boolean {
+function isDroppableHeader(header: Segment, body: Segment, mem: DataView, pointers: Set<number>): boolean {
   if (header.data.length === 0 || header.data.length > 4) return false;
   if ((header.offset + TOTAL_OVERHEAD) % 16 !== 0) return false;
   if (body.offset !== header.offset + RTID_OFFSET) return false;
-  if (u32At(body.data, 0) !== STRING_ID) return false;
-  const rtSize = u32At(body.data, 4);
-  if (rtSize % 2 !== 0) return false;
-  return u32At(header.data, 0) === blockSize(rtSize);
+  const rtId = mem.getUint32(body.offset, true);
+  const rtSize = mem.getUint32(body.offset + 4, true);
+  if (mem.getUint32(header.offset, true) !== blockSize(rtSize)) return false;
+  if (rtId === STRING_ID) return rtSize % 2 === 0;
+  return !(rtId === ARRAYBUFFER_ID && pointers.has(header.offset + TOTAL_OVERHEAD));
 }
 
-export interface StaticStringResult {
+export interface StaticHeadersResult {
   wasm: Uint8Array;
-  /** Number of string headers dropped. */
+  /** Number of headers dropped. */
   dropped: number;
 }
 
-/** Rewrites the data section of `wasm` without the mmInfo segments of static strings; other sections are copied. */
-export function dropStaticStringHeaders(wasm: Uint8Array): StaticStringResult {
+/** Rewrites the data section of `wasm` without the droppable mmInfo segments; other sections are copied. */
+export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
   const parts: Uint8Array[] = [wasm.subarray(0, 8)];
   let pos = 8;
   let dropped = 0;
@@ -116,10 +122,14 @@ export function dropStaticStringHeaders(wasm: Uint8Array): StaticStringResult {
       continue;
     }
     const segments = readSegments(wasm.subarray(body, end));
+    const mem = memoryImage(segments);
+    // Every aligned word of static data: the addresses static objects hold.
+    const pointers = new Set<number>();
+    for (let at = 0; at + 4 <= mem.byteLength; at += 4) pointers.add(mem.getUint32(at, true));
     const kept: Segment[] = [];
     for (let i = 0; i < segments.length; i++) {
       const next = segments[i + 1];
-      if (next !== undefined && isStringHeader(segments[i]!, next)) {
+      if (next !== undefined && isDroppableHeader(segments[i]!, next, mem, pointers)) {
         dropped++;
         continue;
       }
