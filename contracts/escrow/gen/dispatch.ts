@@ -1,7 +1,17 @@
 // Generated from contracts/escrow/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
 // then rebuild. docs/contracts.md describes the conventions.
 
-import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import {
+  Context,
+  JsonValue,
+  JsonWriter,
+  Parser,
+  QueryResponse,
+  Response,
+  answerValue,
+  err,
+  parseVariant,
+} from "../../std";
 import { FUNDS_NOT_ACCEPTED } from "../error";
 import {
   parseAccountHealthQuery,
@@ -211,7 +221,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryConfig(ctx, m);
         error = a.error;
-        if (error === null) writeConfigResponse(w, a.value!);
+        if (error === null) writeConfigResponse(w, answerValue(a));
       }
       break;
     }
@@ -220,7 +230,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccount(ctx, m);
         error = a.error;
-        if (error === null) writeAccountResponse(w, a.value!);
+        if (error === null) writeAccountResponse(w, answerValue(a));
       }
       break;
     }
@@ -229,7 +239,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPayment(ctx, m);
         error = a.error;
-        if (error === null) writePaymentResponse(w, a.value!);
+        if (error === null) writePaymentResponse(w, answerValue(a));
       }
       break;
     }
@@ -238,7 +248,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPayments(ctx, m);
         error = a.error;
-        if (error === null) writePaymentsResponse(w, a.value!);
+        if (error === null) writePaymentsResponse(w, answerValue(a));
       }
       break;
     }
@@ -247,7 +257,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryDeposits(ctx, m);
         error = a.error;
-        if (error === null) writeDepositsResponse(w, a.value!);
+        if (error === null) writeDepositsResponse(w, answerValue(a));
       }
       break;
     }
@@ -256,7 +266,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountsByOwner(ctx, m);
         error = a.error;
-        if (error === null) writeAccountsResponse(w, a.value!);
+        if (error === null) writeAccountsResponse(w, answerValue(a));
       }
       break;
     }
@@ -265,7 +275,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountsByDepositor(ctx, m);
         error = a.error;
-        if (error === null) writeAccountsResponse(w, a.value!);
+        if (error === null) writeAccountsResponse(w, answerValue(a));
       }
       break;
     }
@@ -274,7 +284,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPaymentsByProvider(ctx, m);
         error = a.error;
-        if (error === null) writePaymentsResponse(w, a.value!);
+        if (error === null) writePaymentsResponse(w, answerValue(a));
       }
       break;
     }
@@ -283,7 +293,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrant(ctx, m);
         error = a.error;
-        if (error === null) writeGrantResponse(w, a.value!);
+        if (error === null) writeGrantResponse(w, answerValue(a));
       }
       break;
     }
@@ -292,7 +302,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrantsBySponsor(ctx, m);
         error = a.error;
-        if (error === null) writeGrantsResponse(w, a.value!);
+        if (error === null) writeGrantsResponse(w, answerValue(a));
       }
       break;
     }
@@ -301,7 +311,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrantsByGrantee(ctx, m);
         error = a.error;
-        if (error === null) writeGrantsResponse(w, a.value!);
+        if (error === null) writeGrantsResponse(w, answerValue(a));
       }
       break;
     }
@@ -310,7 +320,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountHealth(ctx, m);
         error = a.error;
-        if (error === null) writeHealthResponse(w, a.value!);
+        if (error === null) writeHealthResponse(w, answerValue(a));
       }
       break;
     }
@@ -319,7 +329,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAlerts(ctx, m);
         error = a.error;
-        if (error === null) writeAlertsResponse(w, a.value!);
+        if (error === null) writeAlertsResponse(w, answerValue(a));
       }
       break;
     }
