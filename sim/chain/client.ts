@@ -22,7 +22,17 @@ import type {
 import { sendCoins } from "./bank.js";
 import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
-import { GasMeter } from "./gas.js";
+import { GasMeter, QUERY_GAS_LIMIT } from "./gas.js";
+import {
+  MsgClearAdmin,
+  MsgExecuteContract,
+  MsgInstantiateContract,
+  MsgMigrateContract,
+  MsgStoreCode,
+  MsgUpdateAdmin,
+} from "cosmjs-types/cosmwasm/wasm/v1/tx";
+import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import type { SignedTx } from "./tx.js";
 
 interface TxFields {
   logs: [];
@@ -41,6 +51,13 @@ function gasWanted(fee: Fee, used: bigint): bigint {
 }
 
 const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
+
+/** The tx the ante handler sees: a StdFee sets the gas limit; "auto" or a multiplier runs unlimited. */
+function signed(message: Uint8Array, memo: string, fee: Fee): SignedTx {
+  return typeof fee === "object"
+    ? { message, memo, feeAmount: fee.amount, gasLimit: BigInt(fee.gas) }
+    : { message, memo, feeAmount: [], gasLimit: undefined };
+}
 
 export class EmbeddedClient implements ChainClient {
   readonly chainId: string;
@@ -85,6 +102,7 @@ export class EmbeddedClient implements ChainClient {
         "wasm",
         { wasm: Buffer.from(wasmCode).toString("base64"), memo },
         (ctx) => this.chain.keeper.storeCode(ctx, sender, wasmCode, this.gov),
+        this.gov ? undefined : signed(MsgStoreCode.encode({ sender, wasmByteCode: wasmCode }).finish(), memo, fee),
       );
       return {
         checksum: result.checksum,
@@ -115,6 +133,20 @@ export class EmbeddedClient implements ChainClient {
         "wasm",
         { codeId, msg, label, admin, funds: options.funds ?? [], memo: options.memo ?? "" },
         (ctx) => this.chain.keeper.instantiate(ctx, BigInt(codeId), sender, admin, json(msg), label, funds),
+        this.gov
+          ? undefined
+          : signed(
+              MsgInstantiateContract.encode({
+                sender,
+                admin,
+                codeId: BigInt(codeId),
+                label,
+                msg: json(msg),
+                funds: [...(options.funds ?? [])],
+              }).finish(),
+              options.memo ?? "",
+              fee,
+            ),
       );
       return { contractAddress: result.address, ...this.fields(record, fee) };
     });
@@ -141,6 +173,13 @@ export class EmbeddedClient implements ChainClient {
           this.chain.keeper.address(contractAddress, "contract");
           return this.chain.keeper.execute(ctx, contractAddress, sender, json(msg), amounts);
         },
+        this.gov
+          ? undefined
+          : signed(
+              MsgExecuteContract.encode({ sender, contract: contractAddress, msg: json(msg), funds: [...funds] }).finish(),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -162,6 +201,18 @@ export class EmbeddedClient implements ChainClient {
         "wasm",
         { contractAddress, codeId, migrateMsg, memo },
         (ctx) => this.chain.keeper.migrate(ctx, contractAddress, sender, BigInt(codeId), json(migrateMsg), this.gov),
+        this.gov
+          ? undefined
+          : signed(
+              MsgMigrateContract.encode({
+                sender,
+                contract: contractAddress,
+                codeId: BigInt(codeId),
+                msg: json(migrateMsg),
+              }).finish(),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -201,6 +252,15 @@ export class EmbeddedClient implements ChainClient {
         (ctx) => {
           this.chain.keeper.setAdmin(ctx, contractAddress, sender, newAdmin, this.gov);
         },
+        this.gov
+          ? undefined
+          : signed(
+              newAdmin === ""
+                ? MsgClearAdmin.encode({ sender, contract: contractAddress }).finish()
+                : MsgUpdateAdmin.encode({ sender, newAdmin, contract: contractAddress }).finish(),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -231,7 +291,7 @@ export class EmbeddedClient implements ChainClient {
           json(queryMsg),
           0,
           undefined,
-          new GasMeter(),
+          new GasMeter(QUERY_GAS_LIMIT),
         );
         return JSON.parse(fromUtf8(bytes)) as JsonObject;
       } catch (e) {
@@ -277,12 +337,19 @@ export class EmbeddedClient implements ChainClient {
             keeper.address(recipientAddress, "invalid to address");
             const coins = coinsFromClient(amount);
             if (coins.length === 0) throw Err.invalidCoins.wrap("");
-            keeper.checkSendEnabled(coins);
+            keeper.checkSendEnabled(coins, ctx.gas);
             if (keeper.config.blocked.has(recipientAddress)) {
               throw Err.unauthorized.wrap(`${recipientAddress} is not allowed to receive funds`);
             }
-            ctx.events.push(...sendCoins(ctx.world, sender, recipientAddress, coins));
+            ctx.events.push(...sendCoins(ctx.world, sender, recipientAddress, coins, ctx.gas));
           },
+          this.gov
+            ? undefined
+            : signed(
+                MsgSend.encode({ fromAddress: sender, toAddress: recipientAddress, amount: [...amount] }).finish(),
+                memo,
+                fee,
+              ),
         ).record;
       } catch (e) {
         if (!(e instanceof Error) || !("record" in e)) throw e;

@@ -2,6 +2,7 @@
 // `TxHost`, not against EmbeddedChain, so chain.ts (which creates clients) and client.ts do not import each other.
 
 import type { Event } from "@cosmjs/stargate";
+import type { Coin } from "../interface/coin.js";
 import type { Ctx, WasmKeeper } from "./keeper.js";
 import type { World } from "./world.js";
 
@@ -49,5 +50,16 @@ export interface TxHost {
     module: string,
     body: unknown,
     run: (ctx: Ctx) => T,
+    signed?: SignedTx,
   ): { result: T; record: TxRecord };
+}
+
+/** What the ante handler charges for: the signed tx's message, memo and fee (absent for the gov authority's calls). */
+export interface SignedTx {
+  /** The message, protobuf-encoded as CosmJS signs it. */
+  message: Uint8Array;
+  memo: string;
+  feeAmount: readonly Coin[];
+  /** The fee's gas limit; undefined for an unlimited meter (a fee of "auto" or a multiplier: estimated afterwards). */
+  gasLimit: bigint | undefined;
 }
