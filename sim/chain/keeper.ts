@@ -363,9 +363,7 @@ export class WasmKeeper {
     args: Uint8Array[],
     queryDepth: number,
     readonly: boolean,
-    setupCost = this.setupCost(tx, code),
   ): Uint8Array {
-    gas.consume(setupCost, `Loading CosmWasm module: ${entry}`);
     const call = new KeeperCall(this, world, contract, readonly, this.api, gas, tx, queryDepth, this.debug, gas.runtimeGas());
     try {
       const out = callEntry(this.module(code), entry, args, call);
@@ -389,12 +387,12 @@ export class WasmKeeper {
    * wasmd `SetupContractCost` with `checkDiscountEligibility`: the instance cost, or the discount for a code this tx
    * has already called (codes are never pinned here).
    */
-  private setupCost(tx: TxInfo | undefined, code: CodeRecord): number {
+  private setup(gas: GasMeter, tx: TxInfo | undefined, code: CodeRecord, entry: string): void {
     const seen = tx?.contracts;
-    if (seen === undefined) return WasmdGas.instanceCost;
-    if (seen.has(code.checksum)) return WasmdGas.instanceCostDiscount;
-    seen.add(code.checksum);
-    return WasmdGas.instanceCost;
+    let cost: number = WasmdGas.instanceCost;
+    if (seen?.has(code.checksum) === true) cost = WasmdGas.instanceCostDiscount;
+    else seen?.add(code.checksum);
+    gas.consume(cost, `Loading CosmWasm module: ${entry}`);
   }
 
   private env(ctx: { tx: TxInfo | undefined }, contract: string): Uint8Array {
@@ -427,6 +425,10 @@ export class WasmKeeper {
     if (code === undefined) {
       throw Err.noSuchCode.wrap(`code id ${codeId}`, { no_such_code: { code_id: codeId } });
     }
+    // GetCodeInfo, IsPinnedCode, then the setup cost (wasmd instantiate).
+    ctx.gas.consume(KvGas.readFlat + KvGas.readPerByte * (9 + codeInfoBytes(code)), "ReadFlat");
+    ctx.gas.consume(KvGas.has, "Has");
+    this.setup(ctx.gas, ctx.tx, code, "instantiate");
     const address =
       salt === undefined
         ? classicContractAddress(this.config.prefix, codeId, ctx.world.nextId("instance"))
@@ -488,6 +490,7 @@ export class WasmKeeper {
   ): Uint8Array | undefined {
     const { contract, code } = this.contractInstance(ctx.world, address);
     contractInstanceGas(ctx.gas, contract, code, true);
+    this.setup(ctx.gas, ctx.tx, code, "execute");
     if (funds.length > 0) this.transferCoins(ctx, caller, address, funds);
     const out = vmGuard(() =>
       parseResponse(
@@ -522,6 +525,7 @@ export class WasmKeeper {
     if (!isGov && (contract.admin === "" || contract.admin !== caller)) throw Err.unauthorized.wrap("can not migrate");
     const code = ctx.world.code(newCodeId);
     if (code === undefined) throw Err.invalidRequest.wrap("unknown code");
+    this.setup(ctx.gas, ctx.tx, code, "migrate");
     if (!code.hasIbcEntryPoints && contract.ibcPortId !== "") throw Err.migrationFailed.wrap("requires ibc callbacks");
     const out = vmGuard(() =>
       parseResponse(
@@ -555,6 +559,7 @@ export class WasmKeeper {
   sudo(ctx: Ctx, address: string, msg: Uint8Array): Uint8Array | undefined {
     const { contract, code } = this.contractInstance(ctx.world, address);
     contractInstanceGas(ctx.gas, contract, code, true);
+    this.setup(ctx.gas, ctx.tx, code, "sudo");
     const out = vmGuard(() =>
       parseResponse(
         this.call(ctx.world, ctx.tx, ctx.gas, code, address, "sudo", [this.env(ctx, address), msg], 0, false),
@@ -572,6 +577,7 @@ export class WasmKeeper {
   private reply(ctx: Ctx, address: string, reply: Uint8Array, replyCost: number): Uint8Array | undefined {
     const { contract, code } = this.contractInstance(ctx.world, address);
     contractInstanceGas(ctx.gas, contract, code, false);
+    ctx.gas.consume(replyCost, "Loading CosmWasm module: reply");
     const out = vmGuard(() =>
       parseResponse(
         this.call(
@@ -584,7 +590,6 @@ export class WasmKeeper {
           [this.env(ctx, address), reply],
           0,
           false,
-          replyCost,
         ),
       ),
     );
@@ -796,6 +801,7 @@ export class WasmKeeper {
     if (depth + 1 > 10) throw Err.maxQueryStackSize.make(); // types.DefaultMaxQueryStackSize
     const { contract, code } = this.contractInstance(world, address);
     contractInstanceGas(gas, contract, code, true);
+    this.setup(gas, tx, code, "query");
     const out = this.call(world, tx, gas, code, address, "query", [this.env({ tx }, address), msg], depth + 1, true);
     const res = vmGuard(() => parseQueryResult(out));
     if ("error" in res) throw markDeterministic(Err.queryFailed.wrap(res.error));
