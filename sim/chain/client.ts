@@ -33,6 +33,8 @@ import {
 } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
 import type { SignedTx } from "./tx.js";
+import type { Ctx } from "./keeper.js";
+import type { EncodeObject } from "@cosmjs/proto-signing";
 
 interface TxFields {
   logs: [];
@@ -52,6 +54,9 @@ function gasWanted(fee: Fee, used: bigint): bigint {
 
 const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
 
+/** Thrown by a simulating client's tx runner once the simulation is done (the result is not needed). */
+const SIMULATED = new Error("simulated");
+
 /** The tx the ante handler sees: a StdFee sets the gas limit; "auto" or a multiplier runs unlimited. */
 function signed(message: Uint8Array, memo: string, fee: Fee): SignedTx {
   return typeof fee === "object"
@@ -62,12 +67,73 @@ function signed(message: Uint8Array, memo: string, fee: Fee): SignedTx {
 export class EmbeddedClient implements ChainClient {
   readonly chainId: string;
 
+  /** gasUsed of the tx a simulating client ran (then threw SIMULATED). */
+  private simulated: bigint | undefined;
+
   constructor(
     private readonly chain: TxHost,
     /** Calls run as the gov module authority, whatever sender is passed. */
     readonly gov: boolean,
+    /** Every tx is simulated (state left as it was) and its gas kept in `simulated`. */
+    private readonly simulation = false,
   ) {
     this.chainId = chain.chainId;
+  }
+
+  private runTx<T>(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => T,
+    tx?: SignedTx,
+  ): { result: T; record: TxRecord } {
+    if (!this.simulation) return this.chain.runTx(sender, action, module, body, run, tx);
+    this.simulated = this.chain.simulateTx(sender, action, module, body, run, tx ?? signed(new Uint8Array(), "", "auto"));
+    throw SIMULATED;
+  }
+
+  /**
+   * CosmJS `simulate` (one message): the tx runs as it would be delivered, with the simulated tx's size (no fee, no
+   * signature), and nothing is kept. Its gasUsed is what wasmd's simulation reports.
+   */
+  async simulate(signerAddress: string, messages: readonly EncodeObject[], memo: string | undefined): Promise<number> {
+    if (messages.length !== 1) throw new Error("the embedded chain simulates single-message txs");
+    const { typeUrl, value } = messages[0]! as { typeUrl: string; value: Record<string, unknown> };
+    const sim = new EmbeddedClient(this.chain, this.gov, true);
+    const msgJson = (): JsonObject => JSON.parse(fromUtf8(value.msg as Uint8Array)) as JsonObject;
+    const funds = (value.funds ?? []) as Coin[];
+    try {
+      switch (typeUrl) {
+        case "/cosmwasm.wasm.v1.MsgExecuteContract":
+          await sim.execute(signerAddress, value.contract as string, msgJson(), "auto", memo, funds);
+          break;
+        case "/cosmwasm.wasm.v1.MsgInstantiateContract": {
+          const admin = value.admin as string | undefined;
+          await sim.instantiate(signerAddress, Number(value.codeId), msgJson(), value.label as string, "auto", {
+            memo,
+            funds,
+            admin: admin === "" ? undefined : admin,
+          });
+          break;
+        }
+        case "/cosmwasm.wasm.v1.MsgMigrateContract":
+          await sim.migrate(signerAddress, value.contract as string, Number(value.codeId), msgJson(), "auto", memo);
+          break;
+        case "/cosmwasm.wasm.v1.MsgStoreCode":
+          await sim.upload(signerAddress, value.wasmByteCode as Uint8Array, "auto", memo);
+          break;
+        case "/cosmos.bank.v1beta1.MsgSend":
+          await sim.sendTokens(signerAddress, value.toAddress as string, value.amount as Coin[], "auto", memo);
+          break;
+        default:
+          throw new Error(`the embedded chain cannot simulate ${typeUrl}`);
+      }
+    } catch (e) {
+      if (e !== SIMULATED) throw e;
+    }
+    if (sim.simulated === undefined) throw new Error("simulation ran no tx");
+    return Number(sim.simulated);
   }
 
   private sender(senderAddress: string): string {
@@ -96,7 +162,7 @@ export class EmbeddedClient implements ChainClient {
   upload(senderAddress: string, wasmCode: Uint8Array, fee: Fee, memo = ""): Promise<UploadResult> {
     return attempt(() => {
       const sender = this.sender(senderAddress);
-      const { result, record } = this.chain.runTx(
+      const { result, record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgStoreCode",
         "wasm",
@@ -127,7 +193,7 @@ export class EmbeddedClient implements ChainClient {
       const admin = options.admin === undefined ? "" : this.chain.keeper.address(options.admin, "admin");
       checkMsgFunds(options.funds ?? []);
       const funds = coinsFromClient(options.funds ?? []);
-      const { result, record } = this.chain.runTx(
+      const { result, record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgInstantiateContract",
         "wasm",
@@ -164,7 +230,7 @@ export class EmbeddedClient implements ChainClient {
       const sender = this.sender(senderAddress);
       checkMsgFunds(funds);
       const amounts = coinsFromClient(funds);
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgExecuteContract",
         "wasm",
@@ -195,7 +261,7 @@ export class EmbeddedClient implements ChainClient {
   ): Promise<MigrateResult> {
     return attempt(() => {
       const sender = this.sender(senderAddress);
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgMigrateContract",
         "wasm",
@@ -244,7 +310,7 @@ export class EmbeddedClient implements ChainClient {
     return attempt(() => {
       const sender = this.sender(senderAddress);
       if (newAdmin !== "") this.chain.keeper.address(newAdmin, "new admin");
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         sender,
         newAdmin === "" ? "/cosmwasm.wasm.v1.MsgClearAdmin" : "/cosmwasm.wasm.v1.MsgUpdateAdmin",
         "wasm",
@@ -270,7 +336,7 @@ export class EmbeddedClient implements ChainClient {
   sudo(contractAddress: string, msg: JsonObject, fee: Fee = "auto"): Promise<TxFields> {
     return attempt(() => {
       if (!this.gov) throw new Error("sudo is only available on the gov client (chain.asGov())");
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         this.chain.govAddress,
         "/cosmwasm.wasm.v1.MsgSudoContract",
         "wasm",
@@ -328,7 +394,7 @@ export class EmbeddedClient implements ChainClient {
       const keeper = this.chain.keeper;
       let record: TxRecord;
       try {
-        record = this.chain.runTx(
+        record = this.runTx(
           sender,
           "/cosmos.bank.v1beta1.MsgSend",
           "bank",

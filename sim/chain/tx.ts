@@ -52,6 +52,8 @@ export interface TxHost {
     run: (ctx: Ctx) => T,
     signed?: SignedTx,
   ): { result: T; record: TxRecord };
+  /** Runs the tx as `runTx` would and returns its gasUsed, leaving the chain exactly as it was; throws on failure. */
+  simulateTx<T>(sender: string, action: string, module: string, body: unknown, run: (ctx: Ctx) => T, signed: SignedTx): bigint;
 }
 
 /** What the ante handler charges for: the signed tx's message, memo and fee (absent for the gov authority's calls). */
@@ -62,4 +64,6 @@ export interface SignedTx {
   feeAmount: readonly Coin[];
   /** The fee's gas limit; undefined for an unlimited meter (a fee of "auto" or a multiplier: estimated afterwards). */
   gasLimit: bigint | undefined;
+  /** A simulation: CosmJS sends no fee, an unspecified sign mode and an empty signature. */
+  simulate?: boolean;
 }

@@ -248,7 +248,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       startTime,
       blockTimeSeconds: BLOCK_SECONDS,
     });
-    for (const a of [relayer, stranger]) chain.fund(a, [{ denom: "uakt", amount: "1000000000" }]);
+    for (const a of [relayer, stranger]) chain.fund(a, [{ denom: "uakt", amount: "100000000000" }]); // the localnet's genesis balance
     const embeddedAddress = await deploy(new EmbeddedGovernance(chain), feeRecipient);
     const embedded = await run(chain.client(), embeddedAddress, steps, {
       // Block h of the embedded chain is at startTime + (h − 1) × block time (sim/README.md, "Blocks").

@@ -132,7 +132,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       chainId: node.chainId,
       autoAdvance: true,
     });
-    chain.fund(sender, uakt(1_000_000_000));
+    chain.fund(sender, uakt(100_000_000_000)); // the localnet's genesis balance
     const embedded = await observe(chain.client(), new EmbeddedGovernance(chain), sender, {
       txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
     });

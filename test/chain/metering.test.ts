@@ -1,0 +1,93 @@
+/**
+ * cosmwasm-vm's instruction metering as injected by sim/wasm/metering.ts, checked on hand-assembled functions whose
+ * gas follows from metering.rs and engine.rs by hand: 115 per operator, 1,610 per accounting operator, charged per
+ * basic block before its last operator; 115 per declared local beyond 29 on entry.
+ */
+import { describe, expect, it } from "vitest";
+import { GAS_GLOBAL, injectMetering } from "../../sim/wasm/metering.js";
+import { Wasm } from "../../sim/chain/wasm-runtime.js";
+
+const uleb = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+};
+const section = (id: number, payload: number[]): number[] => [id, ...uleb(payload.length), ...payload];
+
+/** A module exporting one function `f` of type (i32) -> i32 with the given locals and body (ending in `end`). */
+function moduleOf(localGroups: [count: number, type: number][], body: number[]): Uint8Array {
+  const locals = [...uleb(localGroups.length), ...localGroups.flatMap(([n, t]) => [...uleb(n), t])];
+  const code = [...locals, ...body];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, 1, 0x66, 0x00, 0]),
+    ...section(10, [1, ...uleb(code.length), ...code]),
+  ]);
+}
+
+interface Metered {
+  run(arg: number, limit: bigint): { used: bigint; result?: number; trapped: boolean };
+}
+
+function metered(wasm: Uint8Array): Metered {
+  const instance = new Wasm.Instance(new Wasm.Module(injectMetering(wasm)), {});
+  const gas = instance.exports[GAS_GLOBAL] as { value: bigint };
+  const f = instance.exports.f as (n: number) => number;
+  return {
+    run(arg, limit) {
+      gas.value = limit;
+      try {
+        const result = f(arg);
+        return { used: limit - gas.value, result, trapped: false };
+      } catch {
+        return { used: limit - gas.value, trapped: true };
+      }
+    },
+  };
+}
+
+// i = 0; loop { i += 1; br_if (i < n) }; return i
+const COUNT_LOOP = [
+  0x03, 0x40, // loop            accounting: its block is just itself (1,610)
+  0x20, 1, 0x41, 1, 0x6a, 0x22, 1, 0x20, 0, 0x49, // 6 operators (690)
+  0x0d, 0, // br_if            accounting: 690 + 1,610 = 2,300 per iteration
+  0x0b, // end (of loop)         1,610
+  0x20, 1, // local.get          115
+  0x0b, // end (of function)     115 + 1,610 = 1,725
+];
+
+describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost function)", () => {
+  it("charges each basic block its operators' cost before its last operator", async () => {
+    const m = metered(moduleOf([[1, 0x7f]], COUNT_LOOP));
+    for (const n of [1, 2, 10, 1000]) {
+      const r = m.run(n, 10n ** 12n);
+      expect(r.result).toBe(n);
+      expect(r.used).toBe(BigInt(1610 + 2300 * n + 1610 + 1725));
+    }
+  });
+
+  it("charges 115 per declared local beyond 29 on entry", async () => {
+    // 40 locals: 11 charged (1,265), at once because the first operator (local.get) is not an accounting one.
+    const m = metered(moduleOf([[40, 0x7f]], [0x20, 0, 0x0b]));
+    expect(m.run(7, 10n ** 9n)).toEqual({ used: 1265n + 115n + 1610n, result: 7, trapped: false });
+    // 29 locals: nothing extra.
+    const free = metered(moduleOf([[29, 0x7f]], [0x20, 0, 0x0b]));
+    expect(free.run(7, 10n ** 9n).used).toBe(115n + 1610n);
+  });
+
+  it("traps when a block costs more than what is left, before running it, and leaves the points negative", async () => {
+    const m = metered(moduleOf([[1, 0x7f]], COUNT_LOOP));
+    const full = 1610 + 2300 * 5 + 1610 + 1725;
+    expect(m.run(5, BigInt(full)).trapped).toBe(false);
+    const short = m.run(5, BigInt(full - 1));
+    expect(short.trapped).toBe(true);
+    expect(short.used).toBeGreaterThan(BigInt(full - 1)); // remaining went below zero: wasmer's "exhausted"
+  });
+});
