@@ -6,10 +6,6 @@
 // a constant measured against wasmd (docs/embedded-chain.md#gas), plus what the first tx of an account pays more
 // for storing its public key.
 
-import { Any } from "cosmjs-types/google/protobuf/any";
-import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys";
-import { AuthInfo, TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx";
-import { SignMode } from "cosmjs-types/cosmos/tx/signing/v1beta1/signing";
 import type { Coin } from "../interface/coin.js";
 
 /** x/auth params `TxSizeCostPerByte` (default). */
@@ -31,8 +27,8 @@ export const FIRST_TX_EXTRA_GAS = 13_168;
 
 export interface TxShape {
   typeUrl: string;
-  /** The message, protobuf-encoded. */
-  message: Uint8Array;
+  /** Bytes of the protobuf-encoded message. */
+  message: number;
   memo: string;
   fee: { amount: readonly Coin[]; gas: bigint };
   sequence: bigint;
@@ -40,30 +36,46 @@ export interface TxShape {
   simulate?: boolean;
 }
 
-const PUBKEY = Any.fromPartial({
-  typeUrl: "/cosmos.crypto.secp256k1.PubKey",
-  value: PubKey.encode({ key: new Uint8Array(33) }).finish(),
-});
+// Protobuf sizes, computed rather than encoded (a tx would otherwise pay for encoding it): every field here has a
+// one-byte tag; proto3 leaves empty scalars out, while a set sub-message is written even when empty.
 
-/** Bytes of the signed tx (TxRaw) CosmJS broadcasts for this message. */
+export function varintBytes(n: number | bigint): number {
+  let v = BigInt(n);
+  let b = 1;
+  while (v >= 128n) {
+    v >>= 7n;
+    b++;
+  }
+  return b;
+}
+
+/** A length-delimited field (string, bytes, sub-message) that is always written. */
+export const message = (bytes: number): number => 1 + varintBytes(bytes) + bytes;
+/** A string or bytes field: left out when empty. */
+export const bytesField = (bytes: number): number => (bytes === 0 ? 0 : message(bytes));
+/** A uint64 field: left out when zero. */
+export const uintField = (n: number | bigint): number => (BigInt(n) === 0n ? 0 : 1 + varintBytes(n));
+export function utf8Bytes(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
+  return s.length;
+}
+/** A repeated Coin field. */
+export const coinsField = (coins: readonly Coin[]): number =>
+  coins.reduce((n, c) => n + message(bytesField(utf8Bytes(c.denom)) + bytesField(c.amount.length)), 0);
+
+/** The secp256k1 public key as an Any in the signer info: type URL and a 33-byte key. */
+const PUBKEY_ANY = message(bytesField("/cosmos.crypto.secp256k1.PubKey".length) + bytesField(message(33)));
+
+/** Bytes of the signed tx (TxRaw) CosmJS broadcasts for this message (or sends to `simulate`). */
 export function txBytes(shape: TxShape): number {
-  const body = TxBody.encode(
-    TxBody.fromPartial({ messages: [{ typeUrl: shape.typeUrl, value: shape.message }], memo: shape.memo }),
-  ).finish();
-  const authInfo = AuthInfo.encode(
-    AuthInfo.fromPartial({
-      signerInfos: [
-        {
-          publicKey: PUBKEY,
-          modeInfo: { single: { mode: shape.simulate === true ? SignMode.SIGN_MODE_UNSPECIFIED : SignMode.SIGN_MODE_DIRECT } },
-          sequence: shape.sequence,
-        },
-      ],
-      fee: shape.simulate === true ? {} : { amount: [...shape.fee.amount], gasLimit: shape.fee.gas },
-    }),
-  ).finish();
-  const signature = new Uint8Array(shape.simulate === true ? 0 : 64);
-  return TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [signature] }).finish().length;
+  const simulate = shape.simulate === true;
+  const body = message(bytesField(shape.typeUrl.length) + bytesField(shape.message)) + bytesField(utf8Bytes(shape.memo));
+  // ModeInfo{single{mode}}: DIRECT is mode 1; simulation leaves the mode unspecified (an empty Single).
+  const modeInfo = message(message(simulate ? 0 : 2));
+  const signerInfo = PUBKEY_ANY + modeInfo + uintField(shape.sequence);
+  const fee = simulate ? 0 : coinsField(shape.fee.amount) + uintField(shape.fee.gas);
+  const authInfo = message(signerInfo) + message(fee);
+  return bytesField(body) + bytesField(authInfo) + message(simulate ? 0 : 64);
 }
 
 /**

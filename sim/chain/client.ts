@@ -23,15 +23,7 @@ import { sendCoins } from "./bank.js";
 import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
 import { GasMeter, QUERY_GAS_LIMIT } from "./gas.js";
-import {
-  MsgClearAdmin,
-  MsgExecuteContract,
-  MsgInstantiateContract,
-  MsgMigrateContract,
-  MsgStoreCode,
-  MsgUpdateAdmin,
-} from "cosmjs-types/cosmwasm/wasm/v1/tx";
-import { MsgSend } from "cosmjs-types/cosmos/bank/v1beta1/tx";
+import { bytesField, coinsField, uintField, utf8Bytes } from "./ante.js";
 import type { SignedTx } from "./tx.js";
 import type { Ctx } from "./keeper.js";
 import type { EncodeObject } from "@cosmjs/proto-signing";
@@ -58,7 +50,7 @@ const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
 const SIMULATED = new Error("simulated");
 
 /** The tx the ante handler sees: a StdFee sets the gas limit; "auto" or a multiplier runs unlimited. */
-function signed(message: Uint8Array, memo: string, fee: Fee): SignedTx {
+function signed(message: number, memo: string, fee: Fee): SignedTx {
   return typeof fee === "object"
     ? { message, memo, feeAmount: fee.amount, gasLimit: BigInt(fee.gas) }
     : { message, memo, feeAmount: [], gasLimit: undefined };
@@ -89,7 +81,7 @@ export class EmbeddedClient implements ChainClient {
     tx?: SignedTx,
   ): { result: T; record: TxRecord } {
     if (!this.simulation) return this.chain.runTx(sender, action, module, body, run, tx);
-    this.simulated = this.chain.simulateTx(sender, action, module, body, run, tx ?? signed(new Uint8Array(), "", "auto"));
+    this.simulated = this.chain.simulateTx(sender, action, module, body, run, tx ?? signed(0, "", "auto"));
     throw SIMULATED;
   }
 
@@ -168,7 +160,7 @@ export class EmbeddedClient implements ChainClient {
         "wasm",
         { wasm: Buffer.from(wasmCode).toString("base64"), memo },
         (ctx) => this.chain.keeper.storeCode(ctx, sender, wasmCode, this.gov),
-        this.gov ? undefined : signed(MsgStoreCode.encode({ sender, wasmByteCode: wasmCode }).finish(), memo, fee),
+        this.gov ? undefined : signed(bytesField(sender.length) + bytesField(wasmCode.length), memo, fee),
       );
       return {
         checksum: result.checksum,
@@ -202,14 +194,12 @@ export class EmbeddedClient implements ChainClient {
         this.gov
           ? undefined
           : signed(
-              MsgInstantiateContract.encode({
-                sender,
-                admin,
-                codeId: BigInt(codeId),
-                label,
-                msg: json(msg),
-                funds: [...(options.funds ?? [])],
-              }).finish(),
+              bytesField(sender.length) +
+                bytesField(admin.length) +
+                uintField(codeId) +
+                bytesField(utf8Bytes(label)) +
+                bytesField(json(msg).length) +
+                coinsField(options.funds ?? []),
               options.memo ?? "",
               fee,
             ),
@@ -230,6 +220,7 @@ export class EmbeddedClient implements ChainClient {
       const sender = this.sender(senderAddress);
       checkMsgFunds(funds);
       const amounts = coinsFromClient(funds);
+      const msgBytes = json(msg);
       const { record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -237,12 +228,15 @@ export class EmbeddedClient implements ChainClient {
         { contractAddress, msg, funds, memo },
         (ctx) => {
           this.chain.keeper.address(contractAddress, "contract");
-          return this.chain.keeper.execute(ctx, contractAddress, sender, json(msg), amounts);
+          return this.chain.keeper.execute(ctx, contractAddress, sender, msgBytes, amounts);
         },
         this.gov
           ? undefined
           : signed(
-              MsgExecuteContract.encode({ sender, contract: contractAddress, msg: json(msg), funds: [...funds] }).finish(),
+              bytesField(sender.length) +
+                bytesField(contractAddress.length) +
+                bytesField(msgBytes.length) +
+                coinsField(funds),
               memo,
               fee,
             ),
@@ -270,12 +264,10 @@ export class EmbeddedClient implements ChainClient {
         this.gov
           ? undefined
           : signed(
-              MsgMigrateContract.encode({
-                sender,
-                contract: contractAddress,
-                codeId: BigInt(codeId),
-                msg: json(migrateMsg),
-              }).finish(),
+              bytesField(sender.length) +
+                bytesField(contractAddress.length) +
+                uintField(codeId) +
+                bytesField(json(migrateMsg).length),
               memo,
               fee,
             ),
@@ -321,9 +313,7 @@ export class EmbeddedClient implements ChainClient {
         this.gov
           ? undefined
           : signed(
-              newAdmin === ""
-                ? MsgClearAdmin.encode({ sender, contract: contractAddress }).finish()
-                : MsgUpdateAdmin.encode({ sender, newAdmin, contract: contractAddress }).finish(),
+              bytesField(sender.length) + bytesField(newAdmin.length) + bytesField(contractAddress.length),
               memo,
               fee,
             ),
@@ -412,7 +402,7 @@ export class EmbeddedClient implements ChainClient {
           this.gov
             ? undefined
             : signed(
-                MsgSend.encode({ fromAddress: sender, toAddress: recipientAddress, amount: [...amount] }).finish(),
+                bytesField(sender.length) + bytesField(recipientAddress.length) + coinsField(amount),
                 memo,
                 fee,
               ),

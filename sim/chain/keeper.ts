@@ -70,7 +70,11 @@ interface Attribute {
   value: string;
 }
 
-const byteLength = (s: string): number => Buffer.byteLength(s, "utf8");
+/** UTF-8 length; ASCII (nearly every attribute) without asking Buffer. */
+function byteLength(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
+  return s.length;
+}
 
 const varintBytes = (n: bigint | number): number => {
   let v = BigInt(n);

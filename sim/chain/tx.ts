@@ -58,8 +58,8 @@ export interface TxHost {
 
 /** What the ante handler charges for: the signed tx's message, memo and fee (absent for the gov authority's calls). */
 export interface SignedTx {
-  /** The message, protobuf-encoded as CosmJS signs it. */
-  message: Uint8Array;
+  /** Bytes of the message, protobuf-encoded as CosmJS signs it (`messageSize` in client.ts). */
+  message: number;
   memo: string;
   feeAmount: readonly Coin[];
   /** The fee's gas limit; undefined for an unlimited meter (a fee of "auto" or a multiplier: estimated afterwards). */

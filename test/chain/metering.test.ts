@@ -91,3 +91,51 @@ describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost fun
     expect(short.used).toBeGreaterThan(BigInt(full - 1)); // remaining went below zero: wasmer's "exhausted"
   });
 });
+
+describe("tx size for the ante handler's per-byte cost", () => {
+  it("computes the bytes of the TxRaw CosmJS signs (and simulates) without encoding it", async () => {
+    const { TxBody, AuthInfo, TxRaw } = await import("cosmjs-types/cosmos/tx/v1beta1/tx");
+    const { MsgExecuteContract } = await import("cosmjs-types/cosmwasm/wasm/v1/tx");
+    const { PubKey } = await import("cosmjs-types/cosmos/crypto/secp256k1/keys");
+    const { SignMode } = await import("cosmjs-types/cosmos/tx/signing/v1beta1/signing");
+    const { txBytes, bytesField, coinsField } = await import("../../sim/chain/ante.js");
+    const sender = "akash1jkg6l8c4uvj85f3fvdge2saz436d7rc524g9j3";
+    const contract = "akash14hj2tavq8fpesdwxxcu44rty3hh90vhujrvcmstl4zr3txmfvw9s8l2j6g";
+    const cases = [
+      { msg: '{"increment":{}}', funds: [], memo: "", sequence: 0n, fee: [{ denom: "uakt", amount: "5000" }], gas: 200_000n },
+      { msg: "x".repeat(300), funds: [{ denom: "uakt", amount: "7" }], memo: "grüße", sequence: 300n, fee: [], gas: 4_000_000n },
+    ];
+    for (const c of cases) {
+      const msg = MsgExecuteContract.encode({ sender, contract, msg: new TextEncoder().encode(c.msg), funds: c.funds }).finish();
+      const size = bytesField(sender.length) + bytesField(contract.length) + bytesField(c.msg.length) + coinsField(c.funds);
+      expect(size).toBe(msg.length);
+      for (const simulate of [false, true]) {
+        const body = TxBody.encode(
+          TxBody.fromPartial({ messages: [{ typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract", value: msg }], memo: c.memo }),
+        ).finish();
+        const authInfo = AuthInfo.encode(
+          AuthInfo.fromPartial({
+            signerInfos: [
+              {
+                publicKey: { typeUrl: "/cosmos.crypto.secp256k1.PubKey", value: PubKey.encode({ key: new Uint8Array(33) }).finish() },
+                modeInfo: { single: { mode: simulate ? SignMode.SIGN_MODE_UNSPECIFIED : SignMode.SIGN_MODE_DIRECT } },
+                sequence: c.sequence,
+              },
+            ],
+            fee: simulate ? {} : { amount: c.fee, gasLimit: c.gas },
+          }),
+        ).finish();
+        const raw = TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [new Uint8Array(simulate ? 0 : 64)] }).finish();
+        const computed = txBytes({
+          typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
+          message: msg.length,
+          memo: c.memo,
+          fee: { amount: c.fee, gas: c.gas },
+          sequence: c.sequence,
+          simulate,
+        });
+        expect(computed).toBe(raw.length);
+      }
+    }
+  });
+});
