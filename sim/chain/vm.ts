@@ -235,9 +235,15 @@ class Frame {
   /** A new Region owned by the contract (allocated through its `allocate`, which may re-enter). */
   toContract(data: Uint8Array): number {
     const ptr = Number(this.fn("allocate")(data.length));
+    this.checkGas();
     if (ptr === 0) throw communication("Got a zero Wasm address");
     this.writeRegion(ptr, data);
     return ptr;
+  }
+
+  /** Out of gas once the points went negative (metering.ts: not every block traps at once). */
+  checkGas(): void {
+    if ((this.gas as { value: bigint }).value < 0n) throw new VmError(GAS_DEPLETION);
   }
 
   /** Remaining CosmWasm gas (cosmwasm-vm `get_gas_left`: 0 once exhausted). */
@@ -248,6 +254,7 @@ class Frame {
 
   /** cosmwasm-vm `process_gas_info`: external gas (already charged to the SDK meter) and a cost, in CosmWasm gas. */
   processGas(external: number, cost: number): void {
+    this.checkGas();
     const left = this.gasLeft();
     this.externalUsed += external;
     const next = left - external - cost;
@@ -508,13 +515,15 @@ export function callEntry(
       }
       const ptrs = wanted.map((a) => frame.toContract(a));
       const resultPtr = Number(f(...ptrs));
+      frame.checkGas();
       const result = frame.readRegion(resultPtr, MAX_RESULT_LENGTH);
       frame.fn("deallocate")(resultPtr);
+      frame.checkGas();
       return result;
     } catch (e) {
       if (e instanceof VmError)
         throw e.message.startsWith("Wasmer") ? new VmError(`Error executing Wasm: ${e.message}`) : e;
-      if (e instanceof Wasm.RuntimeError && (frame.gas as { value: bigint }).value < 0n) {
+      if ((e instanceof Wasm.RuntimeError || e instanceof RangeError) && (frame.gas as { value: bigint }).value < 0n) {
         throw new VmError(`Error executing Wasm: ${GAS_DEPLETION}`);
       }
       if (e instanceof Wasm.RuntimeError || e instanceof RangeError) {

@@ -8,11 +8,16 @@
 // traps as out of gas, otherwise they are decreased. A function with more than 29 declared locals is charged
 // 115 × (locals − 29) on entry, with its first block when its first operator is an accounting one, else at once.
 //
-// The same checks are injected here, at the same places and with the same costs, against an exported mutable i64
-// global (`GAS_GLOBAL`) holding the remaining points: one global read-modify-write and a compare per basic block, no
-// host call. Remaining points are decreased first and the call traps when they went negative, which is the same
-// condition as wasmer's `remaining < cost` for any limit below 2^63; a trapped call leaves them negative (wasmer's
-// "exhausted" flag).
+// The same charges are injected here, at the same places and with the same costs, against an exported mutable i64
+// global (`GAS_GLOBAL`) holding the remaining points; no host call. Remaining points are decreased first, so running
+// out shows as a negative value, the same condition as wasmer's `remaining < cost` for any limit below 2^63.
+//
+// Where the call stops differs, what anyone can observe does not: wasmer traps in the block that runs out; here only
+// blocks ending in a branch or a call (br, br_if, br_table, call, call_indirect — every loop iteration and every
+// recursion passes one) trap at once, and the others only decrease. The host treats negative points as out of gas
+// before any import does anything, after every call into the module, and on any trap, and reports the whole limit as
+// used, as cosmwasm-vm does for an exhausted instance. Code run between the block that ran out and the next check
+// touches nothing but the instance's own memory and globals, which the failed call discards.
 
 /** Export name of the remaining-points global the rewrite adds. */
 export const GAS_GLOBAL = "__cosmwasm_gas_left";
@@ -164,12 +169,16 @@ function skipImmediates(r: Reader, op: number): void {
   throw new Error(`metering: unsupported opcode 0x${op.toString(16)}`);
 }
 
-/** The injected check: remaining -= cost; trap if it went negative. */
-function gasCheck(global: number[], cost: number, out: number[]): void {
+/** The injected charge: remaining -= cost; with `trap`, then trap if it went negative. */
+function gasCheck(global: number[], cost: number, out: number[], trap = true): void {
   out.push(0x23, ...global, 0x42);
   sleb(cost, out);
-  out.push(0x7d, 0x24, ...global, 0x23, ...global, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
+  out.push(0x7d, 0x24, ...global);
+  if (trap) out.push(0x23, ...global, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
 }
+
+/** br, br_if, br_table, call, call_indirect: where a loop or a recursion must stop once the points are gone. */
+const traps = (op: number): boolean => op >= 0x0c && op !== 0x0f && op <= 0x11;
 
 function pushBytes(out: number[], b: Uint8Array): void {
   for (let i = 0; i < b.length; i++) out.push(b[i]!);
@@ -190,10 +199,21 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
   let accumulated = 0;
   let first = true;
   let copied = r.at;
+  // Open blocks (opcode, whether a branch targets it); the function body is the outermost.
+  const control: { op: number; targeted: boolean }[] = [{ op: 0, targeted: true }];
+  const target = (depth: number): void => {
+    const frame = control[control.length - 1 - depth];
+    if (frame !== undefined) frame.targeted = true;
+  };
   while (r.at < body.length) {
     const start = r.at;
     const op = r.byte();
-    skipImmediates(r, op);
+    if (op === 0x0c || op === 0x0d) target(r.u32());
+    else if (op === 0x0e) {
+      const n = r.u32();
+      for (let i = 0; i <= n; i++) target(r.u32());
+    } else skipImmediates(r, op);
+    if (op >= 0x02 && op <= 0x04) control.push({ op, targeted: false });
     const accounting = isAccounting(op);
     if (first && charged > 0) {
       const localsCost = GAS_PER_OPERATION * charged;
@@ -206,10 +226,14 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
     }
     first = false;
     accumulated += accounting ? GAS_PER_ACCOUNTING_OPERATION : GAS_PER_OPERATION;
-    if (accounting) {
+    // The end of a `block` no branch targets is reached only by falling through: its charge can ride with the next
+    // one (the same total on every path; only the moment of running out moves, see above).
+    const closed = op === 0x0b ? control.pop() : undefined;
+    const carry = closed !== undefined && closed.op === 0x02 && !closed.targeted;
+    if (accounting && !carry) {
       pushBytes(out, body.subarray(copied, start));
       copied = start;
-      gasCheck(global, accumulated, out);
+      gasCheck(global, accumulated, out, traps(op));
       accumulated = 0;
     }
   }

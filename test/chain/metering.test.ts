@@ -73,6 +73,17 @@ describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost fun
     }
   });
 
+  it("charges a block's end with the code after it when no branch targets it, the same total", () => {
+    // block; local.get 0; drop; end; local.get 0; end  — wasmer: 115·3 + 1,610, then 115 + 1,610
+    const plain = metered(moduleOf([], [0x02, 0x40, 0x20, 0, 0x1a, 0x0b, 0x20, 0, 0x0b]));
+    expect(plain.run(3, 10n ** 9n)).toEqual({ used: 3680n, result: 3, trapped: false });
+    // block; local.get 0; br_if 0; end; local.get 0; end — a taken br_if jumps past the end (and its charge, inside
+    // the block), as under wasmer; falling through pays it.
+    const branching = metered(moduleOf([], [0x02, 0x40, 0x20, 0, 0x0d, 0, 0x0b, 0x20, 0, 0x0b]));
+    expect(branching.run(1, 10n ** 9n).used).toBe(BigInt(115 * 2 + 1610 + 115 + 1610));
+    expect(branching.run(0, 10n ** 9n).used).toBe(BigInt(115 * 2 + 1610 + 1610 + 115 + 1610));
+  });
+
   it("charges 115 per declared local beyond 29 on entry", async () => {
     // 40 locals: 11 charged (1,265), at once because the first operator (local.get) is not an accounting one.
     const m = metered(moduleOf([[40, 0x7f]], [0x20, 0, 0x0b]));
@@ -82,13 +93,22 @@ describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost fun
     expect(free.run(7, 10n ** 9n).used).toBe(115n + 1610n);
   });
 
-  it("traps when a block costs more than what is left, before running it, and leaves the points negative", async () => {
+  it("leaves the points negative when a block costs more than what is left", () => {
     const m = metered(moduleOf([[1, 0x7f]], COUNT_LOOP));
     const full = 1610 + 2300 * 5 + 1610 + 1725;
-    expect(m.run(5, BigInt(full)).trapped).toBe(false);
+    const enough = m.run(5, BigInt(full));
+    expect(enough).toEqual({ used: BigInt(full), result: 5, trapped: false });
+    // One short: the last block (the function's end) takes the points below zero; the host reads that as out of gas.
     const short = m.run(5, BigInt(full - 1));
-    expect(short.trapped).toBe(true);
-    expect(short.used).toBeGreaterThan(BigInt(full - 1)); // remaining went below zero: wasmer's "exhausted"
+    expect(short.used).toBe(BigInt(full));
+  });
+
+  it("stops a loop at the first branch once the points are gone", () => {
+    const m = metered(moduleOf([[1, 0x7f]], COUNT_LOOP));
+    // Enough for the loop header and 3 iterations: the 4th iteration's br_if takes the points negative and traps.
+    const r = m.run(1_000_000, BigInt(1610 + 2300 * 3));
+    expect(r.trapped).toBe(true);
+    expect(r.used).toBe(BigInt(1610 + 2300 * 4));
   });
 });
 
