@@ -63,7 +63,11 @@ function printThroughput(results: Throughput[]): void {
  */
 function printGasTable(): void {
   const dir = join(repoRoot(), ".cache", "gas-table");
-  const suites = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+  const suites = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
   console.log("## Gas: embedded chain vs wasmd (every call of the equivalence suites)");
   if (suites.length === 0) {
     console.log("(no recorded run: `npx vitest run test/equivalence` with wasmd available)\n");

@@ -69,7 +69,8 @@ const PUBKEY_ANY = message(bytesField("/cosmos.crypto.secp256k1.PubKey".length) 
 /** Bytes of the signed tx (TxRaw) CosmJS broadcasts for this message (or sends to `simulate`). */
 export function txBytes(shape: TxShape): number {
   const simulate = shape.simulate === true;
-  const body = message(bytesField(shape.typeUrl.length) + bytesField(shape.message)) + bytesField(utf8Bytes(shape.memo));
+  const body =
+    message(bytesField(shape.typeUrl.length) + bytesField(shape.message)) + bytesField(utf8Bytes(shape.memo));
   // ModeInfo{single{mode}}: DIRECT is mode 1; simulation leaves the mode unspecified (an empty Single).
   const modeInfo = message(message(simulate ? 0 : 2));
   const signerInfo = PUBKEY_ANY + modeInfo + uintField(shape.sequence);
@@ -89,9 +90,6 @@ export function anteGas(shape: TxShape, payerBalance: bigint): number {
   const feeGas =
     fee === 0n ? 0 : FEE_FIXED_GAS + 3 * digits(payerBalance) + 30 * digits(payerBalance - fee) + 30 * digits(fee);
   return (
-    ANTE_FIXED_GAS +
-    TX_SIZE_COST_PER_BYTE * txBytes(shape) +
-    feeGas +
-    (shape.sequence === 0n ? FIRST_TX_EXTRA_GAS : 0)
+    ANTE_FIXED_GAS + TX_SIZE_COST_PER_BYTE * txBytes(shape) + feeGas + (shape.sequence === 0n ? FIRST_TX_EXTRA_GAS : 0)
   );
 }

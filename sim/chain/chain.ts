@@ -245,12 +245,20 @@ export class EmbeddedChain implements TxHost {
 
   // ---- transactions ---------------------------------------------------------------------------------------------
 
-  simulateTx<T>(sender: string, action: string, module: string, body: unknown, run: (ctx: Ctx) => T, signed: SignedTx): bigint {
+  simulateTx(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => unknown,
+    signed: SignedTx,
+  ): bigint {
     const world = this.world.snapshot();
     const { heightValue, timeValue, txIndex, txCount } = this;
     const logged = this.log.length;
     try {
-      return this.runTx(sender, action, module, body, run, { ...signed, gasLimit: undefined, simulate: true }).record.gasUsed;
+      return this.runTx(sender, action, module, body, run, { ...signed, gasLimit: undefined, simulate: true }).record
+        .gasUsed;
     } catch (e) {
       // wasmd's simulate answers the tx's error; CosmJS throws it.
       if (e instanceof TxError) throw new Error(`Query failed with (${e.record.code}): ${e.record.rawLog}`);
@@ -288,15 +296,22 @@ export class EmbeddedChain implements TxHost {
       // The ante handler: its gas, and the signer's sequence, which moves on even when the message then fails.
       const seqKey = accountKey(sender);
       const sequence = this.world.seq.get(seqKey) ?? 0n;
-      const ante = anteGas({
-        ...signed,
-        typeUrl: action,
-        sequence,
-        fee: { amount: signed.feeAmount, gas: gasLimit ?? 0n },
-      }, this.world.balance(sender, signed.feeAmount[0]?.denom ?? this.denom));
+      const ante = anteGas(
+        {
+          ...signed,
+          typeUrl: action,
+          sequence,
+          fee: { amount: signed.feeAmount, gas: gasLimit ?? 0n },
+        },
+        this.world.balance(sender, signed.feeAmount[0]?.denom ?? this.denom),
+      );
       if (gasLimit !== undefined && ante > Number(gasLimit)) {
         // CheckTx rejects it: no block, no sequence, no record.
-        throw new BroadcastTxError(11, "sdk", `out of gas in location: txSize; gasWanted: ${gasLimit}, gasUsed: ${ante}: out of gas`);
+        throw new BroadcastTxError(
+          11,
+          "sdk",
+          `out of gas in location: txSize; gasWanted: ${gasLimit}, gasUsed: ${ante}: out of gas`,
+        );
       }
       gas.consume(ante, "ante");
       this.world.seq.set(seqKey, sequence + 1n);

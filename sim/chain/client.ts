@@ -401,11 +401,7 @@ export class EmbeddedClient implements ChainClient {
           },
           this.gov
             ? undefined
-            : signed(
-                bytesField(sender.length) + bytesField(recipientAddress.length) + coinsField(amount),
-                memo,
-                fee,
-              ),
+            : signed(bytesField(sender.length) + bytesField(recipientAddress.length) + coinsField(amount), memo, fee),
         ).record;
       } catch (e) {
         if (!(e instanceof Error) || !("record" in e)) throw e;

@@ -7,7 +7,15 @@ import { gunzipSync } from "node:zlib";
 import { emptyResponse, executeResponse, instantiateResponse, migrateResponse } from "./proto.js";
 import { classicContractAddress, decodeAddress, moduleAddress, predictableContractAddress } from "./addresses.js";
 import { akashFilter } from "./akash-filter.js";
-import { BANK_SEND_MSG_GAS, burnCoins, ensureAccount, event, sendCoins, sendEnabledGas, type SdkEvent } from "./bank.js";
+import {
+  BANK_SEND_MSG_GAS,
+  burnCoins,
+  ensureAccount,
+  event,
+  sendCoins,
+  sendEnabledGas,
+  type SdkEvent,
+} from "./bank.js";
 import { coinsFromContract } from "./coins.js";
 import type { Amount } from "../interface/coin.js";
 import {
@@ -137,7 +145,10 @@ function attributeCosts(attrs: readonly Attribute[], freeTier: number): [gas: nu
 }
 
 /** gas_register.go `EventCosts`: a response's attributes and custom events (types have no free tier). */
-function eventCosts(attrs: readonly Attribute[], events: readonly { type: string; attributes: readonly Attribute[] }[]): number {
+function eventCosts(
+  attrs: readonly Attribute[],
+  events: readonly { type: string; attributes: readonly Attribute[] }[],
+): number {
   let [gas, free] = attributeCosts(attrs, WasmdGas.eventAttributeDataFreeTier);
   for (const e of events) {
     gas += WasmdGas.perCustomEventCost + byteLength(e.type) * WasmdGas.eventAttributeDataCost;
@@ -368,7 +379,18 @@ export class WasmKeeper {
     queryDepth: number,
     readonly: boolean,
   ): Uint8Array {
-    const call = new KeeperCall(this, world, contract, readonly, this.api, gas, tx, queryDepth, this.debug, gas.runtimeGas());
+    const call = new KeeperCall(
+      this,
+      world,
+      contract,
+      readonly,
+      this.api,
+      gas,
+      tx,
+      queryDepth,
+      this.debug,
+      gas.runtimeGas(),
+    );
     try {
       const out = callEntry(this.module(code), entry, args, call);
       // wasmvm DeserializeResponse: the JSON result costs per byte, within the call's limit.
@@ -584,17 +606,7 @@ export class WasmKeeper {
     ctx.gas.consume(replyCost, "Loading CosmWasm module: reply");
     const out = vmGuard(() =>
       parseResponse(
-        this.call(
-          ctx.world,
-          ctx.tx,
-          ctx.gas,
-          code,
-          address,
-          "reply",
-          [this.env(ctx, address), reply],
-          0,
-          false,
-        ),
+        this.call(ctx.world, ctx.tx, ctx.gas, code, address, "reply", [this.env(ctx, address), reply], 0, false),
       ),
     );
     if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));

@@ -53,7 +53,14 @@ export interface TxHost {
     signed?: SignedTx,
   ): { result: T; record: TxRecord };
   /** Runs the tx as `runTx` would and returns its gasUsed, leaving the chain exactly as it was; throws on failure. */
-  simulateTx<T>(sender: string, action: string, module: string, body: unknown, run: (ctx: Ctx) => T, signed: SignedTx): bigint;
+  simulateTx(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => unknown,
+    signed: SignedTx,
+  ): bigint;
 }
 
 /** What the ante handler charges for: the signed tx's message, memo and fee (absent for the gov authority's calls). */

@@ -280,7 +280,21 @@ function importedGlobals(payload: Uint8Array): number {
 }
 
 /** Section order rank (the datacount section sits between element and code). */
-const RANK: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 13: 6, 6: 7, 7: 8, 8: 9, 9: 10, 12: 11, 10: 12, 11: 13 };
+const RANK: Record<number, number> = {
+  1: 1,
+  2: 2,
+  3: 3,
+  4: 4,
+  5: 5,
+  13: 6,
+  6: 7,
+  7: 8,
+  8: 9,
+  9: 10,
+  12: 11,
+  10: 12,
+  11: 13,
+};
 
 function vecWithOneMore(payload: Uint8Array | undefined, item: number[]): number[] {
   if (payload === undefined) return [1, ...item];

@@ -55,16 +55,28 @@ function metered(wasm: Uint8Array): Metered {
 
 // i = 0; loop { i += 1; br_if (i < n) }; return i
 const COUNT_LOOP = [
-  0x03, 0x40, // loop            accounting: its block is just itself (1,610)
-  0x20, 1, 0x41, 1, 0x6a, 0x22, 1, 0x20, 0, 0x49, // 6 operators (690)
-  0x0d, 0, // br_if            accounting: 690 + 1,610 = 2,300 per iteration
+  0x03,
+  0x40, // loop            accounting: its block is just itself (1,610)
+  0x20,
+  1,
+  0x41,
+  1,
+  0x6a,
+  0x22,
+  1,
+  0x20,
+  0,
+  0x49, // 6 operators (690)
+  0x0d,
+  0, // br_if            accounting: 690 + 1,610 = 2,300 per iteration
   0x0b, // end (of loop)         1,610
-  0x20, 1, // local.get          115
+  0x20,
+  1, // local.get          115
   0x0b, // end (of function)     115 + 1,610 = 1,725
 ];
 
 describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost function)", () => {
-  it("charges each basic block its operators' cost before its last operator", async () => {
+  it("charges each basic block its operators' cost before its last operator", () => {
     const m = metered(moduleOf([[1, 0x7f]], COUNT_LOOP));
     for (const n of [1, 2, 10, 1000]) {
       const r = m.run(n, 10n ** 12n);
@@ -84,7 +96,7 @@ describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost fun
     expect(branching.run(0, 10n ** 9n).used).toBe(BigInt(115 * 2 + 1610 + 1610 + 115 + 1610));
   });
 
-  it("charges 115 per declared local beyond 29 on entry", async () => {
+  it("charges 115 per declared local beyond 29 on entry", () => {
     // 40 locals: 11 charged (1,265), at once because the first operator (local.get) is not an accounting one.
     const m = metered(moduleOf([[40, 0x7f]], [0x20, 0, 0x0b]));
     expect(m.run(7, 10n ** 9n)).toEqual({ used: 1265n + 115n + 1610n, result: 7, trapped: false });
@@ -122,22 +134,48 @@ describe("tx size for the ante handler's per-byte cost", () => {
     const sender = "akash1jkg6l8c4uvj85f3fvdge2saz436d7rc524g9j3";
     const contract = "akash14hj2tavq8fpesdwxxcu44rty3hh90vhujrvcmstl4zr3txmfvw9s8l2j6g";
     const cases = [
-      { msg: '{"increment":{}}', funds: [], memo: "", sequence: 0n, fee: [{ denom: "uakt", amount: "5000" }], gas: 200_000n },
-      { msg: "x".repeat(300), funds: [{ denom: "uakt", amount: "7" }], memo: "grüße", sequence: 300n, fee: [], gas: 4_000_000n },
+      {
+        msg: '{"increment":{}}',
+        funds: [],
+        memo: "",
+        sequence: 0n,
+        fee: [{ denom: "uakt", amount: "5000" }],
+        gas: 200_000n,
+      },
+      {
+        msg: "x".repeat(300),
+        funds: [{ denom: "uakt", amount: "7" }],
+        memo: "grüße",
+        sequence: 300n,
+        fee: [],
+        gas: 4_000_000n,
+      },
     ];
     for (const c of cases) {
-      const msg = MsgExecuteContract.encode({ sender, contract, msg: new TextEncoder().encode(c.msg), funds: c.funds }).finish();
-      const size = bytesField(sender.length) + bytesField(contract.length) + bytesField(c.msg.length) + coinsField(c.funds);
+      const msg = MsgExecuteContract.encode({
+        sender,
+        contract,
+        msg: new TextEncoder().encode(c.msg),
+        funds: c.funds,
+      }).finish();
+      const size =
+        bytesField(sender.length) + bytesField(contract.length) + bytesField(c.msg.length) + coinsField(c.funds);
       expect(size).toBe(msg.length);
       for (const simulate of [false, true]) {
         const body = TxBody.encode(
-          TxBody.fromPartial({ messages: [{ typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract", value: msg }], memo: c.memo }),
+          TxBody.fromPartial({
+            messages: [{ typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract", value: msg }],
+            memo: c.memo,
+          }),
         ).finish();
         const authInfo = AuthInfo.encode(
           AuthInfo.fromPartial({
             signerInfos: [
               {
-                publicKey: { typeUrl: "/cosmos.crypto.secp256k1.PubKey", value: PubKey.encode({ key: new Uint8Array(33) }).finish() },
+                publicKey: {
+                  typeUrl: "/cosmos.crypto.secp256k1.PubKey",
+                  value: PubKey.encode({ key: new Uint8Array(33) }).finish(),
+                },
                 modeInfo: { single: { mode: simulate ? SignMode.SIGN_MODE_UNSPECIFIED : SignMode.SIGN_MODE_DIRECT } },
                 sequence: c.sequence,
               },
@@ -145,7 +183,11 @@ describe("tx size for the ante handler's per-byte cost", () => {
             fee: simulate ? {} : { amount: c.fee, gasLimit: c.gas },
           }),
         ).finish();
-        const raw = TxRaw.encode({ bodyBytes: body, authInfoBytes: authInfo, signatures: [new Uint8Array(simulate ? 0 : 64)] }).finish();
+        const raw = TxRaw.encode({
+          bodyBytes: body,
+          authInfoBytes: authInfo,
+          signatures: [new Uint8Array(simulate ? 0 : 64)],
+        }).finish();
         const computed = txBytes({
           typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
           message: msg.length,

@@ -55,7 +55,12 @@ async function deploy(governance: Governance): Promise<string> {
   return (await governance.instantiate(codeId, { count: 0 }, "gas-probe", {})).address;
 }
 
-async function script(client: ChainClient, contract: string, sender: string, gasOf: (hash: string) => Promise<bigint | undefined>) {
+async function script(
+  client: ChainClient,
+  contract: string,
+  sender: string,
+  gasOf: (hash: string) => Promise<bigint | undefined>,
+) {
   // A first tx stores the signer's public key (a larger ante cost): get it out of the way with a generous limit.
   await client.execute(sender, contract, { increment: {} }, fee(400_000));
   const simulated = await client.simulate(
@@ -84,10 +89,17 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
   it("runs out of gas with the same error and gasUsed, rolls back, and simulates within 1%", async () => {
     const { node, client } = fixture;
     const sender = node.accounts[1]!.address;
-    const realAddress = await deploy(new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }));
+    const realAddress = await deploy(
+      new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
+    );
     const real = await script(client, realAddress, sender, async (h) => (await client.signing.getTx(h))?.gasUsed);
 
-    const chain = new EmbeddedChain({ prefix: node.prefix, denom: node.denom, chainId: node.chainId, autoAdvance: true });
+    const chain = new EmbeddedChain({
+      prefix: node.prefix,
+      denom: node.denom,
+      chainId: node.chainId,
+      autoAdvance: true,
+    });
     // What the sender holds on wasmd when the out-of-gas txs run (genesis balance less the first tx's fee; the
     // embedded chain charges no fees): the fee payment's store costs depend on the balance's digits.
     chain.fund(sender, [{ denom: "uakt", amount: "99999995000" }]);

@@ -11,7 +11,13 @@ import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
-import { runScriptDetailed, type GasRecord, type Observation, type RunOptions, type Step } from "../helpers/equivalence.js";
+import {
+  runScriptDetailed,
+  type GasRecord,
+  type Observation,
+  type RunOptions,
+  type Step,
+} from "../helpers/equivalence.js";
 import { compareGas } from "../helpers/gas-compare.js";
 import type { Governance } from "../../sim/interface/governance.js";
 import type { ChainClient, Coin } from "../../sim/interface/client.js";

@@ -199,7 +199,7 @@ export async function runScriptDetailed(
           try {
             const res = await client.execute(step.sender, contract, step.msg, fee, undefined, funds);
             height = res.height;
-            gas.push({ name: step.name, gasUsed: BigInt(res.gasUsed) });
+            gas.push({ name: step.name, gasUsed: res.gasUsed });
             pay(step.sender);
             const t = await blockTime(height);
             if (t !== undefined) stepTimes.set(step.name, t);
