@@ -8,7 +8,8 @@ import { AKT, CONFIG, MAX_ALLOWED } from "./state";
 import { checkAddr } from "./validate";
 
 function checkParams(m: Params): string | null {
-  if (m.circuit_breaker_warn_threshold > 10000) return E.invalidParam("circuit_breaker_warn_threshold", "at most 10000");
+  if (m.circuit_breaker_warn_threshold > 10000)
+    return E.invalidParam("circuit_breaker_warn_threshold", "at most 10000");
   if (m.circuit_breaker_halt_threshold >= m.circuit_breaker_warn_threshold)
     return E.invalidParam("circuit_breaker_halt_threshold", "must be below circuit_breaker_warn_threshold");
   if (m.min_epoch_blocks == 0 || m.min_epoch_blocks > 14400) return E.invalidParam("min_epoch_blocks", "1 to 14400");

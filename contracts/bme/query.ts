@@ -134,7 +134,12 @@ export function queryPending(_ctx: Context, m: PendingQuery): Answer<RecordsResp
   const after = m.start_after;
   const kind = m.kind == "mint" ? KIND_MINT : KIND_REDEEM;
   const limit = clampLimit(<i32>m.limit, true);
-  const e = QUEUE().range(Key.bytes(kindByte(kind)), after !== null ? Key.u64(after.value) : null, limit, Order.Ascending);
+  const e = QUEUE().range(
+    Key.bytes(kindByte(kind)),
+    after !== null ? Key.u64(after.value) : null,
+    limit,
+    Order.Ascending,
+  );
   return records(values(e));
 }
 

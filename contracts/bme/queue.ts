@@ -46,7 +46,9 @@ export function convert(x: Exec, kind: u8, amount: Uint128, price: Decimal): Con
   const p = x.cfg.params;
   const c = new Conversion();
   const m =
-    kind == KIND_MINT ? price.checkedMulUintFloor(amount) : amount.checkedMulDivFloor(Uint128.fromU64(ONE), price.atomics);
+    kind == KIND_MINT
+      ? price.checkedMulUintFloor(amount)
+      : amount.checkedMulDivFloor(Uint128.fromU64(ONE), price.atomics);
   if (m === null) {
     c.reason = "invalid_amount";
     return c;
@@ -280,11 +282,7 @@ function retry(run: Run, kind: u8, r: RecordInfo, why: string): void {
   }
   QUEUE().save(queueKey(kind, r.id), r);
   run.retried++;
-  run.x
-    .event("bme_retry")
-    .add("id", r.id.toString())
-    .add("attempts", r.attempts.toString())
-    .add("error", why);
+  run.x.event("bme_retry").add("id", r.id.toString()).add("attempts", r.attempts.toString()).add("error", why);
 }
 
 /** Refunds the locked coins to the owner and records why. */

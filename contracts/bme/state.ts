@@ -85,7 +85,17 @@ export class State {
 
 function encodeState(s: State, w: JsonWriter): void {
   w.beginArray();
-  const us = [s.supply, s.vault, s.remint, s.pendingAkt, s.pendingAct, s.burnedAkt, s.burnedAct, s.mintedAkt, s.mintedAct];
+  const us = [
+    s.supply,
+    s.vault,
+    s.remint,
+    s.pendingAkt,
+    s.pendingAct,
+    s.burnedAkt,
+    s.burnedAct,
+    s.mintedAkt,
+    s.mintedAct,
+  ];
   for (let i = 0; i < us.length; i++) w.uint128(us[i]);
   const ns: Array<u64> = [
     s.nextId,

@@ -40,13 +40,7 @@ export function send(x: Exec, contract: string, amount: Uint128, msg: Uint8Array
   if (e !== null) return err(e);
   move(x.sender, contract, amount);
   const hook =
-    '{"receive":{"sender":' +
-    quote(x.sender) +
-    ',"amount":"' +
-    amount.toString() +
-    '","msg":"' +
-    toBase64(msg) +
-    '"}}';
+    '{"receive":{"sender":' + quote(x.sender) + ',"amount":"' + amount.toString() + '","msg":"' + toBase64(msg) + '"}}';
   x.res.addMessage(WasmMsg.execute(contract, hook, []));
   return attrs(x, "send", contract, amount);
 }

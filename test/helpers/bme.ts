@@ -63,6 +63,8 @@ export interface BmeOn {
    * window, so the TWAP equals this price). */
   setPrice(price: bigint, expo?: number, ago?: number): Promise<ExecuteResult>;
   process(limit?: number): Promise<ExecuteResult>;
+  /** After a chain snapshot is restored: the oracle no longer holds the prices pushed since. */
+  forgetPublish(): void;
   /** Waits until both epochs are due, then processes. */
   crank(limit?: number): Promise<ExecuteResult>;
   act(address: string): Promise<bigint>;
@@ -75,6 +77,7 @@ export interface BmeOn {
   snapshot(): Promise<JsonObject>;
 }
 
+let deployments = 0;
 const codes = new WeakMap<ChainBackend, Promise<{ oracle: number; bme: number }>>();
 
 function storeCodes(b: ChainBackend): Promise<{ oracle: number; bme: number }> {
@@ -109,10 +112,12 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
     feeds: [AKT_FEED],
     params: { min_expo: -18, max_ema_deviation_bps: 0, max_price_staleness: o.staleness ?? 30 },
   });
-  const oracle = (await b.governance.instantiate(oracleCode, oracleMsg, "bme suite oracle")).address;
+  // Labels must differ: governance treats an instantiation with a known label as already done.
+  const n = ++deployments;
+  const oracle = (await b.governance.instantiate(oracleCode, oracleMsg, `bme suite oracle ${n}`)).address;
   const params = { ...DEFAULT_PARAMS, ...(o.params ?? {}) };
   const bmeMsg = { admin, oracle, burn_mode: o.burnMode ?? "hold", allowed: o.allowed ?? [], params };
-  const bme = (await b.governance.instantiate(bmeCode, bmeMsg, "bme suite")).address;
+  const bme = (await b.governance.instantiate(bmeCode, bmeMsg, `bme suite ${n}`)).address;
   const client = b.client;
   let lastPublish = 0;
   const exec = (who: string, msg: JsonObject, funds: Coin[] = []): Promise<ExecuteResult> =>
@@ -138,7 +143,17 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
       const u = buildPriceUpdate([{ feedId: AKT_FEED, price, conf: price / 1000n, expo, publishTime: t }]);
       const data = [u.base64];
       const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as Coin;
-      return client.execute(relayer, oracle, { update_price_feeds: { data } }, FIXED_FEE, undefined, fee.amount === "0" ? [] : [fee]);
+      return client.execute(
+        relayer,
+        oracle,
+        { update_price_feeds: { data } },
+        FIXED_FEE,
+        undefined,
+        fee.amount === "0" ? [] : [fee],
+      );
+    },
+    forgetPublish() {
+      lastPublish = 0;
     },
     process: (limit) => exec(users[2]!, { process_epoch: limit === undefined ? {} : { limit } }),
     async crank(limit) {
