@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { EmbeddedChain, EmbeddedGovernance } from "../../sim/index.js";
 import type { ChainBackend, Coin, ExecuteResult, JsonObject } from "../../sim/interface/index.js";
 import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js";
 import { oracleInstantiateMsg } from "../../scripts/pyth/oracle-deploy.js";
@@ -142,7 +143,7 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
       lastPublish = t;
       const u = buildPriceUpdate([{ feedId: AKT_FEED, price, conf: price / 1000n, expo, publishTime: t }]);
       const data = [u.base64];
-      const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as Coin;
+      const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as unknown as Coin;
       return client.execute(
         relayer,
         oracle,
@@ -186,4 +187,32 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
   };
   if (o.vault !== undefined && o.vault > 0n) await exec(admin, { fund_vault: {} }, uakt(o.vault));
   return s;
+}
+
+/**
+ * An embedded chain (1-second blocks) as a ChainBackend, keeping the chain itself for snapshots and extra funding.
+ * Accounts are funded with 10^13 uakt and 10^9 ufoo (a denom the contract must refuse).
+ */
+export function embeddedBme(accounts = 6): { chain: EmbeddedChain; backend: ChainBackend } {
+  const chain = new EmbeddedChain({ blockTimeSeconds: 1, startTime: new Date("2026-03-01T00:00:00Z") });
+  const addrs = Array.from({ length: accounts }, (_, i) => chain.addressFor(`bme-${i}`));
+  for (const a of addrs)
+    chain.fund(a, [
+      { denom: "uakt", amount: "10000000000000" },
+      { denom: "ufoo", amount: "1000000000" },
+    ]);
+  const backend: ChainBackend = {
+    name: "embedded",
+    client: chain.client(),
+    governance: new EmbeddedGovernance(chain),
+    denom: "uakt",
+    accounts: addrs,
+    now: () => Promise.resolve(Number(chain.timeNanos / 1_000_000_000n)),
+    advance: (n) => {
+      chain.advanceBlocks(n);
+      return Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+  return { chain, backend };
 }

@@ -15,10 +15,10 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { EmbeddedChain, EmbeddedGovernance, type ChainBackend, type ChainSnapshot } from "../../../sim/index.js";
+import type { ChainSnapshot, EmbeddedChain } from "../../../sim/index.js";
 import { breather } from "../../helpers/breather.js";
 import { BmeModel, type ModelParams } from "../../helpers/bme-model.js";
-import { deployBme, uakt, type BmeOn } from "../../helpers/bme.js";
+import { deployBme, embeddedBme, uakt, type BmeOn } from "../../helpers/bme.js";
 import type { RecordInfo, VaultResponse } from "../../../clients/Bme.types.js";
 
 const inCI = process.env.CI === "true" || process.env.CI === "1";
@@ -26,7 +26,6 @@ const inCI = process.env.CI === "true" || process.env.CI === "1";
 const RUNS = Number(process.env.BME_FC_RUNS ?? (inCI ? 500 : 10_000));
 const CI_SEED = 716_204_117;
 const SEED = Number(process.env.BME_FC_SEED ?? (inCI ? CI_SEED : Date.now() % 2 ** 31));
-const FUNDS = 10_000_000_000_000n;
 
 const PARAMS = {
   min_epoch_blocks: 2,
@@ -114,24 +113,6 @@ interface Env {
 let env: Env;
 const breathe = breather();
 const stats = { cases: 0, steps: 0, executed: 0, cancelled: 0, refused: 0, halts: 0 };
-
-function backendOf(chain: EmbeddedChain): ChainBackend {
-  const accounts = Array.from({ length: 6 }, (_, i) => chain.addressFor(`bme-prop-${i}`));
-  for (const a of accounts) chain.fund(a, [{ denom: "uakt", amount: FUNDS.toString() }]);
-  return {
-    name: "embedded",
-    client: chain.client(),
-    governance: new EmbeddedGovernance(chain),
-    denom: "uakt",
-    accounts,
-    now: () => Promise.resolve(Number(chain.timeNanos / 1_000_000_000n)),
-    advance: (n) => {
-      chain.advanceBlocks(n);
-      return Promise.resolve();
-    },
-    close: () => Promise.resolve(),
-  };
-}
 
 const msgOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -347,8 +328,7 @@ function modelView(r: BmeModel["ledger"][number]): unknown[] {
 
 describe("bme properties (embedded chain, real oracle)", () => {
   beforeAll(async () => {
-    const chain = new EmbeddedChain({ blockTimeSeconds: 1, startTime: new Date("2026-03-01T00:00:00Z") });
-    const backend = backendOf(chain);
+    const { chain, backend } = embeddedBme();
     const hold = await deployBme(backend, 0, { params: PARAMS, staleness: STALENESS });
     const startHold = chain.height;
     const burnDeploy = await deployBme(backend, 0, { params: PARAMS, staleness: STALENESS, burnMode: "burn" });
