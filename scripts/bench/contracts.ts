@@ -193,7 +193,59 @@ const escrowWorstCaseScenario: Scenario = async (b, record) => {
   record("escrow max: revoke_grant", revoke);
 };
 
-const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario, escrowWorstCaseScenario];
+/**
+ * bme (docs/bme.md): a request of each kind, the crank with 1 record of each kind and with 50 (one per account, as
+ * pending records are capped per owner), and an allow-listed CW20 transfer. The oracle keeps prices for years here,
+ * so wasmd's slower blocks never make the price stale mid-scenario.
+ */
+export const bmeScenario: Scenario = async (b, record) => {
+  const [admin, user, ...many] = b.accounts as [string, string, ...string[]];
+  if (many.length < 50) throw new Error(`bme bench needs 52 accounts, the backend has ${b.accounts.length}`);
+  const oracleMsg = oracleInstantiateMsg({
+    admin: b.governance.govAddress,
+    signerSets: [testSignerSet("legacy")],
+    feeds: [AKT_USD],
+    params: PERMISSIVE_PARAMS,
+  });
+  const oracle = await deploy(b, wasmAt("artifacts", "oracle.wasm"), oracleMsg, "bench-bme-oracle");
+  const params = {
+    circuit_breaker_warn_threshold: 9500,
+    circuit_breaker_halt_threshold: 9000,
+    min_epoch_blocks: 1,
+    epoch_blocks_backoff_percent: 10,
+    mint_spread_bps: 25,
+    settle_spread_bps: 0,
+    max_endblocker_records: 50,
+    min_mint: "10000000",
+    max_pending_attempts: 3,
+  };
+  const bmeMsg = { admin, oracle, allowed: [admin], params };
+  const bme = await deploy(b, wasmAt("artifacts", "bme.wasm"), bmeMsg, "bench-bme");
+  const update = buildPriceUpdate([
+    { feedId: AKT_USD, price: 100_000_000n, conf: 100_000n, expo: -8, publishTime: (await b.now()) - 6 },
+  ]);
+  await b.client.execute(admin, oracle, { update_price_feeds: { data: [update.base64] } }, "auto");
+  const exec = (sender: string, m: JsonObject, funds?: Coin[]): Promise<ExecuteResult> =>
+    b.client.execute(sender, bme, m, "auto", undefined, funds);
+  const akt = (n: number): Coin[] => [{ denom: b.denom, amount: String(n) }];
+  await exec(admin, { fund_vault: {} }, akt(1_000_000_000));
+  const crank = async (): Promise<ExecuteResult> => {
+    await b.advance(2);
+    return exec(admin, { process_epoch: {} });
+  };
+  record("bme mint_act (queue)", await exec(user, { mint_act: {} }, akt(100_000_000)));
+  record("bme process_epoch, 1 mint", await crank());
+  record("bme transfer to allow-listed", await exec(user, { transfer: { recipient: admin, amount: "1000000" } }));
+  record("bme redeem_act (queue)", await exec(user, { redeem_act: { amount: "20000000" } }));
+  record("bme process_epoch, 1 redemption", await crank());
+  const fifty = many.slice(0, 50);
+  for (const a of fifty) await exec(a, { mint_act: {} }, akt(20_000_000));
+  record("bme process_epoch, 50 mints", await crank());
+  for (const a of fifty) await exec(a, { redeem_act: { amount: "10000000" } });
+  record("bme process_epoch, 50 redemptions", await crank());
+};
+
+const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario, escrowWorstCaseScenario, bmeScenario];
 
 async function gasOn(b: ChainBackend, memory?: Map<string, number>): Promise<Map<string, number>> {
   const gas = new Map<string, number>();
