@@ -1,5 +1,6 @@
 // `akash-econ bme …`: the burn-mint equilibrium contract (docs/bme.md) over a ChainClient.
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { ChainClient, ExecuteResult, JsonObject } from "../../sim/interface/client.js";
 import { BmeClient, BmeQueryClient } from "../../clients/Bme.client.js";
@@ -114,12 +115,11 @@ interface Connected {
 }
 
 async function embedded(o: Options, log: (l: string) => void): Promise<Connected> {
-  const [{ EmbeddedChain }, gen, deploy, { repoRoot }, { join }] = await Promise.all([
+  const [{ EmbeddedChain }, gen, deploy, { repoRoot }] = await Promise.all([
     import("../../sim/index.js"),
     import("../../scripts/pyth/generator.js"),
     import("../../scripts/pyth/oracle-deploy.js"),
     import("../../scripts/lib/repo-root.js"),
-    import("node:path"),
   ]);
   const price = priceToPyth(o.price);
   const chain = new EmbeddedChain({ blockTimeSeconds: 1 });

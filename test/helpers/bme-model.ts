@@ -264,22 +264,25 @@ export class BmeModel {
     let i = 0;
     for (; i < todo.length && run.budget > 0; i++) {
       run.budget--;
-      this.handle(run, kind, todo[i]!, price, height);
+      this.handle(run, kind, todo[i]!, price);
     }
     this.cursor[kind] = i < todo.length ? todo[i]!.id : 0;
   }
 
-  private handle(
-    run: { executed: number; cancelled: number },
-    kind: Kind,
-    r: ModelRecord,
-    price: bigint | null,
-    height: number,
-  ): void {
-    if (price === null) return this.retry(run, kind, r, height);
+  private handle(run: { executed: number; cancelled: number }, kind: Kind, r: ModelRecord, price: bigint | null): void {
+    if (price === null) {
+      this.retry(run, kind, r);
+      return;
+    }
     const c = this.convert(kind, r.amount, price);
-    if (c.reason !== null) return this.cancel(run, kind, r, c.reason, height);
-    if (kind === "redeem" && this.vault < c.paid) return this.retry(run, kind, r, height);
+    if (c.reason !== null) {
+      this.cancel(run, kind, r, c.reason);
+      return;
+    }
+    if (kind === "redeem" && this.vault < c.paid) {
+      this.retry(run, kind, r);
+      return;
+    }
     Object.assign(r, { minted: c.minted, spread: c.spread, paid: c.paid });
     if (kind === "mint") {
       this.setAct(r.owner, this.act(r.owner) + c.paid);
@@ -310,18 +313,12 @@ export class BmeModel {
     this.close(kind, r, "executed");
   }
 
-  private retry(run: { executed: number; cancelled: number }, kind: Kind, r: ModelRecord, height: number): void {
+  private retry(run: { executed: number; cancelled: number }, kind: Kind, r: ModelRecord): void {
     r.attempts++;
-    if (r.attempts >= this.p.maxAttempts) this.cancel(run, kind, r, "max_attempts", height);
+    if (r.attempts >= this.p.maxAttempts) this.cancel(run, kind, r, "max_attempts");
   }
 
-  private cancel(
-    run: { executed: number; cancelled: number },
-    kind: Kind,
-    r: ModelRecord,
-    reason: string,
-    _height: number,
-  ): void {
+  private cancel(run: { executed: number; cancelled: number }, kind: Kind, r: ModelRecord, reason: string): void {
     if (kind === "mint") {
       this.pendingAkt -= r.amount;
       this.payAkt(r.owner, r.amount);
