@@ -8,6 +8,7 @@ import { EmbeddedChain } from "../../sim/index.js";
 import type { ChainClient, Coin } from "../../sim/interface/client.js";
 import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
 import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
+import { BmeClient, BmeQueryClient } from "../../clients/Bme.client.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
 import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { labelFor, listArtifacts, defaultArtifactsDir, type PlanEntry } from "../../scripts/deploy/plan.js";
@@ -23,7 +24,8 @@ const HELP = `usage: akash-econ demo [--quiet]
 Deploys every contract in artifacts/ through governance on the embedded chain (Akash profile), then:
   oracle  relays two signed Pyth updates (Pyth Pro router format, AKT/USD and USDC/USD) and reads the prices back;
   escrow  the README's three-sponsor example: two direct deposits and a grant fund a tenant's deployment, a provider
-          lease runs into an overdraft, a deposit pays the debt and closes the account, each sponsor keeps its own part.
+          lease runs into an overdraft, a deposit pays the debt and closes the account, each sponsor keeps its own part;
+  bme     a tenant mints ACT for AKT at the oracle's price, a keeper cranks the epoch, the tenant redeems half.
 Run \`npm run build\` first.`;
 
 interface Balances {
@@ -148,6 +150,57 @@ async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string)
     log(`    ${name.padEnd(9)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
 }
 
+/** A tenant turns AKT into ACT and back through bme, priced by the oracle (docs/bme.md). */
+async function bmeDemo(chain: EmbeddedChain, oracle: string, bme: string, log: (s: string) => void): Promise<void> {
+  const client = chain.client();
+  const tenant = chain.addressFor("bme-tenant");
+  const keeper = chain.addressFor("keeper");
+  const relayer = chain.addressFor("relayer");
+  chain.fund(tenant, uakt(1_000_000_000n));
+  chain.fund(keeper, uakt(1_000_000n));
+  chain.fund(relayer, uakt(1_000_000n));
+  const query = new BmeQueryClient(client, bme);
+  const oracleQuery = new OracleQueryClient(client, oracle);
+  // Blocks are 6 s here and the oracle's prices go stale after 30 s: the relayer pushes $1.14 before every crank,
+  // published past the oracle's 5 s TWAP window so the TWAP is exactly that price.
+  let slot = 900_100;
+  const feed = async (): Promise<void> => {
+    const publishTime = Number(chain.timeNanos / 1_000_000_000n) - 6;
+    const update = buildPriceUpdate([{ feedId: AKT_USD, price: 114_000_000n, conf: 114_000n, expo: -8, publishTime }], {
+      mode: "router",
+      slot: slot++,
+    });
+    const data = [update.base64];
+    const fee = await oracleQuery.getUpdateFee({ data });
+    await new OracleClient(client, relayer, oracle).updatePriceFeeds({ data }, "auto", undefined, [fee]);
+  };
+  await feed();
+  const crank = async (): Promise<void> => {
+    const st = await query.status();
+    chain.advanceBlocks(Math.max(0, Math.max(st.next_mint_epoch, st.next_redeem_epoch) - chain.height));
+    await feed();
+    await new BmeClient(client, keeper, bme).processEpoch({});
+  };
+  const act = async (): Promise<string> => (await query.balance({ address: tenant })).balance;
+
+  log("\n== bme: AKT → ACT → AKT at the oracle's price (AEP-76)");
+  await new BmeClient(client, tenant, bme).mintAct("auto", undefined, uakt(877_192_982n));
+  log("  the tenant queues a mint of 877.192982 AKT at $1.14; a keeper cranks the epoch");
+  await crank();
+  log(`  the tenant holds ${await act()}uact (999.999999 ACT minted, 25 bps spread kept by the vault)`);
+  const before = BigInt((await client.getBalance(tenant, "uakt")).amount);
+  await new BmeClient(client, tenant, bme).redeemAct({ amount: "500000000" });
+  await crank();
+  const back = BigInt((await client.getBalance(tenant, "uakt")).amount) - before;
+  log(`  it redeems 500 ACT: ${back}uakt back, paid from remint credits; ACT left ${await act()}uact`);
+  const v = await query.vault();
+  const st = await query.status();
+  log(
+    `  vault ${v.vault_uakt}uakt, remint credits ${v.remint_credits}uakt, ACT supply ${v.act_supply}uact, ` +
+      `status ${st.status} (CR ${st.collateral_ratio_bps ?? "n/a"} bps)`,
+  );
+}
+
 export async function run(argv: string[]): Promise<number> {
   let quiet = false;
   try {
@@ -200,6 +253,8 @@ export async function run(argv: string[]): Promise<number> {
   if (oracle !== undefined) await oracleDemo(chain, oracle, log);
   const escrow = address("escrow");
   if (escrow !== undefined) await escrowDemo(chain, escrow, log);
+  const bme = address("bme");
+  if (oracle !== undefined && bme !== undefined) await bmeDemo(chain, oracle, bme, log);
   log(`\ndone at height ${chain.height}`);
   return 0;
 }
