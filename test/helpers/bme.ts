@@ -46,6 +46,8 @@ export interface BmeOptions {
   vault?: bigint;
   /** Oracle max_price_staleness (default 30 s, x/oracle's). */
   staleness?: number;
+  /** Sign prices in the Pyth Pro router format (3 of 5 signatures) instead of Wormhole's 13 of 19: cheaper. */
+  router?: boolean;
 }
 
 export interface BmeOn {
@@ -109,7 +111,7 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
   const [admin, relayer, ...users] = b.accounts.slice(first, first + 5) as [string, string, ...string[]];
   const oracleMsg = oracleInstantiateMsg({
     admin: b.governance.govAddress,
-    signerSets: [testSignerSet("legacy")],
+    signerSets: [testSignerSet(o.router === true ? "router" : "legacy")],
     feeds: [AKT_FEED],
     params: { min_expo: -18, max_ema_deviation_bps: 0, max_price_staleness: o.staleness ?? 30 },
   });
@@ -141,7 +143,10 @@ export async function deployBme(b: ChainBackend, first: number, o: BmeOptions = 
       while ((await b.now()) - ago <= lastPublish) await b.advance(1);
       const t = (await b.now()) - ago;
       lastPublish = t;
-      const u = buildPriceUpdate([{ feedId: AKT_FEED, price, conf: price / 1000n, expo, publishTime: t }]);
+      const u = buildPriceUpdate([{ feedId: AKT_FEED, price, conf: price / 1000n, expo, publishTime: t }], {
+        mode: o.router === true ? "router" : "legacy",
+        slot: t,
+      });
       const data = [u.base64];
       const fee = (await client.queryContractSmart(oracle, { get_update_fee: { data } })) as unknown as Coin;
       return client.execute(

@@ -329,9 +329,14 @@ function modelView(r: BmeModel["ledger"][number]): unknown[] {
 describe("bme properties (embedded chain, real oracle)", () => {
   beforeAll(async () => {
     const { chain, backend } = embeddedBme();
-    const hold = await deployBme(backend, 0, { params: PARAMS, staleness: STALENESS });
+    const hold = await deployBme(backend, 0, { params: PARAMS, staleness: STALENESS, router: true });
     const startHold = chain.height;
-    const burnDeploy = await deployBme(backend, 0, { params: PARAMS, staleness: STALENESS, burnMode: "burn" });
+    const burnDeploy = await deployBme(backend, 0, {
+      params: PARAMS,
+      staleness: STALENESS,
+      burnMode: "burn",
+      router: true,
+    });
     const startBurn = chain.height;
     env = { chain, hold, burnDeploy, base: chain.snapshot(), startHeight: { hold: startHold, burn: startBurn } };
   }, 120_000);
