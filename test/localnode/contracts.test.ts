@@ -10,10 +10,12 @@ import { withBackend } from "../helpers/suite.js";
 import { escrowSuite } from "../contracts/escrow/suite.js";
 import { oracleSuite } from "../contracts/oracle/suite.js";
 import { bmeSuite } from "../contracts/bme/suite.js";
+import { bmeLoopSuite } from "../contracts/bme/loop.js";
 
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract suites on wasmd"), () => {
   const chain = withBackend(wasmdBackend);
   escrowSuite(() => chain.backend, 1);
   oracleSuite(() => chain.backend, 6);
   bmeSuite(() => chain.backend, 11);
+  bmeLoopSuite(() => chain.backend, 16);
 });
