@@ -195,7 +195,7 @@ const escrowWorstCaseScenario: Scenario = async (b, record) => {
 
 /**
  * bme (docs/bme.md): a request of each kind, the crank with 1 record of each kind and with 50 (one per account, as
- * pending records are capped per owner), and an allow-listed CW20 transfer. The oracle keeps prices for years here,
+ * pending records are capped per owner), an allow-listed CW20 transfer, and ACT into the escrow (CW20 send + hook). The oracle keeps prices for years here,
  * so wasmd's slower blocks never make the price stale mid-scenario.
  */
 export const bmeScenario: Scenario = async (b, record) => {
@@ -238,6 +238,22 @@ export const bmeScenario: Scenario = async (b, record) => {
   record("bme transfer to allow-listed", await exec(user, { transfer: { recipient: admin, amount: "1000000" } }));
   record("bme redeem_act (queue)", await exec(user, { redeem_act: { amount: "20000000" } }));
   record("bme process_epoch, 1 redemption", await crank());
+  // bme's ACT into the escrow: the CW20 send and the escrow's receive hook, one tx.
+  const act = `cw20:${bme}`;
+  const escrowMsg = { admin: b.governance.govAddress, denoms: [{ denom: b.denom }, { denom: act }] };
+  const escrow = await deploy(b, wasmAt("artifacts", "escrow.wasm"), escrowMsg, "bench-bme-escrow");
+  await exec(admin, { update_config: { allowed: [admin, escrow] } });
+  const hook = (inner: JsonObject): string => Buffer.from(JSON.stringify(inner)).toString("base64");
+  record(
+    "escrow create_account in bme ACT (send)",
+    await exec(user, {
+      send: { contract: escrow, amount: "10000000", msg: hook({ create_account: { id: "act/1" } }) },
+    }),
+  );
+  record(
+    "escrow deposit in bme ACT (send, top-up)",
+    await exec(user, { send: { contract: escrow, amount: "1000000", msg: hook({ deposit: { id: "act/1" } }) } }),
+  );
   const fifty = many.slice(0, 50);
   for (const a of fifty) await exec(a, { mint_act: {} }, akt(20_000_000));
   record("bme process_epoch, 50 mints", await crank());
