@@ -1,7 +1,17 @@
 // Generated from contracts/bme/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
 // then rebuild. docs/contracts.md describes the conventions.
 
-import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import {
+  Context,
+  JsonValue,
+  JsonWriter,
+  Parser,
+  QueryResponse,
+  Response,
+  answerValue,
+  err,
+  parseVariant,
+} from "../../std";
 import { FUNDS_NOT_ACCEPTED } from "../error";
 import {
   parseAllAccountsQuery,
@@ -188,7 +198,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryTokenInfo(ctx, m);
         error = a.error;
-        if (error === null) writeTokenInfoResponse(w, a.value!);
+        if (error === null) writeTokenInfoResponse(w, answerValue(a));
       }
       break;
     }
@@ -197,7 +207,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryBalance(ctx, m);
         error = a.error;
-        if (error === null) writeBalanceResponse(w, a.value!);
+        if (error === null) writeBalanceResponse(w, answerValue(a));
       }
       break;
     }
@@ -206,7 +216,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryMinter(ctx, m);
         error = a.error;
-        if (error === null) writeMinterResponse(w, a.value!);
+        if (error === null) writeMinterResponse(w, answerValue(a));
       }
       break;
     }
@@ -215,7 +225,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAllAccounts(ctx, m);
         error = a.error;
-        if (error === null) writeAllAccountsResponse(w, a.value!);
+        if (error === null) writeAllAccountsResponse(w, answerValue(a));
       }
       break;
     }
@@ -224,7 +234,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryConfig(ctx, m);
         error = a.error;
-        if (error === null) writeConfigResponse(w, a.value!);
+        if (error === null) writeConfigResponse(w, answerValue(a));
       }
       break;
     }
@@ -233,7 +243,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryStatus(ctx, m);
         error = a.error;
-        if (error === null) writeStatusResponse(w, a.value!);
+        if (error === null) writeStatusResponse(w, answerValue(a));
       }
       break;
     }
@@ -242,7 +252,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryVault(ctx, m);
         error = a.error;
-        if (error === null) writeVaultResponse(w, a.value!);
+        if (error === null) writeVaultResponse(w, answerValue(a));
       }
       break;
     }
@@ -251,7 +261,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPending(ctx, m);
         error = a.error;
-        if (error === null) writeRecordsResponse(w, a.value!);
+        if (error === null) writeRecordsResponse(w, answerValue(a));
       }
       break;
     }
@@ -260,7 +270,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryLedger(ctx, m);
         error = a.error;
-        if (error === null) writeRecordsResponse(w, a.value!);
+        if (error === null) writeRecordsResponse(w, answerValue(a));
       }
       break;
     }
@@ -269,7 +279,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = querySimulateMint(ctx, m);
         error = a.error;
-        if (error === null) writeSimulateResponse(w, a.value!);
+        if (error === null) writeSimulateResponse(w, answerValue(a));
       }
       break;
     }
@@ -278,7 +288,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = querySimulateRedeem(ctx, m);
         error = a.error;
-        if (error === null) writeSimulateResponse(w, a.value!);
+        if (error === null) writeSimulateResponse(w, answerValue(a));
       }
       break;
     }
