@@ -15,6 +15,7 @@ import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js
 import { PERMISSIVE_PARAMS, oracleInstantiateMsg } from "../../scripts/pyth/oracle-deploy.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
 import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "../helpers/equivalence.js";
+import { compareGas } from "../helpers/gas-compare.js";
 import { AKT_FEED, DEFAULT_PARAMS, bmeWasm } from "../helpers/bme.js";
 import { oracleWasm } from "../helpers/oracle.js";
 import type { Governance } from "../../sim/interface/governance.js";
@@ -110,6 +111,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       const onWasmd = await runScriptDetailed(client, real.bme, steps, {
         queryAt: smartQueryAtHeight(client.comet),
         feePerTx: FIXED_FEE.amount[0]!,
+        txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
       });
 
       const chain = new EmbeddedChain({
@@ -129,6 +131,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
             chain.advanceBlocks(h - chain.height);
           },
         },
+        txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
       });
 
       expect(embedded).toEqual(real);
@@ -136,6 +139,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       for (let i = 0; i < onWasmd.obs.length; i++)
         expect(onEmbedded.obs[i], onWasmd.obs[i]!.name).toEqual(onWasmd.obs[i]);
       expect(onEmbedded.obs).toHaveLength(onWasmd.obs.length);
+      compareGas("bme", onWasmd.gas, onEmbedded.gas);
       // The script exercised what it claims.
       const byName = new Map(onWasmd.obs.map((o) => [o.name, o]));
       const types = (name: string): string[] => byName.get(name)?.events?.map((e) => e.type) ?? [];
