@@ -2,6 +2,8 @@
 
 export * as EscrowTypes from "./Escrow.types.js";
 export * from "./Escrow.client.js";
+export * as IncentivesTypes from "./Incentives.types.js";
+export * from "./Incentives.client.js";
 export * as OracleTypes from "./Oracle.types.js";
 export * from "./Oracle.client.js";
 export type { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient.js";
