@@ -22,12 +22,13 @@ export function checkAddr(field: string, a: string): string | null {
   return e === null ? null : E.bad(field, e);
 }
 
-function checkName(field: string, s: string, max: i32): string | null {
+function checkName(field: string, s: string, max: i32, space: bool = false): string | null {
   if (s.length == 0 || s.length > max) return E.bad(field, "1 to " + max.toString() + " characters");
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // Names appear in keys of events and in error texts: printable ASCII without separators.
-    if (c < 33 || c > 126 || c == 44 || c == 59 || c == 96) return E.bad(field, "printable ASCII without , ; `");
+    if ((c < 33 && !(space && c == 32)) || c > 126 || c == 44 || c == 59 || c == 96)
+      return E.bad(field, "printable ASCII without , ; `");
   }
   return null;
 }
@@ -62,7 +63,7 @@ function checkModels(f: string, names: Array<string>): string | null {
 
 /** Validates a program definition; `program.`-prefixed field names. */
 export function checkProgram(d: ProgramDef): string | null {
-  let e = checkName("program.name", d.name, 64);
+  let e = checkName("program.name", d.name, 64, true);
   if (e !== null) return e;
   if (d.epoch_seconds < 60) return E.bad("program.epoch_seconds", "at least 60");
   if ((e = atMost("program.end", d.end, MAX_TIME)) !== null) return e;

@@ -39,6 +39,49 @@ export interface DeployResult {
   actions: ContractAction[];
 }
 
+/** A string "$ADDR:<name>" in an instantiate message stands for the address of the plan's contract <name>. */
+const ADDR_REF = /^\$ADDR:([a-z0-9_-]+)$/;
+
+function addrRefs(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string") {
+    const m = ADDR_REF.exec(value);
+    if (m) out.add(m[1]!);
+  } else if (Array.isArray(value)) for (const v of value) addrRefs(v, out);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) addrRefs(v, out);
+  return out;
+}
+
+function resolveAddrs(value: unknown, record: DeploymentRecord): unknown {
+  if (typeof value === "string") {
+    const m = ADDR_REF.exec(value);
+    if (!m) return value;
+    const address = record.contracts[m[1]!]?.address;
+    if (address === undefined || address === "") throw new Error(`${value}: contract ${m[1]!} is not deployed`);
+    return address;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveAddrs(v, record));
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveAddrs(v, record)]));
+  return value;
+}
+
+/** The plan with every contract after the contracts its instantiate message refers to ("$ADDR:<name>"). */
+export function dependencyOrder(plan: readonly PlanEntry[]): PlanEntry[] {
+  const out: PlanEntry[] = [];
+  const byName = new Map(plan.map((e) => [e.name, e]));
+  const visit = (e: PlanEntry, path: string[]): void => {
+    if (out.includes(e)) return;
+    if (path.includes(e.name)) throw new Error(`circular $ADDR references: ${[...path, e.name].join(" → ")}`);
+    for (const dep of addrRefs(e.instantiateMsg)) {
+      const d = byName.get(dep);
+      if (d !== undefined) visit(d, [...path, e.name]);
+    }
+    out.push(e);
+  };
+  for (const e of plan) visit(e, []);
+  return out;
+}
+
 function withoutPending(r: ContractRecord): ContractRecord {
   const copy = { ...r };
   delete copy.pending;
@@ -61,7 +104,7 @@ export async function deploy(
     recordFile = writeRecord(dir, record);
   };
 
-  for (const entry of plan) {
+  for (const entry of dependencyOrder(plan)) {
     const wasm = new Uint8Array(readFileSync(entry.wasmPath));
     const admin = entry.admin ?? governance.govAddress;
     const prev: ContractRecord | undefined = record.contracts[entry.name];
@@ -130,7 +173,8 @@ export async function deploy(
       }
     } else {
       if (prev !== undefined) log(`${entry.name}: recorded ${prev.address} is not on this chain; instantiating anew`);
-      const inst = await governance.instantiate(store.codeId, entry.instantiateMsg, entry.label, {
+      const msg = resolveAddrs(entry.instantiateMsg, record) as typeof entry.instantiateMsg;
+      const inst = await governance.instantiate(store.codeId, msg, entry.label, {
         admin,
         title: `Instantiate akash-econ ${entry.name}`,
       });
