@@ -71,7 +71,11 @@ export interface IncentivesOn {
 const ROLES = 7;
 
 /** Deploys the oracle and the incentives contract through governance; signers start at `firstAccount`. */
-export async function deployIncentives(backend: ChainBackend, firstAccount: number): Promise<IncentivesOn> {
+export async function deployIncentives(
+  backend: ChainBackend,
+  firstAccount: number,
+  overrides: { oracle?: JsonObject; incentives?: JsonObject } = {},
+): Promise<IncentivesOn> {
   if (backend.accounts.length < firstAccount + ROLES) throw new Error("incentives suite: too few funded accounts");
   const gov = backend.governance.govAddress;
   const [relayer, attestor, funder, stranger, p1, p2, p3] = backend.accounts.slice(firstAccount, firstAccount + ROLES);
@@ -79,11 +83,15 @@ export async function deployIncentives(backend: ChainBackend, firstAccount: numb
   const feeRecipient = neverSigns(backend, "incentives oracle fees");
   const oracle = await backend.governance.instantiate(
     oracleCode.codeId,
-    { ...defaultInstantiate({ admin: gov, feeRecipient }), twap_window: 1 },
+    { ...defaultInstantiate({ admin: gov, feeRecipient }), twap_window: 1, ...overrides.oracle },
     "incentives oracle",
   );
   const code = await backend.governance.storeCode(incentivesWasm());
-  const msg = { ...defaultInstantiateMsg("incentives", { admin: gov }), oracle: oracle.address };
+  const msg = {
+    ...defaultInstantiateMsg("incentives", { admin: gov }),
+    oracle: oracle.address,
+    ...overrides.incentives,
+  };
   const { address } = await backend.governance.instantiate(code.codeId, msg, "incentives suite");
   const client = backend.client;
   return {
@@ -106,9 +114,9 @@ export async function deployIncentives(backend: ChainBackend, firstAccount: numb
 
 /**
  * Posts AKT/USD = `price` × 10^-8 as a signed Pyth update published at the chain's time, then lets more than the
- * oracle's 1-second TWAP window pass, so the aggregated price is exactly `price`.
+ * oracle's 1-second TWAP window pass, so the aggregated price is exactly `price`. Returns the publish time.
  */
-export async function setPrice(s: IncentivesOn, price: bigint): Promise<void> {
+export async function setPrice(s: IncentivesOn, price: bigint): Promise<number> {
   const now = await s.backend.now();
   const u = update([{ feedId: AKT_ID, price, conf: price / 1000n, expo: -8, publishTime: now, emaPrice: price }]);
   const fee = (await s.backend.client.queryContractSmart(s.oracle, { get_update_fee: { data: [u.base64] } })) as Coin;
@@ -121,6 +129,7 @@ export async function setPrice(s: IncentivesOn, price: bigint): Promise<void> {
     fee.amount === "0" ? [] : [fee],
   );
   await waitUntil(s.backend, now + 2);
+  return now;
 }
 
 export async function waitUntil(backend: ChainBackend, t: number): Promise<void> {
