@@ -34,6 +34,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "escrow operations and the balance-alert watcher",
     load: () => import("./commands/escrow.js"),
   },
+  incentives: {
+    summary: "incentive programs: governance proposals from a program file, attestor reports, status",
+    load: () => import("./commands/incentives.js"),
+  },
 };
 
 export function usage(): string {

@@ -119,7 +119,7 @@ export async function deployIncentives(
 export async function setPrice(s: IncentivesOn, price: bigint): Promise<number> {
   const now = await s.backend.now();
   const u = update([{ feedId: AKT_ID, price, conf: price / 1000n, expo: -8, publishTime: now, emaPrice: price }]);
-  const fee = (await s.backend.client.queryContractSmart(s.oracle, { get_update_fee: { data: [u.base64] } })) as Coin;
+  const fee = (await s.backend.client.queryContractSmart(s.oracle, { get_update_fee: { data: [u.base64] } })) as unknown as Coin;
   await s.backend.client.execute(
     s.relayer,
     s.oracle,
