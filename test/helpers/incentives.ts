@@ -5,8 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { toUtf8 } from "@cosmjs/encoding";
-import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
+import { govExecute } from "../../scripts/incentives/gov.js";
 import { AKT_USD_FEED_ID, defaultInstantiateMsg } from "../../scripts/deploy/defaults.js";
 import type { ChainBackend, Coin, ExecuteResult, JsonObject } from "../../sim/interface/index.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
@@ -24,30 +23,8 @@ export function incentivesWasm(): Uint8Array {
 export const WEEK = 7 * 24 * 3600;
 export const uakt = (n: bigint | number): Coin[] => [{ denom: "uakt", amount: n.toString() }];
 
-/** Runs `msgs` as the gov module: one x/gov proposal on wasmd, direct executes as the gov authority on the embedded chain. */
-export async function govExecute(backend: ChainBackend, contract: string, msgs: JsonObject[]): Promise<void> {
-  const gov = backend.governance.govAddress;
-  const g = backend.governance as unknown as {
-    passProposal?: (
-      m: { typeUrl: string; value: Uint8Array }[],
-      t: { title: string; summary: string },
-    ) => Promise<number>;
-  };
-  if (backend.name === "wasmd" && typeof g.passProposal === "function") {
-    const messages = msgs.map((msg) => ({
-      typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
-      value: MsgExecuteContract.encode(
-        MsgExecuteContract.fromPartial({ sender: gov, contract, msg: toUtf8(JSON.stringify(msg)), funds: [] }),
-      ).finish(),
-    }));
-    await g.passProposal.call(backend.governance, messages, {
-      title: "Incentives program",
-      summary: `Execute ${msgs.map((m) => Object.keys(m)[0]).join(", ")} on ${contract}`,
-    });
-    return;
-  }
-  for (const msg of msgs) await backend.client.execute(gov, contract, msg, FIXED_FEE);
-}
+/** Governance executes: an x/gov proposal on wasmd, the gov authority directly on the embedded chain. */
+export { govExecute };
 
 export interface IncentivesOn {
   backend: ChainBackend;
@@ -119,7 +96,9 @@ export async function deployIncentives(
 export async function setPrice(s: IncentivesOn, price: bigint): Promise<number> {
   const now = await s.backend.now();
   const u = update([{ feedId: AKT_ID, price, conf: price / 1000n, expo: -8, publishTime: now, emaPrice: price }]);
-  const fee = (await s.backend.client.queryContractSmart(s.oracle, { get_update_fee: { data: [u.base64] } })) as unknown as Coin;
+  const fee = (await s.backend.client.queryContractSmart(s.oracle, {
+    get_update_fee: { data: [u.base64] },
+  })) as unknown as Coin;
   await s.backend.client.execute(
     s.relayer,
     s.oracle,
