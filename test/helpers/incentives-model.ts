@@ -171,8 +171,8 @@ export class ProgramModel {
     const epoch = this.nextEpoch;
     const n = this.numEpochs;
     const out: EpochOutcome = {
-      payouts: this.def.pools.map(() => new Map()),
-      owed: this.def.pools.map(() => new Map()),
+      payouts: this.def.pools.map(() => new Map<string, bigint>()),
+      owed: this.def.pools.map(() => new Map<string, bigint>()),
       unallocated: 0n,
       excess: 0n,
     };
@@ -237,7 +237,9 @@ export class ProgramModel {
         usdPaid = (usdPay * free) / akt;
         akt = akts.reduce((s, x) => s + x, 0n);
       }
-      rs.forEach((r, k) => credit(i, r.provider, akts[k]!));
+      rs.forEach((r, k) => {
+        credit(i, r.provider, akts[k]!);
+      });
       const back = minB(((share - usdPaid) * MICRO) / price, free - akt);
       state.usdRemaining -= share;
       state.paid += akt;

@@ -58,7 +58,9 @@ async function snapshot(id: number, def: ProgramDef): Promise<JsonObject> {
     treasury: (await s.balance(s.treasury)).toString(),
   };
   // The price and the excess at it move with the clock; the stored figures must not.
-  const { price: _p, excess: _e, ...budget } = await s.query<JsonObject>({ budget: { program_id: id } });
+  const budget = await s.query({ budget: { program_id: id } });
+  delete budget.price;
+  delete budget.excess;
   out.budget = budget;
   for (let e = 0; e < n; e++)
     for (const pool of def.pools)

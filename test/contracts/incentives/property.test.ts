@@ -105,8 +105,8 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 3 }).chain((epochs
       .array(fc.record({ lm: rowsArb(false), committed: rowsArb(true) }), { minLength: epochs, maxLength: epochs })
       .map((eps) =>
         eps.map((e) => ({
-          lm: e.lm.map((r) => toRow(r, false)),
-          committed: e.committed.map((r) => toRow(r, true)),
+          lm: e.lm.map(toRow),
+          committed: e.committed.map(toRow),
         })),
       ),
     claims: fc.array(fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), { minLength: epochs, maxLength: epochs }),
@@ -114,7 +114,7 @@ const caseArb: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 3 }).chain((epochs
   }),
 );
 
-function toRow(r: { provider: number; model: string; count: number; uptime: number }, _committed: boolean): Row {
+function toRow(r: { provider: number; model: string; count: number; uptime: number }): Row {
   // Provider indexes are resolved to addresses when the case runs.
   return {
     provider: String(r.provider),
@@ -222,7 +222,7 @@ async function run(c: Case, shuffle: boolean): Promise<Observation> {
   if (funded > 0n) await s.backend.client.sendTokens(s.funder, s.contract, uakt(funded), "auto");
   await gov({ create_program: { program: def, ...(funded > 0n ? { from_balance: funded.toString() } : {}) } });
   model.fund(funded);
-  const id = Number((await s.query<{ next_program_id: number }>({ config: {} })).next_program_id) - 1;
+  const id = (await s.query<{ next_program_id: number }>({ config: {} })).next_program_id - 1;
   const grantsPool = def.pools.findIndex((p) => p.discretionary);
   for (const [who, amount] of c.grants?.amounts ?? []) {
     const provider = providers[who]!;
@@ -286,7 +286,7 @@ async function run(c: Case, shuffle: boolean): Promise<Observation> {
       if (idx < 0 || rows.length === 0) continue;
       if (pool === "committed" && e >= term) continue;
       byPool.set(idx, [...rows]);
-      let batches: Row[][] = [rows as Row[]];
+      let batches: Row[][] = [rows];
       if (shuffle) {
         // A decoy for the first provider, replaced later; the rows in another order, one per message.
         const decoy: Row = { ...rows[0]!, gpu_count: rows[0]!.gpu_count + 1, uptime_bps: 0 };

@@ -164,7 +164,9 @@ export function incentivesSuite(backend: () => ChainBackend | Promise<ChainBacke
       await report(id, "mining", 0, rows);
       const res = await s.exec(s.stranger, { close_epoch: { program_id: id } });
       const want = model.close(new Map([[0, rows]]), 0n);
-      const paid = Object.fromEntries(eventsOf(res, "wasm-incentives_payout").map((e) => [e.provider, e.amount]));
+      const paid = Object.fromEntries(
+        eventsOf(res, "wasm-incentives_payout").map((e): [string, string] => [e.provider!, e.amount!]),
+      );
       // ⌊10^6 × 160000/224000⌋ = 714285, ⌊10^6 × 54000/224000⌋ = 241071, ⌊10^6 × 10000/224000⌋ = 44642
       expect(paid).toEqual({ [p1]: "714285", [p2]: "241071", [p3]: "44642" });
       expect(Object.fromEntries([...want.payouts[0]!].map(([k, v]) => [k, v.toString()]))).toEqual(paid);
