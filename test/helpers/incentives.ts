@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { govExecute } from "../../scripts/incentives/gov.js";
+import { EmbeddedBlocks, EmbeddedChain, EmbeddedGovernance, type EmbeddedChainOptions } from "../../sim/index.js";
 import { AKT_USD_FEED_ID, defaultInstantiateMsg } from "../../scripts/deploy/defaults.js";
 import type { ChainBackend, Coin, ExecuteResult, JsonObject } from "../../sim/interface/index.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
@@ -202,3 +203,22 @@ export function eventsOf(res: ExecuteResult, type: string): Record<string, strin
 }
 
 export { AKT_USD_FEED_ID };
+
+/** An embedded-chain backend that also exposes its EmbeddedChain (community pool, snapshots). */
+export function embeddedWithChain(options: EmbeddedChainOptions = {}): { chain: EmbeddedChain; backend: ChainBackend } {
+  const chain = new EmbeddedChain(options);
+  const accounts = Array.from({ length: 20 }, (_, i) => chain.addressFor(`incentives-${i}`));
+  for (const a of accounts) chain.fund(a, [{ denom: "uakt", amount: "10000000000000" }]);
+  const blocks = new EmbeddedBlocks(chain);
+  const backend: ChainBackend = {
+    name: "embedded",
+    client: chain.client(),
+    governance: new EmbeddedGovernance(chain),
+    denom: "uakt",
+    accounts,
+    now: () => blocks.now(),
+    advance: (n) => blocks.advance(n),
+    close: () => Promise.resolve(),
+  };
+  return { chain, backend };
+}
