@@ -96,7 +96,10 @@ export async function deployIncentives(
  */
 export async function setPrice(s: IncentivesOn, price: bigint): Promise<number> {
   const now = await s.backend.now();
-  const u = update([{ feedId: AKT_ID, price, conf: price / 1000n, expo: -8, publishTime: now, emaPrice: price }]);
+  // Router mode (3 of 5 signatures): the cheaper of the two signer sets the oracle trusts.
+  const u = update([{ feedId: AKT_ID, price, conf: price / 1000n, expo: -8, publishTime: now, emaPrice: price }], {
+    mode: "router",
+  });
   const fee = (await s.backend.client.queryContractSmart(s.oracle, {
     get_update_fee: { data: [u.base64] },
   })) as unknown as Coin;
