@@ -38,6 +38,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "burn-mint equilibrium: ACT mint/redeem requests, epoch crank, status and simulation",
     load: () => import("./commands/bme.js"),
   },
+  incentives: {
+    summary: "incentive programs: governance proposals from a program file, attestor reports, status",
+    load: () => import("./commands/incentives.js"),
+  },
 };
 
 export function usage(): string {

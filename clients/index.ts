@@ -4,6 +4,8 @@ export * as BmeTypes from "./Bme.types.js";
 export * from "./Bme.client.js";
 export * as EscrowTypes from "./Escrow.types.js";
 export * from "./Escrow.client.js";
+export * as IncentivesTypes from "./Incentives.types.js";
+export * from "./Incentives.client.js";
 export * as OracleTypes from "./Oracle.types.js";
 export * from "./Oracle.client.js";
 export type { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient.js";

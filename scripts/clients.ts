@@ -80,7 +80,7 @@ function postProcess(file: string, source: string): string {
       'import { StdFee } from "@interchainjs/types";',
       'import type { StdFee } from "@cosmjs/amino";\nimport type { ExecuteResult } from "@cosmjs/cosmwasm";',
     )
-    // A contract whose messages never name Coin (bme) gets it from the same import.
+    // A contract whose messages never name Coin (bme, incentives) still takes `funds` on payable variants.
     .replace(
       'import { Coin, StdFee } from "@interchainjs/types";',
       'import type { Coin, StdFee } from "@cosmjs/amino";\nimport type { ExecuteResult } from "@cosmjs/cosmwasm";',

@@ -12,6 +12,9 @@ import { oracleInstantiateMsg, PERMISSIVE_PARAMS } from "../pyth/oracle-deploy.j
 import { embeddedBackend, wasmdBackend } from "./backends.js";
 import type { ChainBackend } from "../../sim/interface/backend.js";
 import { lastCallMemoryBytes } from "../../sim/chain/vm.js";
+import { toBech32 } from "@cosmjs/encoding";
+import { sha256 } from "@cosmjs/crypto";
+import { govExecute } from "../incentives/gov.js";
 
 export interface GasFigure {
   call: string;
@@ -308,6 +311,103 @@ export const escrowCw20Scenario: Scenario = async (b, record) => {
   );
 };
 
+/**
+ * Incentives: reports of 1 and 50 rows (the batch limit), close_epoch at the per-pool cap (100 providers in a
+ * committed and 100 in a liquidity-mining pool: 200 payouts, the oracle price queried once), a claim and the sweep.
+ */
+export const incentivesScenario: Scenario = async (b, record) => {
+  const [sender, attestor] = b.accounts as [string, string];
+  const prefix = sender.slice(0, sender.lastIndexOf("1"));
+  const gov = b.governance.govAddress;
+  const oracle = await deploy(
+    b,
+    wasmAt("artifacts", "oracle.wasm"),
+    oracleInstantiateMsg({
+      admin: gov,
+      signerSets: [testSignerSet("legacy")],
+      feeds: [AKT_USD],
+      params: { ...PERMISSIVE_PARAMS, twap_window: 1 },
+    }),
+    "bench-incentives-oracle",
+  );
+  const contract = await deploy(
+    b,
+    wasmAt("artifacts", "incentives.wasm"),
+    { admin: gov, oracle, feed_id: AKT_USD, max_price_age: 600 },
+    "bench-incentives",
+  );
+  const providers = Array.from({ length: 100 }, (_, i) =>
+    toBech32(prefix, sha256(new TextEncoder().encode(`bench provider ${i}`)).slice(0, 20)),
+  );
+  const week = 7 * 86_400;
+  const start = (await b.now()) - week - 60;
+  const program = {
+    name: "bench",
+    start,
+    epoch_seconds: week,
+    end: start + week,
+    grace: 0,
+    report_window: 0,
+    attestors: [attestor],
+    treasury: { mode: "address", address: sender },
+    volatility_buffer_bps: 2500,
+    max_providers: 100,
+    pools: [
+      {
+        name: "committed",
+        committed: {
+          prices: [{ model: "h100", usd_per_hour: "2.49" }],
+          providers,
+          sla_uptime_bps: 9900,
+          term_epochs: 0,
+          usd_budget: "1000000",
+        },
+      },
+      {
+        name: "mining",
+        liquidity_mining: {
+          per_epoch: "1000000000",
+          min_vram_gb: 24,
+          models: [{ model: "h100", vram_gb: 80, multiplier: "2" }],
+        },
+      },
+    ],
+    revenue: null,
+  };
+  const funding = "5000000000";
+  await b.client.sendTokens(sender, contract, [{ denom: b.denom, amount: funding }], "auto");
+  await govExecute(b, contract, [{ create_program: { program, from_balance: funding } }]);
+  const row = (provider: string, i: number) => ({
+    provider,
+    gpu_model: "h100",
+    gpu_count: 1 + (i % 8),
+    uptime_bps: 9000 + i * 10,
+    utilization_bps: 5000,
+  });
+  const report = (pool: string, rows: ReturnType<typeof row>[]) =>
+    b.client.execute(attestor, contract, { report: { program_id: 0, pool, epoch: 0, rows } }, "auto");
+  record("incentives report, 1 row", await report("mining", [row(providers[0]!, 0)]));
+  record("incentives report, 50 rows (max batch)", await report("mining", providers.slice(0, 50).map(row)));
+  await report(
+    "mining",
+    providers.slice(50).map((p, i) => row(p, i + 50)),
+  );
+  for (const part of [providers.slice(0, 50), providers.slice(50)])
+    await report(
+      "committed",
+      part.map((p, i) => row(p, i)),
+    );
+  const now = await b.now();
+  const update = buildPriceUpdate([{ feedId: AKT_USD, price: 50_000_000n, conf: 50_000n, expo: -8, publishTime: now }]);
+  await b.client.execute(sender, oracle, { update_price_feeds: { data: [update.base64] } }, "auto");
+  while ((await b.now()) < now + 2) await b.advance(1);
+  record(
+    "incentives close_epoch, 200 payouts (2 pools × 100)",
+    await b.client.execute(sender, contract, { close_epoch: { program_id: 0 } }, "auto"),
+  );
+  record("incentives sweep", await b.client.execute(sender, contract, { sweep: { program_id: 0 } }, "auto"));
+};
+
 const SCENARIOS: Scenario[] = [
   probeScenario,
   oracleScenario,
@@ -315,6 +415,7 @@ const SCENARIOS: Scenario[] = [
   escrowWorstCaseScenario,
   escrowCw20Scenario,
   bmeScenario,
+  incentivesScenario,
 ];
 
 async function gasOn(b: ChainBackend, memory?: Map<string, number>): Promise<Map<string, number>> {

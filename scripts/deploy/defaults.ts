@@ -6,6 +6,10 @@ import { testSignerSet } from "../pyth/generator.js";
 import { oracleInstantiateMsg, type OracleSetup } from "../pyth/oracle-deploy.js";
 import type { InstantiateMsg as BmeInstantiateMsg } from "../../clients/Bme.types.js";
 import type { InstantiateMsg as EscrowInstantiateMsg } from "../../clients/Escrow.types.js";
+import type { InstantiateMsg as IncentivesInstantiateMsg } from "../../clients/Incentives.types.js";
+
+/** Pyth's AKT/USD feed id (pyth.network price feed ids), the incentives contract's price. */
+export const AKT_USD_FEED_ID = "4ea5bb4d2f5900cc2e97ba534240950740b4d3b89fe712a94a7304fd2fd92702";
 
 export interface DeploymentDefaults {
   /** Admin written into the contracts' own config (the gov module address, or "$GOV" in a plan). */
@@ -28,6 +32,9 @@ export function defaultInstantiateMsg(name: string, d: DeploymentDefaults): Json
       return { admin: d.admin, oracle: d.bmeOracle ?? "$CONTRACT:oracle" } satisfies BmeInstantiateMsg;
     case "escrow":
       return { admin: d.admin } satisfies EscrowInstantiateMsg;
+    case "incentives":
+      // "$CONTRACT:oracle": the deployment fills in the oracle it deployed first (scripts/deploy/deploy.ts).
+      return { admin: d.admin, oracle: "$CONTRACT:oracle", feed_id: AKT_USD_FEED_ID } satisfies IncentivesInstantiateMsg;
     case "oracle":
       return oracleInstantiateMsg({ admin: d.admin, ...(d.oracle ?? { signerSets: [testSignerSet("legacy")] }) });
     case "probe":

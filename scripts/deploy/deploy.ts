@@ -40,6 +40,35 @@ export interface DeployResult {
   actions: ContractAction[];
 }
 
+/** A string "$CONTRACT:<name>" in an instantiate message stands for the address of the plan's contract <name> (plan.ts linkContracts). */
+const ADDR_REF = /^\$CONTRACT:([a-z0-9_-]+)$/;
+
+function addrRefs(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string") {
+    const m = ADDR_REF.exec(value);
+    if (m) out.add(m[1]!);
+  } else if (Array.isArray(value)) for (const v of value) addrRefs(v, out);
+  else if (typeof value === "object" && value !== null) for (const v of Object.values(value)) addrRefs(v, out);
+  return out;
+}
+
+/** The plan with every contract after the contracts its instantiate message refers to ("$CONTRACT:<name>"). */
+export function dependencyOrder(plan: readonly PlanEntry[]): PlanEntry[] {
+  const out: PlanEntry[] = [];
+  const byName = new Map(plan.map((e) => [e.name, e]));
+  const visit = (e: PlanEntry, path: string[]): void => {
+    if (out.includes(e)) return;
+    if (path.includes(e.name)) throw new Error(`circular $CONTRACT references: ${[...path, e.name].join(" → ")}`);
+    for (const dep of addrRefs(e.instantiateMsg)) {
+      const d = byName.get(dep);
+      if (d !== undefined) visit(d, [...path, e.name]);
+    }
+    out.push(e);
+  };
+  for (const e of plan) visit(e, []);
+  return out;
+}
+
 function withoutPending(r: ContractRecord): ContractRecord {
   const copy = { ...r };
   delete copy.pending;
@@ -62,7 +91,7 @@ export async function deploy(
     recordFile = writeRecord(dir, record);
   };
 
-  for (const entry of plan) {
+  for (const entry of dependencyOrder(plan)) {
     const wasm = new Uint8Array(readFileSync(entry.wasmPath));
     const admin = entry.admin ?? governance.govAddress;
     const prev: ContractRecord | undefined = record.contracts[entry.name];

@@ -11,6 +11,7 @@ import { escrowSuite } from "../contracts/escrow/suite.js";
 import { oracleSuite } from "../contracts/oracle/suite.js";
 import { bmeSuite } from "../contracts/bme/suite.js";
 import { bmeLoopSuite } from "../contracts/bme/loop.js";
+import { incentivesSuite } from "../contracts/incentives/suite.js";
 
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract suites on wasmd"), () => {
   const chain = withBackend(wasmdBackend);
@@ -18,4 +19,5 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract su
   oracleSuite(() => chain.backend, 6);
   bmeSuite(() => chain.backend, 11);
   bmeLoopSuite(() => chain.backend, 16);
+  incentivesSuite(() => chain.backend, 20);
 });

@@ -182,7 +182,15 @@ describe("deploy on the embedded chain (EmbeddedGovernance)", () => {
       const res = await deploy(resolvePlan(loadPlan(), { govAddress: gov.govAddress, denom: "uakt" }), gov, {
         deploymentsDir: dir,
       });
-      expect(res.actions.map((a) => a.name)).toEqual(names);
+      // Every artifact, each after the contracts its instantiate message refers to ("$CONTRACT:oracle").
+      expect([...res.actions.map((a) => a.name)].sort()).toEqual(names);
+      const order = res.actions.map((a) => a.name);
+      if (order.includes("incentives")) expect(order.indexOf("oracle")).toBeLessThan(order.indexOf("incentives"));
+      const incentives = res.actions.find((a) => a.name === "incentives");
+      if (incentives !== undefined) {
+        const oracle = res.actions.find((a) => a.name === "oracle")!.address;
+        expect(await chain.client().queryContractSmart(incentives.address, { config: {} })).toMatchObject({ oracle });
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
