@@ -34,7 +34,11 @@ export function defaultInstantiateMsg(name: string, d: DeploymentDefaults): Json
       return { admin: d.admin } satisfies EscrowInstantiateMsg;
     case "incentives":
       // "$CONTRACT:oracle": the deployment fills in the oracle it deployed first (scripts/deploy/deploy.ts).
-      return { admin: d.admin, oracle: "$CONTRACT:oracle", feed_id: AKT_USD_FEED_ID } satisfies IncentivesInstantiateMsg;
+      return {
+        admin: d.admin,
+        oracle: "$CONTRACT:oracle",
+        feed_id: AKT_USD_FEED_ID,
+      } satisfies IncentivesInstantiateMsg;
     case "oracle":
       return oracleInstantiateMsg({ admin: d.admin, ...(d.oracle ?? { signerSets: [testSignerSet("legacy")] }) });
     case "probe":
