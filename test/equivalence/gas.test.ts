@@ -2,6 +2,10 @@
  * Gas limits on both chains: a tx whose gas limit runs out inside the contract, and one that runs out loading it,
  * fail with the same out-of-gas error and the same gasUsed, and change nothing; `simulate` estimates within 1%.
  * (Every call of the other equivalence suites compares gasUsed too: helpers/gas-compare.ts.)
+ *
+ * The script runs on wasmd first, recording the height each tx landed at; the embedded chain replays it at those
+ * heights. The contract parses the Env it is given, so its gas depends on the height's digits (one more digit costs
+ * the probe's `increment` about 89,000 CosmWasm gas, 0.6 SDK gas): an exact gasUsed needs the same height.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,27 +31,60 @@ interface Outcome {
   countAfter: unknown;
 }
 
+/**
+ * The heights the script's txs land at: recorded on wasmd (`replay` undefined), replayed on the embedded chain
+ * (`replay` advances it to the height wasmd's tx of the same step landed at).
+ */
+class Heights {
+  readonly landed: (number | undefined)[] = [];
+
+  constructor(
+    private readonly replay?: { heights: readonly (number | undefined)[]; advanceTo: (height: number) => void },
+  ) {}
+
+  /** Before the script's next tx. */
+  next(): void {
+    const h = this.replay?.heights[this.landed.length];
+    if (h !== undefined) this.replay!.advanceTo(h);
+  }
+
+  record(height: number | undefined): void {
+    this.landed.push(height);
+  }
+}
+
 async function outOfGas(
   client: ChainClient,
   contract: string,
   sender: string,
   gas: number,
   gasOf: (hash: string) => Promise<bigint | undefined>,
+  heights: Heights,
 ): Promise<Outcome> {
   const countBefore = await client.queryContractSmart(contract, { count: {} });
   let message = "";
+  heights.next();
   try {
     await client.execute(sender, contract, { increment: {} }, fee(gas));
   } catch (e) {
     message = e instanceof Error ? e.message : String(e);
   }
-  const hash = /^Error when broadcasting tx ([0-9A-F]+) at height/.exec(message)?.[1];
+  const broadcast = /^Error when broadcasting tx ([0-9A-F]+) at height (\d+)/.exec(message);
+  heights.record(broadcast === null ? undefined : Number(broadcast[2]));
+  const hash = broadcast?.[1];
   return {
     error: normalizeError(message),
     gasUsed: hash === undefined ? undefined : await gasOf(hash),
     countBefore,
     countAfter: await client.queryContractSmart(contract, { count: {} }),
   };
+}
+
+async function increment(client: ChainClient, contract: string, sender: string, heights: Heights) {
+  heights.next();
+  const result = await client.execute(sender, contract, { increment: {} }, fee(400_000));
+  heights.record(result.height);
+  return result;
 }
 
 async function deploy(governance: Governance): Promise<string> {
@@ -60,9 +97,10 @@ async function script(
   contract: string,
   sender: string,
   gasOf: (hash: string) => Promise<bigint | undefined>,
+  heights: Heights,
 ) {
   // A first tx stores the signer's public key (a larger ante cost): get it out of the way with a generous limit.
-  await client.execute(sender, contract, { increment: {} }, fee(400_000));
+  await increment(client, contract, sender, heights);
   const simulated = await client.simulate(
     sender,
     [
@@ -76,10 +114,10 @@ async function script(
   return {
     simulated,
     // Past the ante handler and the contract's loading, short of the contract's own gas: out of gas in the VM.
-    inVm: await outOfGas(client, contract, sender, 120_000, gasOf),
+    inVm: await outOfGas(client, contract, sender, 120_000, gasOf, heights),
     // Short of the instance cost: out of gas loading the contract.
-    loading: await outOfGas(client, contract, sender, 100_000, gasOf),
-    after: await client.execute(sender, contract, { increment: {} }, fee(400_000)),
+    loading: await outOfGas(client, contract, sender, 100_000, gasOf, heights),
+    after: await increment(client, contract, sender, heights),
   };
 }
 
@@ -92,7 +130,14 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
     const realAddress = await deploy(
       new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
     );
-    const real = await script(client, realAddress, sender, async (h) => (await client.signing.getTx(h))?.gasUsed);
+    const onWasmd = new Heights();
+    const real = await script(
+      client,
+      realAddress,
+      sender,
+      async (h) => (await client.signing.getTx(h))?.gasUsed,
+      onWasmd,
+    );
 
     const chain = new EmbeddedChain({
       prefix: node.prefix,
@@ -104,9 +149,22 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
     // embedded chain charges no fees): the fee payment's store costs depend on the balance's digits.
     chain.fund(sender, [{ denom: "uakt", amount: "99999995000" }]);
     const address = await deploy(new EmbeddedGovernance(chain));
-    const embedded = await script(chain.client(), address, sender, (h) =>
-      Promise.resolve(chain.events.find((t) => t.hash === h)?.gasUsed),
+    const onEmbedded = new Heights({
+      heights: onWasmd.landed,
+      advanceTo: (h) => {
+        if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
+        chain.advanceBlocks(h - chain.height);
+      },
+    });
+    const embedded = await script(
+      chain.client(),
+      address,
+      sender,
+      (h) => Promise.resolve(chain.events.find((t) => t.hash === h)?.gasUsed),
+      onEmbedded,
     );
+    expect(onWasmd.landed.every((h) => h !== undefined)).toBe(true);
+    expect(onEmbedded.landed).toEqual(onWasmd.landed);
 
     for (const k of ["inVm", "loading"] as const) {
       expect(real[k].error, k).toMatch(/out of gas in location: .*; gasWanted: \d+, gasUsed: \d+: out of gas/);
