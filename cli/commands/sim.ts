@@ -57,7 +57,12 @@ async function runCommand(argv: string[]): Promise<number> {
     ...(workers === undefined ? {} : { workers }),
     ...(values.shard === undefined ? {} : { shard: values.shard }),
     report: values["no-report"] !== true,
-    log: values.quiet === true ? () => undefined : (s) => { console.log(s); },
+    log:
+      values.quiet === true
+        ? () => undefined
+        : (s) => {
+            console.log(s);
+          },
   });
   return res.failedRuns > 0 ? 1 : 0;
 }

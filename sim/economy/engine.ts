@@ -109,17 +109,17 @@ export async function runOne(input: RunInput): Promise<RunResult> {
       if (r === undefined) rngs.set(name, (r = new Rng(seed, name)));
       return r;
     },
-    async tx(op: string, send: () => Promise<ExecuteResult>): Promise<ExecuteResult | undefined> {
+    async tx(op: string, send: () => Promise<ExecuteResult>, weighted = true): Promise<ExecuteResult | undefined> {
       txs++;
-      kpi.add(`tx.count.${op}`, 1, true);
+      kpi.add(`tx.count.${op}`, 1, weighted);
       try {
         const res = await send();
-        kpi.add(`gas.${op}`, res.gasUsed, true);
+        kpi.add(`gas.${op}`, res.gasUsed, weighted);
         const events: readonly Event[] = res.events;
         for (const m of mechanisms) m.observe?.(events, base);
         return res;
       } catch (e) {
-        kpi.add(`tx.failed.${op}`, 1, true);
+        kpi.add(`tx.failed.${op}`, 1, weighted);
         const key = `${op}: ${firstLine(e)}`;
         failures[key] = (failures[key] ?? 0) + 1;
         return undefined;

@@ -74,7 +74,7 @@ export function calibrate(
         : t.aggregate === "mean"
           ? series.reduce((a, b) => a + b, 0) / series.length
           : series[series.length - 1]!;
-    return agg * w;
+    return agg * w * t.multiply;
   };
   for (const t of targets)
     perRun.set(

@@ -2,7 +2,9 @@
 // tinypool worker pool. Each pair's result depends only on the scenario and its seed (derived from the master seed),
 // never on the worker that ran it or the runs before it, so outputs are byte-identical whatever the worker count.
 import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { deriveSeed } from "./rng.js";
 import { defaultRegistry, type Registry } from "./registry.js";
 import { loadScenario, type LoadedScenario, type ParamSet } from "./scenario.js";
@@ -102,6 +104,14 @@ export interface ExecuteOptions {
   onStep?: () => void;
 }
 
+/** The compiled worker (from TypeScript sources, as under vitest, the build's copy in dist/). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith(".ts")
+    ? join(repoRoot(), "dist", "sim", "economy", "worker.js")
+    : join(dirname(here), "worker.js");
+}
+
 export const defaultWorkers = (): number => Math.max(1, Math.min(availableParallelism(), 8));
 
 /** Runs every task; results in task order. workers = 1 runs in this process (no pool). */
@@ -123,7 +133,7 @@ export async function executeTasks(
   }
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({
-    filename: fileURLToPath(new URL("./worker.js", import.meta.url)),
+    filename: workerFile(),
     minThreads: Math.min(opts.workers, tasks.length),
     maxThreads: Math.min(opts.workers, tasks.length),
   });

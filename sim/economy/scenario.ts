@@ -21,6 +21,7 @@ export interface CalibrationTarget {
   aggregate: "final" | "sum" | "mean";
   weighted: boolean;
   divide_by?: string;
+  multiply: number;
   target: number;
   tolerance: number;
   unit?: string;
@@ -86,7 +87,7 @@ function readSource(file: string): { src: Source; data: Obj } {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line ?? 1;
+    const line = e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line;
     throw new ScenarioError(`${file}:${line}: YAML: ${e.message.split("\n")[0]}`);
   }
   const data = doc.toJS() as unknown;
@@ -192,7 +193,8 @@ function validate(data: Obj, registry: Registry, origin: Map<string, Source>, to
       const d = describe(e);
       const src = locate(origin, top, d.path);
       const field = d.path.length === 0 ? "(top level)" : d.path.join(".");
-      return `${src.file}:${lineOf(src, d.path, d.key)}: ${field}: ${d.message}${context}`;
+      const where = src.file === "--set" ? "--set" : `${src.file}:${lineOf(src, d.path, d.key)}`;
+      return `${where}: ${field}: ${d.message}${context}`;
     });
     throw new ScenarioError([...new Set(shown)].slice(0, 6).join("\n"));
   }

@@ -79,7 +79,6 @@ export function scenarioSchema(registry: Registry): JsonSchema {
   for (const a of registry.agents) if (a.policySchema !== undefined) Object.assign(policy, a.policySchema);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/akash-econ/akash-econ/scenarios/scenario.schema.json",
     title: "akash-econ simulation scenario",
     type: "object",
     additionalProperties: false,
@@ -149,6 +148,7 @@ export function scenarioSchema(registry: Registry): JsonSchema {
             aggregate: { enum: ["final", "sum", "mean"], default: "final", description: "over the steps of a run" },
             weighted: { type: "boolean", default: true, description: "multiply by the row's weight (1/scale)" },
             divide_by: { type: "string", description: "another calibration label: report this one per unit of that" },
+            multiply: { type: "number", default: 1, description: "unit conversion, e.g. 0.000001 for uakt → AKT" },
             target: { type: "number" },
             tolerance: { type: "number", exclusiveMinimum: 0, default: 0.1, description: "relative, 0.1 = ±10%" },
             unit: { type: "string" },

@@ -69,9 +69,10 @@ export interface RunContext {
   rng(name: string): Rng;
   /**
    * Sends one transaction and records it: gas by `op`, its events to every mechanism's `observe`, a failure as
-   * `tx.failed` by op and error (returned as undefined; the run goes on).
+   * `tx.failed` by op and error (returned as undefined; the run goes on). `weighted` (default true): the tx belongs
+   * to the tenant sample, so its counts and gas stand for 1/scale; false for system actors (relayer, governance).
    */
-  tx(op: string, send: () => Promise<ExecuteResult>): Promise<ExecuteResult | undefined>;
+  tx(op: string, send: () => Promise<ExecuteResult>, weighted?: boolean): Promise<ExecuteResult | undefined>;
 }
 
 export interface StepContext extends RunContext {

@@ -30,12 +30,16 @@ export const governanceAgent: Agent = {
       const name = e.contract as string;
       const address = ctx.contracts[name];
       if (address === undefined) throw new Error(`gov_param at step ${e.at}: no '${name}' contract deployed`);
-      const ok = await ctx.tx(`gov.${name}`, async () => {
-        await ctx.chain.backend.governance.execute(address, e.msg as Record<string, unknown>, {
-          title: `Scenario parameter change at step ${e.at}`,
-        });
-        return { logs: [], height: 0, transactionHash: "", events: [], gasWanted: 0n, gasUsed: 0n };
-      });
+      const ok = await ctx.tx(
+        `gov.${name}`,
+        async () => {
+          await ctx.chain.backend.governance.execute(address, e.msg as Record<string, unknown>, {
+            title: `Scenario parameter change at step ${e.at}`,
+          });
+          return { logs: [], height: 0, transactionHash: "", events: [], gasWanted: 0n, gasUsed: 0n };
+        },
+        false,
+      );
       if (ok !== undefined) ctx.kpi.add("gov.proposals", 1);
     }
   },

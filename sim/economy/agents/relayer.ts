@@ -74,6 +74,6 @@ export const relayerAgent: Agent = {
     );
     const sender = ctx.chain.wallet("relayer", 0);
     const oracle = new OracleClient(ctx.chain.backend.client, sender, ctx.contracts.oracle!);
-    await ctx.tx("oracle.update_price_feeds", () => oracle.updatePriceFeeds({ data: [update.base64] }, "auto"));
+    await ctx.tx("oracle.update_price_feeds", () => oracle.updatePriceFeeds({ data: [update.base64] }, "auto"), false);
   },
 };
