@@ -50,18 +50,16 @@ calibration:
           if (!r.url().startsWith("file:")) problems.push(`network request: ${r.url()}`);
         });
         await page.goto(pathToFileURL(res.report!).href);
-        const charts = await page.$$eval("figure.chart", (figs) =>
-          figs.map((f) => {
-            const svg = f.querySelector("svg");
-            const box = svg?.getBoundingClientRect();
-            return {
-              id: f.id,
-              marks: svg?.querySelectorAll("path, rect, line").length ?? 0,
-              w: box?.width ?? 0,
-              h: box?.height ?? 0,
-            };
-          }),
-        );
+        const charts: { id: string; marks: number; w: number; h: number }[] = [];
+        for (const fig of await page.locator("figure.chart").all()) {
+          const box = await fig.locator("svg").first().boundingBox();
+          charts.push({
+            id: (await fig.getAttribute("id")) ?? "",
+            marks: await fig.locator("svg path, svg rect, svg line").count(),
+            w: box?.width ?? 0,
+            h: box?.height ?? 0,
+          });
+        }
         expect(charts.length).toBeGreaterThan(10);
         for (const c of charts) {
           expect(c.w, c.id).toBeGreaterThan(50);

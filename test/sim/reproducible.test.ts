@@ -49,7 +49,7 @@ describe("reproducible simulation outputs", () => {
 
   it("3 shards merged write the same bytes as one run", async () => {
     const whole = await run("whole");
-    const shards = [];
+    const shards: string[] = [];
     for (let i = 1; i <= 3; i++) shards.push(await run(`shard${i}`, { shard: `${i}/3` }));
     // each shard holds only its slice
     for (const s of shards) expect(bytes(s, "kpis.csv").length).toBeLessThan(bytes(whole, "kpis.csv").length);
