@@ -14,6 +14,7 @@ interface Row {
   time: string;
   metric: string;
   value: number;
+  weight: number;
 }
 
 /** Values as the report shows them: multiplied by the row's weight (estimates for the whole population). */
@@ -30,6 +31,7 @@ export function readRows(dir: string): Row[] {
       time: c[5]!,
       metric: c[6]!,
       value: Number(c[7]) * Number(c[8]),
+      weight: Number(c[8]),
     });
   }
   return out;
@@ -131,10 +133,7 @@ export async function writeReport(dirArg: string): Promise<string> {
   const sc = side.resolved as Scenario;
   const rows = readRows(dir);
   const weights = new Map<string, number>();
-  for (const line of readFileSync(join(dir, "kpis.csv"), "utf8").split("\n").slice(1, 5000)) {
-    const c = line.split(",");
-    if (c[6] !== undefined) weights.set(c[6], Number(c[8]));
-  }
+  for (const r of rows) weights.set(r.metric, r.weight);
   const metrics = [...new Set(rows.map((r) => r.metric))].sort();
   const sets = side.param_sets;
   const runs = sc.runs;

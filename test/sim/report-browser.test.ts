@@ -23,7 +23,7 @@ describe.skipIf(chromium === undefined && !inCI)(
       // Two runs and a two-key sweep: fan charts, small multiples and heatmaps, plus a calibration table.
       const dir = writeScenarios({
         "report.yaml": `extends: ${JSON.stringify(scenarioPath("smoke"))}
-steps: 6
+steps: 9
 runs: 2
 sweep:
   params.behaviour.tenants.leases_per_day: [24, 48]

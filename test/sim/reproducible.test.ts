@@ -9,7 +9,7 @@ import { runScenario } from "../../sim/economy/run.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { scenarioPath, tempDir } from "./helpers.js";
 
-const SET = ["steps=6", "runs=3"];
+const SET = ["steps=9", "runs=3"];
 const bytes = (dir: string, f: string): Buffer => readFileSync(join(dir, f));
 
 async function run(label: string, opts: { workers?: number; shard?: string; set?: string[] } = {}): Promise<string> {
