@@ -119,21 +119,19 @@ export const tenantsAgent: Agent = {
     },
     { default: {}, required: ["leases_per_day"] },
   ),
-  init(ctx) {
+  async init(ctx) {
     ctx.signals.set("tenants", { dseq: 0, live: new Map() } satisfies TenantState);
     const p = ctx.params.behaviour.tenants as TenantParams;
     for (const denom of Object.keys(p.denom_mix)) {
       if ((p.denom_mix[denom] ?? 0) > 0 && !ctx.chain.fundable.includes(denom))
         throw new Error(`tenants pay in ${denom}, which this chain (${ctx.chain.kind}) cannot fund`);
     }
-    return Promise.all(
-      Array.from({ length: p.wallets }, (_, i) =>
-        ctx.chain.fund(
-          ctx.chain.wallet("tenant", i),
-          ctx.chain.fundable.map((denom) => ({ denom, amount: p.wallet_funds })),
-        ),
-      ),
-    ).then(() => undefined);
+    // One after another: on a real node every funding tx comes from the same faucet account (sequence numbers).
+    for (let i = 0; i < p.wallets; i++)
+      await ctx.chain.fund(
+        ctx.chain.wallet("tenant", i),
+        ctx.chain.fundable.map((denom) => ({ denom, amount: p.wallet_funds })),
+      );
   },
   async act(ctx) {
     const p = ctx.params.behaviour.tenants as TenantParams;
