@@ -6,7 +6,12 @@ import { calculateFee, type DeliverTxResponse, type StdFee } from "@cosmjs/starg
 import type { Coin } from "../../sim/interface/coin.js";
 import { ProposalStatus, VoteOption, type Params as GovParams } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposal, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
-import { MsgExecuteContract, MsgInstantiateContract, MsgMigrateContract, MsgStoreCode } from "cosmjs-types/cosmwasm/wasm/v1/tx";
+import {
+  MsgExecuteContract,
+  MsgInstantiateContract,
+  MsgMigrateContract,
+  MsgStoreCode,
+} from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import type { NodeChainClient } from "./node-client.js";
 import {
   codeIdByChecksum,

@@ -9,13 +9,9 @@ import { providersAgent } from "./agents/providers.js";
 import { relayerAgent } from "./agents/relayer.js";
 import { sponsorsAgent } from "./agents/sponsors.js";
 import { tenantsAgent } from "./agents/tenants.js";
-import type { Agent, EventKind, Mechanism } from "./types.js";
+import type { Agent, Mechanism, Registry } from "./types.js";
 
-export interface Registry {
-  readonly mechanisms: readonly Mechanism[];
-  readonly agents: readonly Agent[];
-  readonly eventKinds: readonly EventKind[];
-}
+export type { Registry };
 
 export function makeRegistry(mechanisms: readonly Mechanism[], agents: readonly Agent[]): Registry {
   const sorted = [...agents].sort((a, b) => a.substep - b.substep || (a.name < b.name ? -1 : 1));

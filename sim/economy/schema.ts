@@ -2,9 +2,9 @@
 // Every object is closed (additionalProperties: false) so a misspelt field is an error, not a silent default; rates
 // and counts have minimums so a negative rate is refused before anything runs. Mechanisms and agents contribute their
 // own parameter blocks (system.<mechanism>, behaviour.<agent>), so a new one extends the schema without editing it.
-import type { Registry } from "./registry.js";
+import type { JsonSchema, Registry } from "./types.js";
 
-export type JsonSchema = Record<string, unknown>;
+export type { JsonSchema };
 
 export const nonNegative = (description: string, extra: JsonSchema = {}): JsonSchema => ({
   type: "number",

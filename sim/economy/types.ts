@@ -6,7 +6,9 @@
 import type { Event } from "@cosmjs/stargate";
 import type { ChainBackend, Coin, ExecuteResult, JsonObject } from "../interface/index.js";
 import type { Rng } from "./rng.js";
-import type { JsonSchema } from "./schema.js";
+
+/** A JSON Schema (draft-07) object. */
+export type JsonSchema = Record<string, unknown>;
 
 /** Parameters as the scenario resolved them (after extends, defaults, --set and the sweep point). */
 export interface Params {
@@ -134,3 +136,10 @@ export interface Agent {
 }
 
 export type { JsonObject };
+
+/** Which mechanisms and agents a scenario can use (registry.ts builds the default one). */
+export interface Registry {
+  readonly mechanisms: readonly Mechanism[];
+  readonly agents: readonly Agent[];
+  readonly eventKinds: readonly EventKind[];
+}
