@@ -9,23 +9,8 @@ import { JsonKind, JsonValue, Parser } from "../../contracts/std/json/value";
 import { parseJsonUtf8 } from "../../contracts/std/json/reader";
 import { JsonWriter } from "../../contracts/std/json/writer";
 
-export function alloc(len: usize): usize {
-  return heap.alloc(len);
-}
-
-/** Drops everything allocated so far (stub runtime); call between cases so long runs do not grow memory. */
-export function reset(): void {
-  heap.reset();
-}
-
-function out(s: string): usize {
-  const b = String.UTF8.encode(s);
-  const n = <usize>b.byteLength;
-  const p = heap.alloc(4 + n);
-  store<u32>(p, <u32>n);
-  memory.copy(p + 4, changetype<usize>(b), n);
-  return p;
-}
+export { alloc, reset } from "./io";
+import { out } from "./io";
 
 function write(v: JsonValue, w: JsonWriter): void {
   switch (v.kind) {

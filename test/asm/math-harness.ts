@@ -9,23 +9,8 @@ import { Decimal } from "../../contracts/std/math/decimal";
 import { keccak256Raw } from "../../contracts/std/crypto/keccak";
 import { panic } from "../../contracts/std/abort";
 
-export function alloc(len: usize): usize {
-  return heap.alloc(len);
-}
-
-/** Drops everything allocated so far (stub runtime); call between cases so long runs do not grow memory. */
-export function reset(): void {
-  heap.reset();
-}
-
-function out(s: string): usize {
-  const b = String.UTF8.encode(s);
-  const n = <usize>b.byteLength;
-  const p = heap.alloc(4 + n);
-  store<u32>(p, <u32>n);
-  memory.copy(p + 4, changetype<usize>(b), n);
-  return p;
-}
+export { alloc, reset } from "./io";
+import { out } from "./io";
 
 function u128(s: string): Uint128 {
   const r = Uint128.parse(s);
