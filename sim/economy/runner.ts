@@ -134,6 +134,9 @@ export async function executeTasks(
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({
     filename: workerFile(),
+    // Separate processes: each worker owns its heap and wasm engine (the embedded chain instantiates wasm on every
+    // call), as separate machines would.
+    runtime: "child_process",
     minThreads: Math.min(opts.workers, tasks.length),
     maxThreads: Math.min(opts.workers, tasks.length),
   });
