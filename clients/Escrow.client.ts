@@ -3,7 +3,7 @@
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient.js";
 import type { StdFee } from "@cosmjs/amino";
 import type { ExecuteResult } from "@cosmjs/cosmwasm";
-import { Decimal, Uint128, InstantiateMsg, DenomConfigMsg, Limits, ExecuteMsg, Coin, Expiration, AlertBelow, QueryMsg, PaymentRef, MigrateMsg, AccountResponse, DenomFunds, HealthResponse, DenomHealth, AccountsResponse, AlertsResponse, AlertResponse, ConfigResponse, DepositsResponse, DepositResponse, GrantResponse, GrantsResponse, PaymentResponse, PaymentsResponse } from "./Escrow.types.js";
+import { Decimal, Uint128, InstantiateMsg, DenomConfigMsg, Limits, ExecuteMsg, Binary, Coin, Expiration, AlertBelow, QueryMsg, PaymentRef, MigrateMsg, AccountResponse, DenomFunds, HealthResponse, DenomHealth, AccountsResponse, AlertsResponse, AlertResponse, ConfigResponse, DepositsResponse, DepositResponse, GrantResponse, GrantsResponse, PaymentResponse, PaymentsResponse } from "./Escrow.types.js";
 export interface EscrowReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;
@@ -418,6 +418,15 @@ export interface EscrowInterface {
     denoms?: DenomConfigMsg[];
     limits?: Limits;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
+  receive: ({
+    amount,
+    msg,
+    sender
+  }: {
+    amount: Uint128;
+    msg: Binary;
+    sender: string;
+  }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<ExecuteResult>;
 }
 export class EscrowClient implements EscrowInterface {
   client: ISigningCosmWasmClient;
@@ -439,6 +448,7 @@ export class EscrowClient implements EscrowInterface {
     this.setAlert = this.setAlert.bind(this);
     this.removeAlert = this.removeAlert.bind(this);
     this.updateConfig = this.updateConfig.bind(this);
+    this.receive = this.receive.bind(this);
   }
   createAccount = async ({
     amount,
@@ -635,6 +645,23 @@ export class EscrowClient implements EscrowInterface {
         block_time: blockTime,
         denoms,
         limits
+      }
+    }, fee_, memo_, funds_);
+  };
+  receive = async ({
+    amount,
+    msg,
+    sender
+  }: {
+    amount: Uint128;
+    msg: Binary;
+    sender: string;
+  }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<ExecuteResult> => {
+    return await this.client.execute(this.sender, this.contractAddress, {
+      receive: {
+        amount,
+        msg,
+        sender
       }
     }, fee_, memo_, funds_);
   };

@@ -88,7 +88,14 @@ export type ExecuteMsg = {
     denoms?: DenomConfigMsg[] | null;
     limits?: Limits | null;
   };
+} | {
+  receive: {
+    amount: Uint128;
+    msg: Binary;
+    sender: string;
+  };
 };
+export type Binary = string;
 export interface Coin {
   amount: Uint128;
   denom: string;

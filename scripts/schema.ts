@@ -9,6 +9,8 @@
 //   /** @msg QueryMsg price @returns PriceResponse */  a query variant and its response type
 //   /** @msg ExecuteMsg pause @unit */                 a unit variant, serialized as the string "pause"
 //   /** @msg ExecuteMsg deposit @payable */           accepts attached funds (scripts/codegen's dispatch)
+//   /** @msg ExecuteMsg receive @hook deposit grant */ a hook (the CW20 receive hook): its `msg` field carries one of
+//                                                     the listed @payable execute variants (scripts/codegen)
 //   field JSDoc text → description; `@enum a b` restricts a string; `@optional` marks a value-typed field
 //   optional (AS cannot write `u64 | null`); `T | null` is optional too, and `Some<T> | null` is an optional T.
 //
@@ -435,6 +437,11 @@ export interface Variant {
   unit: boolean;
   /** `@payable`: an ExecuteMsg variant that accepts attached funds (every other variant rejects them). */
   payable: boolean;
+  /**
+   * `@hook a b …`: an ExecuteMsg variant whose binary `msg` field carries one of the listed (payable) execute variants,
+   * e.g. the CW20 receive hook; empty for ordinary variants.
+   */
+  hook: string[];
   returns: string | undefined;
 }
 
@@ -489,8 +496,26 @@ export function collectMessages(prog: Program): Messages {
     if (k === "QueryMsg" && returns === undefined) {
       throw new SchemaError(`${where(info.node, info.sf)}: QueryMsg::${variant} needs @returns <ResponseType>`);
     }
-    list.push({ name: variant, info, unit: hasTag(info.doc, "unit"), payable: hasTag(info.doc, "payable"), returns });
+    const hookLine = tagLine(info.doc, "hook");
+    if (hookLine !== undefined && k !== "ExecuteMsg")
+      throw new SchemaError(`${where(info.node, info.sf)}: @hook only applies to ExecuteMsg variants`);
+    const hook = hookLine === undefined ? [] : hookLine.split(" ").filter((x) => x !== "");
+    if (hookLine !== undefined && hook.length === 0)
+      throw new SchemaError(`${where(info.node, info.sf)}: @hook lists the execute variants the hook carries`);
+    const unit = hasTag(info.doc, "unit");
+    list.push({ name: variant, info, unit, payable: hasTag(info.doc, "payable"), hook, returns });
     enums.set(k, list);
+  }
+  // A hook carries payable variants of the same enum (its tokens are their funds), never another hook.
+  for (const v of enums.get("ExecuteMsg") ?? []) {
+    for (const name of v.hook) {
+      const target = enums.get("ExecuteMsg")!.find((x) => x.name === name);
+      if (target === undefined || !target.payable || target.hook.length > 0) {
+        throw new SchemaError(
+          `${where(v.info.node, v.info.sf)}: @hook ${name}: expected a @payable ExecuteMsg variant that is not a hook`,
+        );
+      }
+    }
   }
   return { structs, enums };
 }

@@ -7,7 +7,6 @@ import type { InstantiateMsg } from "../../clients/Escrow.types.js";
 import {
   EscrowArgError,
   fundsFor,
-  parseCoin,
   parseCoins,
   parseRate,
   parseSources,
@@ -17,9 +16,12 @@ import {
 const USAGE = `usage: akash-econ escrow <command> [arguments] [options]
 
 commands:
-  create <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>]   open an account
-  deposit <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>]  fund any account
-  grant <grantee> --amount <coins> [--expires-at <height>] [--scope <id>]...  fund a sponsor grant
+  create <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>] [--cw20 <token>]
+                                                    open an account
+  deposit <id> --amount <coin> [--sources balance,grant] [--sponsors <addrs>] [--attach <coins>] [--cw20 <token>]
+                                                    fund any account
+  grant <grantee> --amount <coins> [--expires-at <height>] [--scope <id>]... [--cw20 <token>]
+                                                    fund a sponsor grant
   revoke <grantee>                                  return the unused grant balance
   pay <id> <payment_id> --provider <addr> --rate <decimal><denom>   open a payment (rate per block)
   withdraw <id> <payment_id>                        provider: collect the accrued balance
@@ -44,6 +46,10 @@ options:
 grants. Without --attach, the whole amount is attached when the only source is balance, nothing otherwise.
 --sponsors (comma-separated addresses, at most 30) draws only the grants of these sponsors, in this order; without
 it the sender's grants are drawn by sponsor address (see docs/escrow.md, "Bounds and anti-griefing rules").
+--cw20 <token> pays in a CW20 token the escrow accepts (e.g. bme's ACT): --amount and --attach are then plain
+integers in that token, whose escrow denom is cw20:<token>. Attached tokens go through the token's \`send\` to the
+escrow's receive hook; a grant-only deposit is a plain execute naming that denom. An amount written
+<n>cw20:<token> does the same without --cw20.
 
 Exit status: 0 success, 1 chain or contract error, 2 usage error.`;
 
@@ -60,6 +66,7 @@ interface Options {
   sources?: string;
   sponsors?: string;
   attach?: string;
+  cw20?: string;
   expiresAt?: string;
   scope?: string[];
   provider?: string;
@@ -89,6 +96,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; o: Opt
         sources: { type: "string" },
         sponsors: { type: "string" },
         attach: { type: "string" },
+        cw20: { type: "string" },
         "expires-at": { type: "string" },
         scope: { type: "string", multiple: true },
         provider: { type: "string" },
@@ -122,6 +130,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; o: Opt
       sources: v.sources,
       sponsors: v.sponsors,
       attach: v.attach,
+      cw20: v.cw20,
       expiresAt: v["expires-at"],
       scope: v.scope,
       provider: v.provider,
@@ -240,10 +249,26 @@ interface Funding {
   funds: Coin[];
 }
 
+const CW20_PREFIX = "cw20:";
+
+/** With --cw20, "<n>" means n of the token (denom cw20:<token>); otherwise a coin as usual. */
+function coinsArg(o: Options, flag: string, text: string): Coin[] {
+  if (o.cw20 === undefined) return parseCoins(text);
+  return text
+    .split(",")
+    .filter((x) => x.trim() !== "")
+    .map((x) => {
+      if (!/^\d+$/.test(x.trim())) throw new UsageError(`--${flag} ${x}: with --cw20, expected an integer amount`);
+      return { denom: CW20_PREFIX + o.cw20!, amount: BigInt(x.trim()).toString() };
+    });
+}
+
 function funding(o: Options): Funding {
-  const amount = parseCoin(need(o.amount, "--amount"));
+  const amounts = coinsArg(o, "amount", need(o.amount, "--amount"));
+  if (amounts.length !== 1) throw new UsageError("--amount: expected one coin");
+  const amount = amounts[0]!;
   const sources = o.sources === undefined ? undefined : parseSources(o.sources);
-  const attach = o.attach === undefined ? undefined : parseCoins(o.attach);
+  const attach = o.attach === undefined ? undefined : coinsArg(o, "attach", o.attach);
   const sponsors = o.sponsors
     ?.split(",")
     .map((x) => x.trim())
@@ -253,6 +278,30 @@ function funding(o: Options): Funding {
   return { amount, sources, sponsors, funds: fundsFor(amount, sources, attach) };
 }
 
+/**
+ * Funds in a CW20 token leave through the token: `send { contract: escrow, amount, msg }` with the escrow message as
+ * the hook's ReceiveMsg (docs/escrow.md#cw20-tokens-act); null when the funds are bank coins (or none).
+ */
+async function viaToken(conn: Connected, funds: Coin[], msg: Record<string, unknown>): Promise<ExecuteResult | null> {
+  const tokens = funds.filter((c) => c.denom.startsWith(CW20_PREFIX));
+  if (tokens.length === 0) return null;
+  if (funds.length !== 1) throw new UsageError("a CW20 token is sent alone: one coin, no bank coins beside it");
+  const token = tokens[0]!.denom.slice(CW20_PREFIX.length);
+  const hook = Buffer.from(JSON.stringify(msg)).toString("base64");
+  const send = { send: { contract: conn.contract, amount: tokens[0]!.amount, msg: hook } };
+  return conn.client.execute(conn.sender, token, send, "auto");
+}
+
+/** A create_account/deposit body in the contract's snake_case, without absent fields. */
+function fundingBody(id: string, amount: Coin | undefined, f: Funding): Record<string, unknown> {
+  return {
+    id,
+    ...(amount !== undefined ? { amount } : {}),
+    ...(f.sources !== undefined ? { sources: f.sources } : {}),
+    ...(f.sponsors !== undefined ? { sponsors: f.sponsors } : {}),
+  };
+}
+
 async function runCommand(command: string, pos: string[], o: Options, conn: Connected): Promise<object> {
   const arg = (i: number, what: string): string => need(pos[i], what);
   const esc = new EscrowClient(conn.client, conn.sender, conn.contract);
@@ -260,34 +309,36 @@ async function runCommand(command: string, pos: string[], o: Options, conn: Conn
     case "create": {
       const f = funding(o);
       const amount = o.sources === undefined ? undefined : f.amount;
+      const id = arg(0, "<id>");
+      const sent = await viaToken(conn, f.funds, { create_account: fundingBody(id, amount, f) });
+      if (sent !== null) return summarize(sent);
       return summarize(
-        await esc.createAccount(
-          { id: arg(0, "<id>"), amount, sources: f.sources, sponsors: f.sponsors },
-          "auto",
-          "",
-          f.funds,
-        ),
+        await esc.createAccount({ id, amount, sources: f.sources, sponsors: f.sponsors }, "auto", "", f.funds),
       );
     }
     case "deposit": {
       const f = funding(o);
       const amount = o.sources === undefined ? undefined : f.amount;
+      const id = arg(0, "<id>");
+      const sent = await viaToken(conn, f.funds, { deposit: fundingBody(id, amount, f) });
+      if (sent !== null) return summarize(sent);
       return summarize(
-        await esc.deposit(
-          { id: arg(0, "<id>"), amount, sources: f.sources, sponsors: f.sponsors },
-          "auto",
-          "",
-          f.funds,
-        ),
+        await esc.deposit({ id, amount, sources: f.sources, sponsors: f.sponsors }, "auto", "", f.funds),
       );
     }
     case "grant": {
-      const funds = parseCoins(need(o.amount, "--amount"));
+      const funds = coinsArg(o, "amount", need(o.amount, "--amount"));
       const height = positiveInt("expires-at", o.expiresAt);
       const expiresAt = height === undefined ? undefined : { at_height: height };
-      return summarize(
-        await esc.grant({ grantee: arg(0, "<grantee>"), expiresAt, scopes: o.scope }, "auto", "", funds),
-      );
+      const grantee = arg(0, "<grantee>");
+      const body = {
+        grantee,
+        ...(expiresAt !== undefined ? { expires_at: expiresAt } : {}),
+        ...(o.scope !== undefined ? { scopes: o.scope } : {}),
+      };
+      const sent = await viaToken(conn, funds, { grant: body });
+      if (sent !== null) return summarize(sent);
+      return summarize(await esc.grant({ grantee, expiresAt, scopes: o.scope }, "auto", "", funds));
     }
     case "revoke":
       return summarize(await esc.revokeGrant({ grantee: arg(0, "<grantee>") }));

@@ -2,7 +2,7 @@
 
 import { Decimal, Response, Uint128, err } from "../std";
 import * as E from "./error";
-import { Exec, coinStr } from "./exec";
+import { CW20_PREFIX, Exec, coinStr, isCw20 } from "./exec";
 import { DenomConfigMsg, Limits, UpdateConfigMsg } from "./msg";
 import { CONFIG, Config, DenomConfig } from "./state";
 import { checkAddr } from "./validate";
@@ -10,6 +10,8 @@ import { checkAddr } from "./validate";
 export const DEFAULT_MIN_DEPOSIT: u64 = 500_000;
 /** The largest accepted `max_scopes`: a grant's scopes stay a few KiB however governance sets the limit. */
 export const MAX_SCOPES_CEILING: u32 = 100;
+/** Accepted denoms (bank denoms and CW20 tokens together): every call loads the config and searches this list. */
+export const MAX_DENOMS: i32 = 10;
 
 /** Applies the optional fields of instantiate/update_config; returns an error message or null. */
 export function apply(
@@ -26,11 +28,17 @@ export function apply(
   }
   if (denoms !== null) {
     if (denoms.length == 0) return E.NO_DENOMS;
+    if (denoms.length > MAX_DENOMS) return E.tooManyDenoms(MAX_DENOMS);
     const out = new Array<DenomConfig>();
     for (let i = 0; i < denoms.length; i++) {
       const d = denoms[i];
       if (d.denom.length < 3 || d.denom.length > 128) return E.invalidDenom(d.denom);
       for (let j = 0; j < i; j++) if (denoms[j].denom == d.denom) return E.duplicateDenom(d.denom);
+      // A CW20 entry names its token contract, which must be a valid address (payouts execute on it).
+      if (isCw20(d.denom)) {
+        const addrErr = checkAddr("denoms", d.denom.substring(CW20_PREFIX.length));
+        if (addrErr !== null) return addrErr;
+      }
       const min = d.min_deposit;
       out.push(new DenomConfig(d.denom, min !== null ? min : Uint128.fromU64(DEFAULT_MIN_DEPOSIT)));
     }

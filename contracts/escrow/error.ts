@@ -107,6 +107,9 @@ export function denomNotFunded(denom: string): string {
 export function grantExpired(): string {
   return "expires_at must be in the future";
 }
+export function tooManyDenoms(max: i32): string {
+  return invalidInput("denoms", "at most " + max.toString());
+}
 export function duplicateDenom(denom: string): string {
   return "denom `" + denom + "` listed twice";
 }

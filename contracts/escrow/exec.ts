@@ -1,8 +1,16 @@
 // What every execute handler works with: the block, the sender, the config, the response being built and the coins
-// that will leave the contract. Money leaves only through `Payouts.flush` (BankMsg::Send, never a zero amount).
+// that will leave the contract. Money leaves only through `Payouts.flush` (BankMsg::Send for bank denoms, a CW20
+// `transfer` for `cw20:<token>` denoms; never a zero amount).
 
-import { BankMsg, Coin, Context, Event, Response, Uint128, joinWith } from "../std";
+import { BankMsg, Coin, Context, Event, JsonWriter, Response, Uint128, WasmMsg, joinWith } from "../std";
 import { Config } from "./state";
+
+/** Denoms of CW20 tokens are `cw20:<token contract address>` (as cw-asset spells them). */
+export const CW20_PREFIX = "cw20:";
+
+export function isCw20(denom: string): bool {
+  return denom.startsWith(CW20_PREFIX);
+}
 
 class Send {
   coins: Array<Coin> = new Array<Coin>();
@@ -34,8 +42,20 @@ export class Payouts {
   flush(res: Response): void {
     for (let i = 0; i < this.sends.length; i++) {
       const s = this.sends[i];
+      const cs = new Array<Coin>();
+      for (let a = 0; a < s.coins.length; a++) {
+        const c = s.coins[a];
+        // CW20 tokens leave by a `transfer` on their contract (never `send`: it would call into the recipient).
+        if (!isCw20(c.denom)) {
+          cs.push(c);
+          continue;
+        }
+        const w = new JsonWriter().beginObject().key("transfer").beginObject().key("recipient").str(s.to);
+        w.key("amount").uint128(c.amount).endObject().endObject();
+        res.addMessage(WasmMsg.execute(c.denom.substring(CW20_PREFIX.length), w.toString(), []));
+      }
+      if (cs.length == 0) continue;
       // The bank module wants coins sorted by denom.
-      const cs = s.coins;
       for (let a = 1; a < cs.length; a++) {
         const c = cs[a];
         let b = a - 1;

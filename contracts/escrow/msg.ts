@@ -7,6 +7,7 @@ import { Coin, Decimal, Some, Uint128 } from "../std";
 
 /** A denom the escrow accepts and the minimum opening deposit in it. */
 export class DenomConfigMsg {
+  /** A bank denom, or `cw20:<token address>` for a CW20 token paid in through `receive`. */
   denom: string = "";
   /** Default 500000 (0.5 AKT for uakt, as Akash's MinDeposits). */
   min_deposit: Uint128 | null = null;
@@ -45,7 +46,7 @@ export class AlertBelow {
  */
 export class InstantiateMsg {
   admin: string = "";
-  /** Accepted denoms; default `[{"denom":"uakt","min_deposit":"500000"}]`. */
+  /** Accepted denoms (at most 10); default `[{"denom":"uakt","min_deposit":"500000"}]`. */
   denoms: Array<DenomConfigMsg> | null = null;
   limits: Limits | null = null;
   /** Average block time in seconds for health estimates; default "6.5" (Akash's AverageBlockTime). */
@@ -190,6 +191,22 @@ export class UpdateConfigMsg {
   denoms: Array<DenomConfigMsg> | null = null;
   limits: Limits | null = null;
   block_time: Decimal | null = null;
+}
+
+/**
+ * The CW20 receive hook. An accepted CW20 token (a `cw20:<token address>` entry of `denoms`) calls it when `sender`
+ * sends `amount` to the escrow with `send { contract, amount, msg }`. `msg` is the base64 of one JSON `ReceiveMsg`:
+ * `{"create_account": …}`, `{"deposit": …}` or `{"grant": …}` with the bodies of those execute variants. The tokens
+ * are that message's attached funds, in denom `cw20:<token address>`, and `sender` is its sender.
+ * @msg ExecuteMsg receive
+ * @hook create_account deposit grant
+ */
+export class Cw20ReceiveMsg {
+  /** Who sent the tokens: the depositor (or sponsor), as the token contract reports it. */
+  sender: string = "";
+  amount: Uint128 = Uint128.zero();
+  /** Base64 JSON of the ReceiveMsg. */
+  msg: Uint8Array = new Uint8Array(0);
 }
 
 /** @msg MigrateMsg */

@@ -193,7 +193,60 @@ const escrowWorstCaseScenario: Scenario = async (b, record) => {
   record("escrow max: revoke_grant", revoke);
 };
 
-const SCENARIOS: Scenario[] = [probeScenario, oracleScenario, escrowScenario, escrowWorstCaseScenario];
+/**
+ * Escrow funded in a CW20 token (the test fixture token, standing in for bme's ACT) through the receive hook. Each
+ * figure is the whole tx: the token's `send` plus the escrow's `receive` (and the token `transfer`s it pays out by).
+ */
+export const escrowCw20Scenario: Scenario = async (b, record) => {
+  const [owner, provider, sponsor] = b.accounts as [string, string, string];
+  const init = {
+    name: "Test ACT",
+    symbol: "TACT",
+    decimals: 6,
+    initial_balances: [owner, sponsor].map((address) => ({ address, amount: "1000000000000" })),
+  };
+  const token = await deploy(b, wasmAt("build", "test", "cw20.wasm"), init, "bench-cw20");
+  const act = `cw20:${token}`;
+  const msg = {
+    admin: b.governance.govAddress,
+    denoms: [{ denom: b.denom }, { denom: act }],
+  };
+  const escrow = await deploy(b, wasmAt("artifacts", "escrow.wasm"), msg, "bench-escrow-cw20");
+  const send = (sender: string, amount: number, inner: JsonObject): Promise<ExecuteResult> => {
+    const hook = Buffer.from(JSON.stringify(inner)).toString("base64");
+    return b.client.execute(sender, token, { send: { contract: escrow, amount: String(amount), msg: hook } }, "auto");
+  };
+  const id = "bench/act";
+  record(
+    "cw20 fixture transfer (reference)",
+    await b.client.execute(
+      owner,
+      token,
+      {
+        transfer: { recipient: sponsor, amount: "1" },
+      },
+      "auto",
+    ),
+  );
+  record("escrow ACT create_account via CW20 send", await send(owner, 500_000, { create_account: { id } }));
+  record("escrow ACT deposit via CW20 send (new entry)", await send(sponsor, 500_000, { deposit: { id } }));
+  record("escrow ACT deposit via CW20 send (top-up)", await send(sponsor, 1_000, { deposit: { id } }));
+  const pay = { create_payment: { id, payment_id: "p", provider, denom: act, rate: "3" } };
+  await b.client.execute(owner, escrow, pay, "auto");
+  await b.advance(2);
+  record(
+    "escrow ACT close_account (3 CW20 transfers: provider, 2 refunds)",
+    await b.client.execute(owner, escrow, { close_account: { id } }, "auto"),
+  );
+};
+
+const SCENARIOS: Scenario[] = [
+  probeScenario,
+  oracleScenario,
+  escrowScenario,
+  escrowWorstCaseScenario,
+  escrowCw20Scenario,
+];
 
 async function gasOn(b: ChainBackend, memory?: Map<string, number>): Promise<Map<string, number>> {
   const gas = new Map<string, number>();

@@ -49,6 +49,56 @@ function payableMask(variants: Variant[]): string {
   ].join("\n");
 }
 
+const pascal = (snake: string): string =>
+  snake
+    .split("_")
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+
+/** The names a hook variant generates: its message type (`receive` → ReceiveMsg), table and dispatch function. */
+export function hookNames(variant: string): { type: string; table: string; fn: string } {
+  const type = `${pascal(variant)}Msg`;
+  return { type, table: `${variant.toUpperCase()}_VARIANTS`, fn: `dispatch${type}` };
+}
+
+/**
+ * A hook's inner message: JSON bytes holding one of the variants the hook lists, parsed and run like the execute
+ * variant of that name, with the context the hook handler passes (e.g. the token sender and the tokens as funds).
+ */
+function hookDispatch(hook: Variant, all: Variant[]): string {
+  const { type, table, fn } = hookNames(hook.name);
+  const targets = hook.hook.map((name) => all.find((v) => v.name === name)!);
+  const lines = [
+    tableLine(table, hook.hook),
+    "",
+    `/** The \`${hook.name}\` hook's message: ${hook.hook.join(", ")}. */`,
+    `export function ${fn}(ctx: Context, msg: Uint8Array): Response {`,
+    `  const p = new Parser(${JSON.stringify(type)});`,
+    `  const j = parseJsonBytes(msg, p);`,
+    `  const v = j !== null ? parseVariant(j, ${JSON.stringify(type)}, ${table}, p) : null;`,
+    `  if (v === null) return err(p.message());`,
+    `  const name = v.name;`,
+    `  let res: Response | null = null;`,
+    `  switch (v.index) {`,
+  ];
+  targets.forEach((v, i) => {
+    lines.push(
+      `    case ${i}: {`,
+      `      const m = parse${v.info.name}(v.body, p);`,
+      `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      `      break;`,
+      `    }`,
+    );
+  });
+  lines.push(
+    `  }`,
+    `  if (p.failed()) return err(p.message());`,
+    `  return res !== null ? res : err("internal error: no branch for ${type}::" + name);`,
+    `}`,
+  );
+  return lines.join("\n");
+}
+
 // Branches only set the outcome and one exit reports it: fewer copies of the error paths in the wasm.
 function executeDispatch(variants: Variant[]): string {
   const lines = [
@@ -66,7 +116,8 @@ function executeDispatch(variants: Variant[]): string {
     lines.push(
       `    case ${i}: {`,
       `      const m = parse${v.info.name}(v.body, p);`,
-      `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
+      // A hook's handler gets the dispatch of its inner message (a function, so execute.ts need not import gen/).
+      `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m${v.hook.length > 0 ? `, ${hookNames(v.name).fn}` : ""});`,
       `      break;`,
       `    }`,
     );
@@ -137,6 +188,7 @@ export function emitDispatch(model: DispatchModel, header: string): string {
       ),
     );
     body.push(payableMask(model.execute));
+    for (const v of model.execute) if (v.hook.length > 0) body.push(hookDispatch(v, model.execute));
     body.push(executeDispatch(model.execute));
   }
   if (model.query !== null) {
@@ -152,8 +204,9 @@ export function emitDispatch(model: DispatchModel, header: string): string {
     );
     body.push(queryDispatch(model.query));
   }
+  const hooks = (model.execute ?? []).some((v) => v.hook.length > 0);
   const imports = [
-    `import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";`,
+    `import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, ${hooks ? "parseJsonBytes, " : ""}parseVariant } from "../../std";`,
   ];
   if (model.rejectsFunds) imports.push(`import { FUNDS_NOT_ACCEPTED } from "../error";`);
   imports.push(`import { ${[...fromMessages].sort().join(", ")} } from "./messages";`);

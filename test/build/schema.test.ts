@@ -215,6 +215,16 @@ describe("schema errors name the file, line and field", () => {
     expect(gen(`/** @msg InstantiateMsg */ export class I { a: string | u8 = ""; }`)).toThrow(/only `T \| null`/);
     expect(gen(`/** @msg InstantiateMsg */ export class I { a = ""; }`)).toThrow(/needs a type annotation/);
   });
+  it("@hook: only on ExecuteMsg variants, listing payable execute variants that are not hooks", () => {
+    const pay = `/** @msg ExecuteMsg deposit @payable */ export class D {}\n/** @msg ExecuteMsg settle */ export class S {}\n`;
+    const hook = (tags: string): string => `/** @msg ExecuteMsg receive ${tags} */ export class R { msg: Uint8Array = new Uint8Array(0); }`;
+    expect(gen(pay + hook("@hook deposit"))).not.toThrow();
+    expect(gen(pay + hook("@hook settle"))).toThrow(/@hook settle: expected a @payable ExecuteMsg variant/);
+    expect(gen(pay + hook("@hook nope"))).toThrow(/@hook nope: expected a @payable ExecuteMsg variant/);
+    expect(gen(pay + hook("@payable @hook receive"))).toThrow(/@hook receive: expected a @payable ExecuteMsg variant/);
+    expect(gen(pay + hook("@hook"))).toThrow(/@hook lists the execute variants/);
+    expect(gen(`/** @msg QueryMsg q @returns Q @hook x */ export class Q {}`)).toThrow(/@hook only applies to ExecuteMsg/);
+  });
   it("@enum on a non-string field", () => {
     expect(gen(`/** @msg InstantiateMsg */ export class I { /** @enum a b */ a: u8 = 0; }`)).toThrow(
       /@enum needs a string field/,

@@ -6,6 +6,7 @@ import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js"
 import type { InstantiateMsg } from "../../clients/Escrow.types.js";
 import { EmbeddedChain, type ChainClient, type Coin, type ExecuteResult, type JsonObject } from "../../sim/index.js";
 import { defaultInstantiateMsg } from "../../scripts/deploy/defaults.js";
+import { cw20Balance, cw20Denom, cw20Instantiate, cw20Send, cw20Wasm } from "./cw20.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const ESCROW_WASM = path.join(ROOT, "artifacts/escrow.wasm");
@@ -98,4 +99,42 @@ export function itemsOf(
 ): string[][] {
   const v = res.events.find((x) => x.type === type)?.attributes.find((a) => a.key === key)?.value;
   return v === undefined || v === "" ? [] : v.split(";").map((i) => i.split(","));
+}
+
+/** The CW20 fixture token deployed beside an escrow, its escrow denom, and CW20 calls as an actor. */
+export interface TokenEnv {
+  token: string;
+  /** `cw20:<token>`: the escrow's denom for it. */
+  denom: string;
+  /** CW20 `send` to the escrow carrying `inner` (a ReceiveMsg, or raw JSON text). */
+  send(who: string, amount: bigint | number, inner: JsonObject | string): Promise<ExecuteResult>;
+  balance(who: string): Promise<bigint>;
+}
+
+/**
+ * Deploys a CW20 fixture token (every actor holds FUNDING) and, unless `listed` is false, lets governance add it to
+ * the escrow's denoms (after the current ones) with `minDeposit`.
+ */
+export async function addToken(
+  e: EscrowEnv,
+  opts: { listed?: boolean; minDeposit?: bigint; symbol?: string } = {},
+): Promise<TokenEnv> {
+  const resolve = (who: string): string => (who in e.addr ? e.addr[who as Actor] : who);
+  const { codeId } = await e.client.upload(e.addr.owner, cw20Wasm(), "auto");
+  const holders = ACTORS.map((a) => e.addr[a]);
+  const init = cw20Instantiate(holders, FUNDING, opts.symbol ?? "TACT");
+  const { contractAddress: token } = await e.client.instantiate(e.addr.owner, codeId, init, "token", "auto");
+  const denom = cw20Denom(token);
+  if (opts.listed !== false) {
+    const cfg = await e.query<{ denoms: { denom: string; min_deposit: string }[] }>({ config: {} });
+    const denoms = [...cfg.denoms, { denom, min_deposit: (opts.minDeposit ?? 500_000n).toString() }];
+    await e.exec(e.chain.govAddress, { update_config: { denoms } });
+  }
+  return {
+    token,
+    denom,
+    send: (who, amount, inner) =>
+      e.client.execute(resolve(who), token, cw20Send(e.contract, amount, inner), "auto", "", []),
+    balance: (who) => cw20Balance(e.client, token, resolve(who)),
+  };
 }

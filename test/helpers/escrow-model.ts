@@ -2,6 +2,9 @@
  * Exact bigint reference model of the escrow contract (contracts/escrow), used by the property tests: the same rules
  * written independently in plain TypeScript, with the same error texts for the paths the tests drive.
  *
+ * Denoms are opaque strings: a CW20 token's `cw20:<address>` follows every rule a bank denom does; `held`, `sent` and
+ * `paidIn` then count its tokens (the contract's CW20 balance, transfers out, sends in).
+ *
  * Rounding (as the contract, see contracts/escrow/settle.ts):
  * - accrual: owed = floor(carry + rate × Δh), the fraction is carried;
  * - shortfall: floor(F × owed_i / T), leftover units to the largest remainders, ties to the earlier payment.
@@ -9,6 +12,8 @@
 import type { Amount } from "../../sim/interface/coin.js";
 
 export const ONE = 10n ** 18n;
+/** Denoms of CW20 tokens: `cw20:<token address>`; their coins move by CW20 send/transfer, with the same rules. */
+export const CW20_PREFIX = "cw20:";
 export const MAX_GRANTS_SCANNED = 30;
 
 export type Source = "balance" | "grant";
@@ -280,6 +285,13 @@ export class EscrowModel {
   private run(op: Op, h: number): void {
     const funds = "funds" in op ? op.funds : [];
     const payable = op.kind === "create_account" || op.kind === "deposit" || op.kind === "grant";
+    if (funds.some((c) => c.denom.startsWith(CW20_PREFIX))) {
+      // Tokens arrive through the CW20 receive hook: one coin, into one of the three funding messages; the hook checks
+      // the token is listed and the amount non-zero, then runs the message with the tokens as its attached funds.
+      if (funds.length !== 1 || !payable) throw new Error("model: a CW20 send carries one coin into a funding message");
+      if (!this.cfg.denoms.has(funds[0]!.denom)) fail(Err.invalidDenom(funds[0]!.denom));
+      if (funds[0]!.amount === 0n) fail(Err.amountZero);
+    }
     if (funds.length > 0 && !payable) fail(Err.fundsNotAccepted);
     switch (op.kind) {
       case "create_account": {

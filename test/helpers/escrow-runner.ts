@@ -1,14 +1,43 @@
 /**
  * Drives the escrow contract on the embedded chain and the reference model side by side: the fast-check arbitraries
- * for random operation sequences, the translation of a model Op into an ExecuteMsg, and the state comparisons.
+ * for random operation sequences, the translation of a model Op into an ExecuteMsg (or, for funds in the CW20 token,
+ * a CW20 `send` carrying it to the receive hook), and the state comparisons over bank and CW20 balances.
  */
 import fc from "fast-check";
 import { TxError } from "../../sim/index.js";
-import type { EscrowEnv } from "./escrow-fixture.js";
+import { addToken, setupEscrow, type EscrowEnv, type TokenEnv } from "./escrow-fixture.js";
+import { cw20Send } from "./cw20.js";
 import type { Amount } from "../../sim/interface/coin.js";
 import { EscrowModel, ONE, paymentKey, type Op, type Outcome } from "./escrow-model.js";
 
-export const DENOMS = ["uakt", "uact"] as const;
+/** The generators' name for the CW20 fixture token (ACT's stand-in); resolveOp turns it into `cw20:<address>`. */
+export const TOKEN = "cw20:token";
+/** A bank denom and a CW20 token: the two payout routes. */
+export const DENOMS = ["uakt", TOKEN] as const;
+
+/** An escrow with the CW20 fixture token listed (min_deposit MIN_DEPOSIT), as the property tests run it. */
+export type PropertyEnv = EscrowEnv & { token: TokenEnv };
+
+export async function setupPropertyEscrow(): Promise<PropertyEnv> {
+  const env = await setupEscrow(PROPERTY_INSTANTIATE);
+  const token = await addToken(env, { minDeposit: MIN_DEPOSIT });
+  return Object.assign(env, { token });
+}
+
+/** The deployment's denom for a generator denom. */
+export function denomOf(env: PropertyEnv, d: string): string {
+  return d === TOKEN ? env.token.denom : d;
+}
+
+/** The deployment's denoms, in configuration order. */
+export function denomsOf(env: PropertyEnv): string[] {
+  return DENOMS.map((d) => denomOf(env, d));
+}
+
+/** Bank or CW20 balance, by denom. */
+export async function balanceOf(env: PropertyEnv, addr: string, denom: string): Promise<bigint> {
+  return denom === env.token.denom ? env.token.balance(addr) : env.chain.balance(addr, denom);
+}
 export const MIN_DEPOSIT = 1_000n;
 export const IDS = ["a", "b"] as const;
 /** Ids the random steps use: mostly the prelude's account. */
@@ -18,14 +47,14 @@ export const USERS = ["owner", "alice", "bob", "sponsor"] as const;
 export const PROVIDERS = ["provider", "provider2"] as const;
 export const EVERYONE = [...USERS, ...PROVIDERS] as const;
 
-/** Instantiate message matching `modelConfig()`. */
+/** Instantiate message matching `modelConfig()`; setupPropertyEscrow then lists the token after uakt. */
 export const PROPERTY_INSTANTIATE = {
-  denoms: DENOMS.map((denom) => ({ denom, min_deposit: MIN_DEPOSIT.toString() })),
+  denoms: [{ denom: "uakt", min_deposit: MIN_DEPOSIT.toString() }],
   limits: { max_deposits: 4, max_payments: 2, max_alerts: 5 },
 };
 
-export function modelConfig(): ConstructorParameters<typeof EscrowModel>[0] {
-  return { denoms: new Map(DENOMS.map((d) => [d, MIN_DEPOSIT])), maxDeposits: 4, maxPayments: 2 };
+export function modelConfig(env: PropertyEnv): ConstructorParameters<typeof EscrowModel>[0] {
+  return { denoms: new Map(denomsOf(env).map((d) => [d, MIN_DEPOSIT])), maxDeposits: 4, maxPayments: 2 };
 }
 
 /** A step of a sequence: an escrow message or closing blocks. */
@@ -133,8 +162,8 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /**
- * Sequences open with a short random prelude (an optional grant, an account, a payment) so that the random tail
- * mostly hits live objects instead of failing with "not found"; at most 12 steps in all.
+ * Sequences open with a short random prelude (an optional grant, an account, a payment, in uakt or in the token) so
+ * that the random tail mostly hits live objects instead of failing with "not found"; at most 12 steps in all.
  */
 export const preludeArb: fc.Arbitrary<Step[]> = fc
   .record({
@@ -143,22 +172,23 @@ export const preludeArb: fc.Arbitrary<Step[]> = fc
     viaGrant: fc.boolean(),
     rate: rateArb,
     second: fc.boolean(),
+    denom: fc.constantFrom(...DENOMS),
   })
-  .map(({ grant, amount, viaGrant, rate, second }) => {
+  .map(({ grant, amount, viaGrant, rate, second, denom }) => {
     const steps: Step[] = [];
     if (grant !== undefined) {
-      steps.push({ kind: "grant", sender: "sponsor", funds: [{ denom: "uakt", amount: grant }], grantee: "owner" });
+      steps.push({ kind: "grant", sender: "sponsor", funds: [{ denom, amount: grant }], grantee: "owner" });
     }
     if (grant !== undefined && viaGrant) {
       const attached = amount / 2n;
       steps.push({
         kind: "create_account",
         sender: "owner",
-        funds: attached > 0n ? [{ denom: "uakt", amount: attached }] : [],
-        args: { id: "a", amount: { denom: "uakt", amount }, sources: ["balance", "grant"] },
+        funds: attached > 0n ? [{ denom, amount: attached }] : [],
+        args: { id: "a", amount: { denom, amount }, sources: ["balance", "grant"] },
       });
     } else {
-      steps.push({ kind: "create_account", sender: "owner", funds: [{ denom: "uakt", amount }], args: { id: "a" } });
+      steps.push({ kind: "create_account", sender: "owner", funds: [{ denom, amount }], args: { id: "a" } });
     }
     steps.push({
       kind: "create_payment",
@@ -166,11 +196,11 @@ export const preludeArb: fc.Arbitrary<Step[]> = fc
       id: "a",
       paymentId: "p1",
       provider: "provider",
-      denom: "uakt",
+      denom,
       rate,
     });
     if (second) {
-      steps.push({ kind: "deposit", sender: "alice", funds: [{ denom: "uakt", amount: 5_000n }], args: { id: "a" } });
+      steps.push({ kind: "deposit", sender: "alice", funds: [{ denom, amount: 5_000n }], args: { id: "a" } });
     }
     return steps;
   });
@@ -179,10 +209,19 @@ export const sequenceArb: fc.Arbitrary<Step[]> = fc
   .tuple(preludeArb, fc.array(stepArb, { minLength: 1, maxLength: 7 }))
   .map(([p, t]) => [...p, ...t].slice(0, 12));
 
-/** Actor names in ops become addresses; a negative `expiresAt` means "that many blocks from now". */
-export function resolveOp(op: Op, env: EscrowEnv, height: number): Op {
+/**
+ * Actor names in ops become addresses and TOKEN the token's denom; a negative `expiresAt` means "that many blocks
+ * from now".
+ */
+export function resolveOp(op: Op, env: PropertyEnv, height: number): Op {
   const a = (n: string): string => (n in env.addr ? env.addr[n as keyof EscrowEnv["addr"]] : n);
+  const coin = (c: Amount): Amount => ({ denom: denomOf(env, c.denom), amount: c.amount });
   const r = { ...op, sender: a(op.sender) };
+  if ("funds" in r) r.funds = r.funds.map(coin);
+  if (r.kind === "create_account" || r.kind === "deposit") {
+    if (r.args.amount) r.args = { ...r.args, amount: coin(r.args.amount) };
+  }
+  if (r.kind === "create_payment") r.denom = denomOf(env, r.denom);
   if (r.kind === "grant") {
     r.grantee = a(r.grantee);
     if (r.expiresAt !== undefined && r.expiresAt < 0) r.expiresAt = height - r.expiresAt;
@@ -262,10 +301,23 @@ export function contractError(e: unknown): string {
   return m ? m[1]! : e.record.rawLog;
 }
 
-export async function applyToChain(env: EscrowEnv, op: Op): Promise<Outcome> {
+/** Calls that went through the CW20 receive hook and succeeded (reported by the property test). */
+export const HOOK = { sends: 0 };
+
+/** Funds in the token go through a CW20 `send` to the receive hook (one coin), the rest as attached bank coins. */
+export async function applyToChain(env: PropertyEnv, op: Op): Promise<Outcome> {
   const { msg, funds } = toMsg(op);
+  const viaToken = funds.length === 1 && funds[0]!.denom === env.token.denom;
   try {
-    await env.client.execute(op.sender, env.contract, msg, "auto", "", funds);
+    if (viaToken) {
+      await env.client.execute(
+        op.sender,
+        env.token.token,
+        cw20Send(env.contract, BigInt(funds[0]!.amount), msg),
+        "auto",
+      );
+    } else await env.client.execute(op.sender, env.contract, msg, "auto", "", funds);
+    if (viaToken) HOOK.sends++;
     return { ok: true };
   } catch (e) {
     return { ok: false, error: contractError(e) };
@@ -283,7 +335,7 @@ export interface Mismatch {
 
 /** Runs a sequence on both; throws on the first disagreement (outcome or any compared balance). */
 export async function runBoth(
-  env: EscrowEnv,
+  env: PropertyEnv,
   model: EscrowModel,
   steps: readonly Step[],
   checkEvery = true,
@@ -304,14 +356,14 @@ export async function runBoth(
         `outcome differs for ${JSON.stringify(toMsg(op).msg)}: chain ${JSON.stringify(got)} model ${JSON.stringify(want)}`,
       );
     }
-    if (checkEvery) checkBank(env, model);
+    if (checkEvery) await checkBank(env, model);
   }
 }
 
-/** (a) the contract holds exactly its liabilities, and every actor's balance = funding − paid in + paid out. */
-export function checkBank(env: EscrowEnv, model: EscrowModel): void {
-  for (const denom of DENOMS) {
-    const held = env.chain.balance(env.contract, denom);
+/** (a) the contract holds exactly its liabilities (bank coins and CW20 tokens). */
+export async function checkBank(env: PropertyEnv, model: EscrowModel): Promise<void> {
+  for (const denom of denomsOf(env)) {
+    const held = await balanceOf(env, env.contract, denom);
     const modelHeld = model.s.held.get(denom) ?? 0n;
     if (held !== modelHeld) throw new Error(`contract ${denom}: chain ${held} model ${modelHeld}`);
     const liabilities = model.liabilities(denom);
@@ -319,12 +371,13 @@ export function checkBank(env: EscrowEnv, model: EscrowModel): void {
   }
 }
 
-export function checkActors(env: EscrowEnv, model: EscrowModel, funding: bigint): void {
+/** (a) every actor's balance = funding − paid in + paid out, per denom (bank or CW20). */
+export async function checkActors(env: PropertyEnv, model: EscrowModel, funding: bigint): Promise<void> {
   for (const name of EVERYONE) {
     const addr = env.addr[name];
-    for (const denom of DENOMS) {
+    for (const denom of denomsOf(env)) {
       const want = funding - model.paidInBy(addr, denom) + model.sentTo(addr, denom);
-      const got = env.chain.balance(addr, denom);
+      const got = await balanceOf(env, addr, denom);
       if (got !== want) throw new Error(`${name} ${denom}: chain ${got} model ${want}`);
     }
   }
@@ -365,7 +418,7 @@ export interface ChainAccount {
   payments: PaymentQ[];
 }
 
-export async function readChain(env: EscrowEnv, model: EscrowModel): Promise<Map<string, ChainAccount>> {
+export async function readChain(env: PropertyEnv, model: EscrowModel): Promise<Map<string, ChainAccount>> {
   const out = new Map<string, ChainAccount>();
   for (const id of IDS) {
     if (!model.s.accounts.has(id)) continue;
@@ -381,6 +434,7 @@ export async function readChain(env: EscrowEnv, model: EscrowModel): Promise<Map
 
 /** Full comparison of accounts, deposits and payments with the model. */
 export function checkQueries(chain: Map<string, ChainAccount>, model: EscrowModel): void {
+  const denoms = [...model.cfg.denoms.keys()];
   for (const [id, a] of model.s.accounts) {
     const c = chain.get(id);
     if (!c) throw new Error(`${id}: not read from the chain`);
@@ -390,7 +444,7 @@ export function checkQueries(chain: Map<string, ChainAccount>, model: EscrowMode
     };
     eq("state", acc.state, a.state);
     eq("settled_at", acc.settled_at, a.settledAt);
-    for (const denom of DENOMS) {
+    for (const denom of denoms) {
       const f = acc.funds.find((x) => x.denom === denom);
       eq(`funds ${denom}`, f?.amount ?? "0", model.funds(a, denom).toString());
       eq(`transferred ${denom}`, f?.transferred ?? "0", (a.books.get(denom)?.transferred ?? 0n).toString());

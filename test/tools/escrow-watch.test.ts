@@ -203,4 +203,29 @@ describe("akash-econ escrow CLI", () => {
     ).toBe(1);
     expect(err.at(-1)).toContain("opening deposit must be at least 500000uakt");
   });
+
+  it("--cw20 pays through the token's send: integer amounts, sent to the token contract", async () => {
+    const err: string[] = [];
+    const token = "akash190vqdjtlpcq27xslcveglfmr4ynfwg7gdq4sff"; // a valid address with no contract on a fresh chain
+    const args = ["create", "cli/3", "--cw20", token, "--chain", "embedded"];
+    expect(
+      await run(
+        [...args, "--amount", "7uakt"],
+        {},
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    ).toBe(2);
+    expect(err.join("\n")).toContain("--amount 7uakt: with --cw20, expected an integer amount");
+    // The tx goes to the token (here: no contract there), not to the escrow.
+    expect(
+      await run(
+        [...args, "--amount", "700000"],
+        {},
+        () => undefined,
+        (l) => err.push(l),
+      ),
+    ).toBe(1);
+    expect(err.at(-1)).toContain(`address ${token}: no such contract`);
+  });
 });

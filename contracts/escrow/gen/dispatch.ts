@@ -1,7 +1,17 @@
 // Generated from contracts/escrow/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
 // then rebuild. docs/contracts.md describes the conventions.
 
-import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import {
+  Context,
+  JsonValue,
+  JsonWriter,
+  Parser,
+  QueryResponse,
+  Response,
+  err,
+  parseJsonBytes,
+  parseVariant,
+} from "../../std";
 import { FUNDS_NOT_ACCEPTED } from "../error";
 import {
   parseAccountHealthQuery,
@@ -14,6 +24,7 @@ import {
   parseConfigQuery,
   parseCreateAccountMsg,
   parseCreatePaymentMsg,
+  parseCw20ReceiveMsg,
   parseDepositMsg,
   parseDepositsQuery,
   parseGrantMsg,
@@ -49,6 +60,7 @@ import {
   executeCreatePayment,
   executeDeposit,
   executeGrant,
+  executeReceive,
   executeRemoveAlert,
   executeRevokeGrant,
   executeSetAlert,
@@ -104,10 +116,42 @@ const EXECUTE_VARIANTS: Array<string> = [
   "set_alert",
   "remove_alert",
   "update_config",
+  "receive",
 ];
 
 /** Bit i set: EXECUTE_VARIANTS[i] is `@payable` (create_account, deposit, grant); every other one rejects funds. */
 const PAYABLE_VARIANTS: u64 = 0x7;
+
+const RECEIVE_VARIANTS: Array<string> = ["create_account", "deposit", "grant"];
+
+/** The `receive` hook's message: create_account, deposit, grant. */
+export function dispatchReceiveMsg(ctx: Context, msg: Uint8Array): Response {
+  const p = new Parser("ReceiveMsg");
+  const j = parseJsonBytes(msg, p);
+  const v = j !== null ? parseVariant(j, "ReceiveMsg", RECEIVE_VARIANTS, p) : null;
+  if (v === null) return err(p.message());
+  const name = v.name;
+  let res: Response | null = null;
+  switch (v.index) {
+    case 0: {
+      const m = parseCreateAccountMsg(v.body, p);
+      if (!p.failed()) res = executeCreateAccount(ctx, m);
+      break;
+    }
+    case 1: {
+      const m = parseDepositMsg(v.body, p);
+      if (!p.failed()) res = executeDeposit(ctx, m);
+      break;
+    }
+    case 2: {
+      const m = parseGrantMsg(v.body, p);
+      if (!p.failed()) res = executeGrant(ctx, m);
+      break;
+    }
+  }
+  if (p.failed()) return err(p.message());
+  return res !== null ? res : err("internal error: no branch for ReceiveMsg::" + name);
+}
 
 export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   const p = new Parser("ExecuteMsg");
@@ -175,6 +219,11 @@ export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
     case 11: {
       const m = parseUpdateConfigMsg(v.body, p);
       if (!p.failed()) res = executeUpdateConfig(ctx, m);
+      break;
+    }
+    case 12: {
+      const m = parseCw20ReceiveMsg(v.body, p);
+      if (!p.failed()) res = executeReceive(ctx, m, dispatchReceiveMsg);
       break;
     }
   }

@@ -34,6 +34,7 @@ import {
   ConfigResponse,
   CreateAccountMsg,
   CreatePaymentMsg,
+  Cw20ReceiveMsg,
   DenomConfigMsg,
   DenomFunds,
   DenomHealth,
@@ -240,6 +241,15 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
   v = optionalField(o, "limits");
   if (v !== null) m.limits = parseLimits(p.obj(v), p);
   m.block_time = o.optDecimal("block_time", p);
+  return m;
+}
+
+export function parseCw20ReceiveMsg(o: JsonObject, p: Parser): Cw20ReceiveMsg {
+  const m = new Cw20ReceiveMsg();
+  p.denyUnknown(o, ["sender", "amount", "msg"]);
+  m.sender = o.str("sender", p);
+  m.amount = o.uint128("amount", p);
+  m.msg = o.binary("msg", p);
   return m;
 }
 

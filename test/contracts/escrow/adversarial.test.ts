@@ -1,13 +1,16 @@
 /**
  * Attacks on the escrow contract (heavy grants, unsolicited grants, dust entries, foreign-denom debt payments, and the
  * classes around them): each test plays the attacker on the embedded chain and asserts what the victim sees (error
- * text or success) and that the victim's state and balances are unchanged or correctly refunded.
+ * text or success) and that the victim's state and balances are unchanged or correctly refunded. The CW20 section
+ * plays the attacks on the receive hook (forged tokens, forged senders, bank coins named like a token).
  */
 import { describe, expect, it } from "vitest";
 import type { Coin } from "../../../sim/index.js";
-import { setupEscrow, uakt, type EscrowEnv } from "../../helpers/escrow-fixture.js";
+import { addToken, setupEscrow, uakt, type EscrowEnv } from "../../helpers/escrow-fixture.js";
 
 const MIN = 500_000;
+/** What every actor holds of a CW20 fixture token (escrow-fixture's FUNDING). */
+const FUNDING_CW20 = 1_000_000_000_000n;
 const MAX_SCOPES = 20;
 
 interface Deposit {
@@ -335,5 +338,95 @@ describe("escrow adversarial: replay and repeated calls", () => {
     expect(await e.balance("owner")).toBe(owner);
     expect(await e.balance("sponsor")).toBe(sponsor);
     expect(await e.balance(e.contract)).toBe(0n);
+  });
+});
+
+describe("escrow adversarial: CW20 tokens (the receive hook)", () => {
+  const b64 = (j: unknown): string => Buffer.from(JSON.stringify(j)).toString("base64");
+  const snap = (x: unknown): string => JSON.stringify(x, (_k, v: unknown) => (typeof v === "bigint" ? `${v}` : v));
+
+  it("only the allow-listed token contract credits its denom: a copy of the same code, or a wallet, cannot", async () => {
+    const e = await setupEscrow();
+    const act = await addToken(e);
+    const copy = await addToken(e, { listed: false });
+    await act.send("owner", MIN, { create_account: { id: "v" } });
+    const before = snap([await deposits(e, "v"), await act.balance(e.contract), await copy.balance("bob")]);
+    // Same code, other address: its `cw20:<copy>` denom is not listed, whatever the token calls itself.
+    await expect(copy.send("bob", MIN, { deposit: { id: "v" } })).rejects.toThrow(
+      `denom \`cw20:${copy.token}\` is not accepted`,
+    );
+    // A wallet forging the hook names itself as the token, and claims someone else's tokens as the sender.
+    const forged = { receive: { sender: e.addr.owner, amount: String(MIN), msg: b64({ deposit: { id: "v" } }) } };
+    await expect(e.exec("bob", forged)).rejects.toThrow(`denom \`cw20:${e.addr.bob}\` is not accepted`);
+    // The account's own token is refused as a forged hook too: the caller must be the token contract itself.
+    await expect(e.exec("bob", { ...forged, receive: { ...forged.receive, sender: e.addr.bob } })).rejects.toThrow(
+      "is not accepted",
+    );
+    expect(snap([await deposits(e, "v"), await act.balance(e.contract), await copy.balance("bob")])).toBe(before);
+  });
+
+  it("bank coins spelled like a token's denom are never credited as that token", async () => {
+    const e = await setupEscrow();
+    const act = await addToken(e);
+    await act.send("owner", MIN, { create_account: { id: "v" } });
+    const fake: Coin[] = [{ denom: act.denom, amount: String(MIN) }];
+    e.chain.fund(e.addr.stranger, fake);
+    const before = snap([await deposits(e, "v"), await act.balance(e.contract)]);
+    for (const msg of [
+      { deposit: { id: "v" } },
+      { create_account: { id: "w" } },
+      { grant: { grantee: e.addr.owner } },
+    ]) {
+      await expect(e.exec("stranger", msg, fake)).rejects.toThrow(`denom \`${act.denom}\` is not accepted`);
+    }
+    expect(snap([await deposits(e, "v"), await act.balance(e.contract)])).toBe(before);
+    expect(await e.balance("stranger", act.denom)).toBe(BigInt(MIN));
+  });
+
+  it("a provider or depositor that is a contract is paid by transfer, never called, so it cannot block payouts", async () => {
+    const e = await setupEscrow();
+    const act = await addToken(e);
+    // The unlisted token is a contract that would reject any `receive` call: as payee it must still be paid.
+    const trap = await addToken(e, { listed: false });
+    await act.send("owner", 2 * MIN, { create_account: { id: "v" } });
+    await e.exec("owner", {
+      create_payment: { id: "v", payment_id: "p", provider: trap.token, denom: act.denom, rate: "1000" },
+    });
+    e.chain.advanceBlocks(100);
+    const r = await e.exec("owner", { close_account: { id: "v" } });
+    expect(await act.balance(trap.token)).toBe(100_000n);
+    expect(await act.balance("owner")).toBe(FUNDING_CW20 - 100_000n);
+    expect(r.events.filter((x) => x.type === "wasm" && x.attributes.some((a) => a.value === "transfer"))).toHaveLength(
+      2,
+    );
+  });
+
+  it("removing a token from the allow-list stops new deposits only: payments and refunds in it still go out", async () => {
+    const e = await setupEscrow();
+    const act = await addToken(e);
+    await act.send("owner", MIN, { create_account: { id: "v" } });
+    await act.send("alice", MIN, { deposit: { id: "v" } });
+    await e.exec("owner", {
+      create_payment: { id: "v", payment_id: "p", provider: e.addr.provider, denom: act.denom, rate: "1000" },
+    });
+    await e.exec(e.chain.govAddress, { update_config: { denoms: [{ denom: "uakt" }] } });
+    await expect(act.send("bob", MIN, { deposit: { id: "v" } })).rejects.toThrow(
+      `denom \`${act.denom}\` is not accepted`,
+    );
+    e.chain.advanceBlocks(10);
+    await e.exec("owner", { close_account: { id: "v" } });
+    expect(await act.balance("provider")).toBe(FUNDING_CW20 + 10_000n);
+    expect(await act.balance("alice")).toBe(FUNDING_CW20);
+    expect(await act.balance(e.contract)).toBe(0n);
+  });
+
+  it("governance cannot list a malformed token or more than 10 denoms; nothing changes", async () => {
+    const e = await setupEscrow();
+    const cfg = JSON.stringify(await e.query({ config: {} }));
+    const gov = (denoms: { denom: string }[]) => e.exec(e.chain.govAddress, { update_config: { denoms } });
+    await expect(gov([{ denom: "uakt" }, { denom: "cw20:notanaddress" }])).rejects.toThrow("invalid denoms: ");
+    const many = Array.from({ length: 11 }, (_, i) => ({ denom: `ucoin${i}` }));
+    await expect(gov(many)).rejects.toThrow("invalid denoms: at most 10");
+    expect(JSON.stringify(await e.query({ config: {} }))).toBe(cfg);
   });
 });

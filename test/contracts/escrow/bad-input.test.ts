@@ -11,7 +11,7 @@ const U128_MAX = "340282366920938463463374607431768211455";
 const U128_OVER = "340282366920938463463374607431768211456";
 const VARIANTS =
   "`create_account`, `deposit`, `grant`, `revoke_grant`, `create_payment`, `withdraw`, `close_payment`, `settle`, " +
-  "`close_account`, `set_alert`, `remove_alert`, `update_config`";
+  "`close_account`, `set_alert`, `remove_alert`, `update_config`, `receive`";
 const P = "Error parsing into type ExecuteMsg: ";
 const HUGE_ID = "x".repeat(70_000);
 

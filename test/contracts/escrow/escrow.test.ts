@@ -3,7 +3,15 @@
  * additions (pro-rata shortfall, carried accrual, alerts, reverse-index queries, limits, governance config).
  */
 import { describe, expect, it } from "vitest";
-import { FUNDING, eventsOf, itemsOf, setupEscrow, uakt, type EscrowEnv } from "../../helpers/escrow-fixture.js";
+import {
+  FUNDING,
+  addToken,
+  eventsOf,
+  itemsOf,
+  setupEscrow,
+  uakt,
+  type EscrowEnv,
+} from "../../helpers/escrow-fixture.js";
 import { embeddedBackend } from "../../../scripts/bench/backends.js";
 import { withBackend } from "../../helpers/suite.js";
 import { escrowSuite } from "./suite.js";
@@ -354,5 +362,38 @@ describe("escrow: gas bounds (embedded-chain estimate: instance + KV + bytes; wa
     await note("close_account (50 refunds, 10 payouts)", e2.exec("owner", { close_account: { id: "c" } }));
     console.log("escrow gas (embedded estimate):", JSON.stringify(gas, null, 1));
     for (const [label, g] of Object.entries(gas)) expect(g, label).toBeLessThan(2_000_000);
+  });
+});
+
+describe("escrow: a CW20 token (ACT) follows the same settlement rules", () => {
+  it("pro-rata shortfall, carried fractions, alerts and the overdraft, paid out by CW20 transfer", async () => {
+    const e = await setupEscrow();
+    const act = await addToken(e);
+    await act.send("owner", 500_000, { create_account: { id: "pr" } });
+    await e.exec("owner", {
+      create_payment: { id: "pr", payment_id: "a", provider: e.addr.provider, denom: act.denom, rate: "600.5" },
+    });
+    await e.exec("owner", {
+      create_payment: { id: "pr", payment_id: "b", provider: e.addr.provider2, denom: act.denom, rate: "399.5" },
+    });
+    await e.exec("owner", { set_alert: { id: "pr", denom: act.denom, below: { amount: "250000" } } });
+    e.chain.advanceBlocks(1); // owed 600 + 399 (the halves are carried)
+    await e.exec("stranger", { settle: { id: "pr" } });
+    expect((await payment(e, "pr", "a")).carry).toBe("0.5");
+    e.chain.advanceBlocks(299); // 300 blocks in all: owed 180,150 + 119,850 = 300,000; 200,000 left
+    const s1 = await e.exec("stranger", { settle: { id: "pr" } });
+    expect(eventsOf(s1, "wasm-escrow_alert").map((a) => [a.denom, a.kind, a.balance])).toEqual([
+      [act.denom, "amount", "200000"],
+    ]);
+    e.chain.advanceBlocks(300); // owed another 300,000 > 200,000: split 120,100 / 79,900 (pro rata, Hamilton)
+    const s2 = await e.exec("stranger", { settle: { id: "pr" } });
+    expect(itemsOf(s2, "wasm-escrow_overdrawn", "debts")).toEqual([
+      ["a", `60050${act.denom}`],
+      ["b", `39950${act.denom}`],
+    ]);
+    expect(await act.balance("provider")).toBe(FUNDING + 180_150n + 120_100n);
+    expect(await act.balance("provider2")).toBe(FUNDING + 119_850n + 79_900n);
+    expect(await act.balance(e.contract)).toBe(0n);
+    expect(await e.balance("provider")).toBe(FUNDING); // nothing in uakt
   });
 });

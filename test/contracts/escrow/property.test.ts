@@ -7,8 +7,10 @@
  * and reads the cached run. Properties:
  *   (model) every message succeeds or fails on the chain exactly as in the model (same error text), and accounts,
  *           deposits and payments agree field by field;
- *   (a) conservation: after every step the contract's bank balance equals the funds of open and overdrawn accounts
- *       + accrued unwithdrawn payments + grant balances, and every actor's balance = funding − paid in + paid out;
+ *   (a) conservation: after every step the contract's balance equals the funds of open and overdrawn accounts
+ *       + accrued unwithdrawn payments + grant balances, and every actor's balance = funding − paid in + paid out,
+ *       per denom: uakt in the bank and the CW20 fixture token (ACT's stand-in, funded through the receive hook and
+ *       paid out by CW20 transfer) in its contract's ledger;
  *   (b) per depositor and denom: deposited = spent + refunded + remaining, with remaining read from the contract;
  *   (c) settlement-frequency invariance: the run settled only when touched (and once at the end) pays providers
  *       (withdrawn + accrued) and refunds depositors exactly as a reference run that settles every account at every
@@ -22,24 +24,27 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { breather } from "../../helpers/breather.js";
 import type { ChainSnapshot } from "../../../sim/index.js";
-import { FUNDING, setupEscrow, type EscrowEnv } from "../../helpers/escrow-fixture.js";
+import { FUNDING } from "../../helpers/escrow-fixture.js";
 import { EscrowModel, ONE, type Op } from "../../helpers/escrow-model.js";
 import {
-  DENOMS,
   EVERYONE,
+  HOOK,
   IDS,
-  PROPERTY_INSTANTIATE,
   applyToChain,
+  balanceOf,
   checkActors,
   checkBank,
   checkDepositors,
   checkQueries,
+  denomsOf,
   modelConfig,
   readChain,
   resolveOp,
   sequenceArb,
+  setupPropertyEscrow,
   toMsg,
   type PaymentQ,
+  type PropertyEnv,
   type Step,
 } from "../../helpers/escrow-runner.js";
 
@@ -59,7 +64,7 @@ interface Observation {
   settledAt: Map<string, number>;
 }
 
-let env: EscrowEnv;
+let env: PropertyEnv;
 let base: ChainSnapshot;
 const cache = new Map<string, Observation>();
 const breathe = breather();
@@ -80,7 +85,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
   await breathe();
   const t0 = Date.now();
   env.chain.restore(base);
-  const model = new EscrowModel(modelConfig());
+  const model = new EscrowModel(modelConfig(env));
   const failures: Observation["failures"] = { model: null, a: null, b: null };
   for (const step of steps) {
     if (step.kind === "advance") {
@@ -97,7 +102,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
     }
     if (failures.a === null) {
       try {
-        checkBank(env, model);
+        await checkBank(env, model);
       } catch (e) {
         failures.a = message(e);
       }
@@ -114,7 +119,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
   }
   if (failures.a === null) {
     try {
-      checkActors(env, model, FUNDING);
+      await checkActors(env, model, FUNDING);
     } catch (e) {
       failures.a = message(e);
     }
@@ -134,9 +139,9 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
   }
   const received = new Map<string, bigint>();
   for (const name of EVERYONE) {
-    for (const denom of DENOMS) {
+    for (const denom of denomsOf(env)) {
       const addr = env.addr[name];
-      received.set(`${addr}/${denom}`, env.chain.balance(addr, denom) - FUNDING + model.paidInBy(addr, denom));
+      received.set(`${addr}/${denom}`, (await balanceOf(env, addr, denom)) - FUNDING + model.paidInBy(addr, denom));
     }
   }
   const payments: PaymentQ[] = [];
@@ -155,7 +160,7 @@ async function observe(steps: readonly Step[]): Promise<Observation> {
 
 /** The same sequence on the model only, settling every account at every block (the eager reference). */
 function eager(steps: readonly Step[]): { model: EscrowModel; overdrawn: boolean } {
-  const model = new EscrowModel(modelConfig());
+  const model = new EscrowModel(modelConfig(env));
   let height = Number(base.height);
   let overdrawn = false;
   const apply = (op: Op): void => {
@@ -187,7 +192,7 @@ function payoutsOf(
 ): Map<string, bigint> {
   const out = new Map<string, bigint>();
   for (const name of EVERYONE) {
-    for (const denom of DENOMS) {
+    for (const denom of denomsOf(env)) {
       const addr = env.addr[name];
       const accrued = balances
         .filter((b) => b.provider === addr && b.denom === denom)
@@ -207,7 +212,7 @@ const params = (): fc.Parameters<[Step[]]> => ({ numRuns: RUNS, seed: SEED, endO
 
 describe(`escrow properties (${RUNS} sequences, seed ${SEED})`, () => {
   beforeAll(async () => {
-    env = await setupEscrow(PROPERTY_INSTANTIATE);
+    env = await setupPropertyEscrow();
     base = env.chain.snapshot();
   });
 
@@ -215,7 +220,8 @@ describe(`escrow properties (${RUNS} sequences, seed ${SEED})`, () => {
     const per = stats.sequences > 0 ? (stats.ms / stats.sequences).toFixed(1) : "-";
     console.log(
       `escrow properties: ${stats.sequences} sequences, ${stats.steps} steps on chain in ${stats.ms} ms ` +
-        `(${per} ms/sequence); ${stats.funded} stayed funded for (c); ${stats.checkedPayments} payments checked for (d)`,
+        `(${per} ms/sequence); ${stats.funded} stayed funded for (c); ${stats.checkedPayments} payments checked for (d); ` +
+        `${HOOK.sends} successful CW20 sends into the receive hook`,
     );
   });
 
