@@ -328,7 +328,7 @@ ${calTable}
 ${errors}
 <h2>Charts</h2>
 <div class="charts">
-${charts.map((c) => `<figure class="chart" id="chart-${esc(c.id)}"><h3>${esc(c.title)}</h3>${c.svg}<br><button data-chart="${esc(c.id)}">SVG</button></figure>`).join("\n")}
+${charts.map((c) => `<figure class="chart" id="chart-${esc(c.id)}">${c.svg}<br><button data-chart="${esc(c.id)}">SVG</button></figure>`).join("\n")}
 </div>
 <h2>Failed transactions</h2>
 ${failTable}

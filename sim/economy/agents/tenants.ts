@@ -89,7 +89,12 @@ export const tenantsAgent: Agent = {
         default: 0,
       },
       leases_per_day: schedule("deployments per day that get one lease"),
-      gpu_mix: { type: "object", additionalProperties: { type: "number", minimum: 0 }, default: { cpu: 1 } },
+      gpu_mix: {
+        type: "object",
+        propertyNames: { pattern: "^[a-z0-9_-]+$" },
+        additionalProperties: { type: "number", minimum: 0 },
+        default: { cpu: 1 },
+      },
       denom_mix: { type: "object", additionalProperties: { type: "number", minimum: 0 }, default: { uakt: 1 } },
       duration: closed(
         {
