@@ -1,4 +1,4 @@
-// `npm run bench [-- --localnode] [-- --calls N] [-- --accounts 1000,10000,100000] [-- --only scale|sim] [-- --sim-full]`: prints the
+// `npm run bench [-- --localnode] [-- --calls N] [-- --accounts 1000,10000,100000] [-- --only scale|gas|throughput|sim] [-- --sim-full]`: prints the
 // project's speed and size figures.
 // Figures, not assertions: sizes of every artifact (raw and gzip), executes per second of the embedded chain beside
 // @oraichain/cw-simulate on the same probe wasm in the same run, contract-specific throughput, and with
@@ -58,8 +58,50 @@ function printThroughput(results: Throughput[]): void {
   }
 }
 
+/**
+ * Every call of the equivalence suites, wasmd's gasUsed beside the embedded chain's, as the suites recorded them
+ * (test/helpers/gas-compare.ts writes .cache/gas-table/<suite>.json on each real-chain run).
+ */
+function printGasTable(): void {
+  const dir = join(repoRoot(), ".cache", "gas-table");
+  const suites = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
+  console.log("## Gas: embedded chain vs wasmd (every call of the equivalence suites)");
+  if (suites.length === 0) {
+    console.log("(no recorded run: `npx vitest run test/equivalence` with wasmd available)\n");
+    return;
+  }
+  const rows = [["suite", "call", "wasmd", "embedded", "diff", "diff %"]];
+  let worst = 0;
+  let exact = 0;
+  let total = 0;
+  for (const f of suites) {
+    const suite = f.replace(/\.json$/, "");
+    const recorded = JSON.parse(readFileSync(join(dir, f), "utf8")) as {
+      name: string;
+      wasmd: string;
+      embedded: string;
+      diff: string;
+    }[];
+    for (const r of recorded) {
+      const pct = r.diff === "-" ? NaN : (100 * Number(r.diff)) / Number(r.wasmd);
+      if (!Number.isNaN(pct)) {
+        worst = Math.max(worst, Math.abs(pct));
+        total++;
+        if (r.diff === "0") exact++;
+      }
+      rows.push([suite, r.name, r.wasmd, r.embedded, r.diff, Number.isNaN(pct) ? "-" : pct.toFixed(3)]);
+    }
+  }
+  console.log(table(rows));
+  console.log(`${total} calls, ${exact} exact, largest difference ${worst.toFixed(3)}%\n`);
+}
+
 function printGas(figures: GasFigure[]): void {
-  const rows = [["call", "embedded gas (estimate)", "embedded memory (KiB)", "wasmd gas used"]];
+  const rows = [["call", "embedded gas", "embedded memory (KiB)", "wasmd gas used"]];
   for (const f of figures) {
     rows.push([
       f.call,
@@ -85,7 +127,7 @@ async function main(): Promise<number> {
   });
   if (values.help === true) {
     console.log(
-      "usage: npm run bench [-- --localnode] [-- --calls N] [-- --accounts N,N,…] [-- --scale-calls N] [-- --only scale|sim] [-- --sim-full]",
+      "usage: npm run bench [-- --localnode] [-- --calls N] [-- --accounts N,N,…] [-- --scale-calls N] [-- --only scale|gas|throughput|sim] [-- --sim-full]",
     );
     return 0;
   }
@@ -104,17 +146,26 @@ async function main(): Promise<number> {
     console.error("--accounts must list sizes of at least --scale-calls (a positive integer) each");
     return 2;
   }
-  if (values.only !== undefined && values.only !== "scale" && values.only !== "sim") {
-    console.error("--only takes `scale` or `sim`");
+  if (values.only !== undefined && !["scale", "gas", "throughput", "sim"].includes(values.only)) {
+    console.error("--only takes `scale`, `gas`, `throughput` or `sim`");
     return 2;
   }
   if (values.only === "sim") {
     for (const line of await benchSim(values["sim-full"])) console.log(line);
     return 0;
   }
+  if (values.only === "gas") {
+    printGasTable();
+    return 0;
+  }
+  if (values.only === "throughput") {
+    printThroughput(await benchProbeThroughput(calls));
+    return 0;
+  }
   if (values.only === undefined) {
     printSizes();
     printThroughput(await benchProbeThroughput(calls));
+    printGasTable();
   }
   console.log(
     formatEscrowScale(

@@ -139,11 +139,11 @@ export function coinStr(amount: Uint128, denom: string): string {
 
 /** One item of a batch list: fields joined by commas (none of them can contain a comma or a semicolon). */
 export function item(fields: Array<string>): string {
-  return fields.join(",");
+  return joinWith(fields, ",");
 }
 
 export function coinsStr(cs: Array<Coin>): string {
   const parts = new Array<string>();
   for (let i = 0; i < cs.length; i++) if (!cs[i].amount.isZero()) parts.push(coinStr(cs[i].amount, cs[i].denom));
-  return parts.join(",");
+  return joinWith(parts, ",");
 }

@@ -1,5 +1,5 @@
 // Governance messages. Each validates the whole message before writing anything.
-import { Context, Key, Order, Response, err, toHex } from "../std";
+import { Context, Key, Order, Response, err, joinWith, toHex } from "../std";
 import { AddFeedMsg, RemoveFeedMsg, UpdateConfigMsg } from "./msg";
 import { applyConfig, checkFeed, checkFeedId } from "./config";
 import { SignerSet } from "./verify/signer_sets";
@@ -44,7 +44,7 @@ function givenFields(m: UpdateConfigMsg): string {
   if (m.price_retention !== null) out.push("price_retention");
   if (m.signer_set_expiry_secs !== null) out.push("signer_set_expiry_secs");
   if (m.max_ema_deviation_bps !== null) out.push("max_ema_deviation_bps");
-  return out.join(",");
+  return joinWith(out, ",");
 }
 
 export function updateConfig(ctx: Context, m: UpdateConfigMsg): Response {

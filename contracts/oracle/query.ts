@@ -1,7 +1,7 @@
 // QueryMsg handlers, one per variant (`query` + the variant in PascalCase), each returning its response class; the
 // generated dispatch writes the JSON. `price_feed` mirrors Pyth's CosmWasm JSON byte for byte; `price` is the checked
 // value consumers use.
-import { Answer, Context, Key, Order, Some, answer, clampLimit, refuse, toHex } from "../std";
+import { Answer, Context, Key, Order, Some, answer, clampLimit, joinWith, refuse, toHex } from "../std";
 import {
   ConfigQuery,
   ConfigResponse,
@@ -76,7 +76,7 @@ export function queryPrice(ctx: Context, m: PriceQuery): Answer<PriceResponse> {
   const l = configuredAggregate(ctx, m.id);
   if (l.error !== null) return refuse<PriceResponse>(l.error!);
   const a = l.agg!;
-  if (!a.healthy) return refuse<PriceResponse>(E.unhealthy(a.reasons.join("; ")));
+  if (!a.healthy) return refuse<PriceResponse>(E.unhealthy(joinWith(a.reasons, "; ")));
   const r = new PriceResponse();
   r.twap = a.twap;
   r.median = a.median;

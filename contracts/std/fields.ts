@@ -3,6 +3,7 @@
 
 import { JsonObject, JsonValue, Parser } from "./json";
 import { Some } from "./some";
+import { joinWith } from "./strings";
 
 /** The value of a required field (an explicit null included, so the reader reports its type); null when absent. */
 export function requiredField(o: JsonObject, key: string, p: Parser): JsonValue | null {
@@ -23,7 +24,7 @@ export function optionalField(o: JsonObject, key: string): JsonValue | null {
 /** A string restricted to `allowed` (an `@enum` field). */
 export function readOneOf(v: JsonValue, allowed: Array<string>, p: Parser): string {
   const s = p.str(v);
-  if (!p.failed() && !allowed.includes(s)) p.invalidValue(v, "one of `" + allowed.join("`, `") + "`");
+  if (!p.failed() && !allowed.includes(s)) p.invalidValue(v, "one of `" + joinWith(allowed, "`, `") + "`");
   return s;
 }
 

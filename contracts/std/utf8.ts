@@ -59,10 +59,38 @@ export function invalidUtf8Offset(ptr: usize, len: usize): isize {
   return -1;
 }
 
+/**
+ * The text of `len` bytes already known to be well-formed UTF-8 (`invalidUtf8Offset` returned -1, or a run that
+ * `sequenceAt` accepted). Smaller than `String.UTF8.decodeUnsafe`, which also has to survive malformed input.
+ */
+export function decodeUtf8WellFormed(ptr: usize, len: usize): string {
+  const out = __new(len << 1, idof<String>()); // at most one UTF-16 unit per byte
+  let o = out;
+  const end = ptr + len;
+  while (ptr < end) {
+    let c = <u32>load<u8>(ptr++);
+    if (c >= 0x80) {
+      // Lead byte C2–DF, E0–EF or F0–F4: 1, 2 or 3 continuation bytes of 6 bits each.
+      const k: u32 = c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+      c &= 0x3f >> k;
+      for (let j = k; j > 0; j--) c = (c << 6) | ((<u32>load<u8>(ptr++)) & 0x3f);
+      if (c >= 0x10000) {
+        c -= 0x10000;
+        store<u16>(o, 0xd800 | (c >> 10));
+        o += 2;
+        c = 0xdc00 | (c & 0x3ff);
+      }
+    }
+    store<u16>(o, c);
+    o += 2;
+  }
+  return changetype<string>(__renew(out, o - out));
+}
+
 /** The text, or null if the bytes are not strict UTF-8. */
 export function decodeUtf8Strict(ptr: usize, len: usize): string | null {
   if (invalidUtf8Offset(ptr, len) >= 0) return null;
-  return String.UTF8.decodeUnsafe(ptr, len);
+  return decodeUtf8WellFormed(ptr, len);
 }
 
 /** Decodes with each maximal ill-formed subpart replaced by U+FFFD, like Rust's `String::from_utf8_lossy`. */
@@ -76,19 +104,44 @@ export function decodeUtf8Lossy(ptr: usize, len: usize): string {
       i += <usize>n;
       continue;
     }
-    if (i > run) parts.push(String.UTF8.decodeUnsafe(ptr + run, i - run));
+    if (i > run) parts.push(decodeUtf8WellFormed(ptr + run, i - run));
     parts.push("\uFFFD");
     i += <usize>-n;
     run = i;
   }
-  if (run == 0) return String.UTF8.decodeUnsafe(ptr, len);
-  if (run < len) parts.push(String.UTF8.decodeUnsafe(ptr + run, len - run));
+  if (run == 0) return decodeUtf8WellFormed(ptr, len);
+  if (run < len) parts.push(decodeUtf8WellFormed(ptr + run, len - run));
   return concatAll(parts);
 }
 
-/** UTF-8 bytes of `s`, with any unpaired surrogate written as U+FFFD so the output is always valid UTF-8. */
+/**
+ * UTF-8 bytes of `s`, with any unpaired surrogate written as U+FFFD so the output is always valid UTF-8 (what
+ * `String.UTF8.encode(s, false, REPLACE)` returns, in less code).
+ */
 export function encodeUtf8(s: string): ArrayBuffer {
-  return String.UTF8.encode(s, false, String.UTF8.ErrorMode.REPLACE);
+  // byteLength counts an unpaired surrogate as 3 bytes, the length of U+FFFD.
+  const buf = changetype<ArrayBuffer>(__new(<usize>String.UTF8.byteLength(s), idof<ArrayBuffer>()));
+  let o = changetype<usize>(buf);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    let c = <u32>s.charCodeAt(i);
+    if ((c & 0xf800) == 0xd800) {
+      const d = i + 1 < n ? <u32>s.charCodeAt(i + 1) : 0;
+      if (c < 0xdc00 && (d & 0xfc00) == 0xdc00) {
+        c = 0x10000 + ((c & 0x3ff) << 10) + (d & 0x3ff);
+        i++;
+      } else c = 0xfffd;
+    }
+    if (c < 0x80) {
+      store<u8>(o++, c);
+      continue;
+    }
+    // k continuation bytes; the lead byte is C0, E0 or F0 plus the top bits.
+    const k: u32 = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+    store<u8>(o++, ((0xff00 >> (k + 1)) & 0xff) | (c >> (6 * k)));
+    for (let j = k; j > 0; j--) store<u8>(o++, 0x80 | ((c >> (6 * (j - 1))) & 0x3f));
+  }
+  return buf;
 }
 
 /**

@@ -150,7 +150,7 @@ function queryDispatch(variants: Variant[]): string {
       `      if (!p.failed()) {`,
       `        const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
       `        error = a.error;`,
-      `        if (error === null) write${v.returns!}(w, a.value!);`,
+      `        if (error === null) write${v.returns!}(w, answerValue(a));`,
       `      }`,
       `      break;`,
       `    }`,
@@ -206,7 +206,7 @@ export function emitDispatch(model: DispatchModel, header: string): string {
   }
   const hooks = (model.execute ?? []).some((v) => v.hook.length > 0);
   const imports = [
-    `import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, ${hooks ? "parseJsonBytes, " : ""}parseVariant } from "../../std";`,
+    `import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, ${model.query !== null ? "answerValue, " : ""}err, ${hooks ? "parseJsonBytes, " : ""}parseVariant } from "../../std";`,
   ];
   if (model.rejectsFunds) imports.push(`import { FUNDS_NOT_ACCEPTED } from "../error";`);
   imports.push(`import { ${[...fromMessages].sort().join(", ")} } from "./messages";`);

@@ -5,6 +5,7 @@
 import asc from "assemblyscript/asc";
 import binaryen from "binaryen";
 import path from "node:path";
+import { dropStaticHeaders } from "./static-headers.js";
 
 /** Name of the export AS turns its start function into (`--exportStart`), removed again by the post-process. */
 export const START_EXPORT = "_initialize";
@@ -96,9 +97,10 @@ export class PostProcessError extends Error {
  * docs/abi.md#start-section: pin the feature set, turn the `_initialize` export (AS's idempotent `~start`) into a
  * call at the top of every other exported function, validate, optimize (-O3, shrink 2) and emit.
  * Every export then initialises the stub heap itself, so the module needs no start section.
+ * Static objects lose their allocator word first (docs/abi.md#static-object-headers).
  */
 export function removeStartSection(raw: Uint8Array, startExport = START_EXPORT): Uint8Array {
-  const mod = binaryen.readBinary(raw);
+  const mod = binaryen.readBinary(dropStaticHeaders(raw).wasm);
   try {
     mod.setFeatures(
       binaryen.Features.MVP |

@@ -4,7 +4,7 @@
  */
 import { SigningCosmWasmClient } from "@cosmjs/cosmwasm";
 import { DirectSecp256k1HdWallet, type AccountData, type DirectSignResponse } from "@cosmjs/proto-signing";
-import type { OfflineDirectSigner } from "@cosmjs/proto-signing";
+import type { EncodeObject, OfflineDirectSigner } from "@cosmjs/proto-signing";
 import { createProtobufRpcClient, GasPrice, QueryClient } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
 import type { SignDoc } from "cosmjs-types/cosmos/tx/v1beta1/tx";
@@ -129,6 +129,10 @@ export class NodeChainClient implements ChainClient {
     memo?: string,
   ): Promise<MigrateResult> {
     return this.signing.migrate(sender, contract, codeId, msg, this.fee(fee), memo);
+  }
+
+  simulate(sender: string, messages: readonly EncodeObject[], memo: string | undefined): Promise<number> {
+    return this.signing.simulate(sender, messages, memo);
   }
 
   queryContractSmart(address: string, msg: JsonObject): Promise<JsonObject> {

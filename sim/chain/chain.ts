@@ -2,21 +2,22 @@
 // (docs/embedded-chain.md#clock); every tx runs in a copy-on-write layer of the whole state that is committed only on
 // success (docs/embedded-chain.md#transactions-and-rollback); nothing reads wall time.
 
-import type { Event } from "@cosmjs/stargate";
+import { BroadcastTxError, type Event } from "@cosmjs/stargate";
 import { hash as digest } from "node:crypto";
 import { accountAddress, BLOCKED_MODULES, govAddress, moduleAddress } from "./addresses.js";
-import { mintCoins, type SdkEvent } from "./bank.js";
+import { accountKey, mintCoins, type SdkEvent } from "./bank.js";
 import { coinsFromClient, toWire } from "./coins.js";
 import type { Coin } from "../interface/coin.js";
 import type { BlockInfo, TxInfo } from "./contract-io.js";
 import type { ChainClient } from "../interface/client.js";
 import { EmbeddedClient } from "./client.js";
 import { ChainError } from "./errors.js";
-import { GasCost, GasMeter } from "./gas.js";
+import { GasMeter, OutOfGas } from "./gas.js";
+import { anteGas } from "./ante.js";
 import { stringifyJson } from "./json.js";
 import { WasmKeeper, type Ctx } from "./keeper.js";
 import { CAPABILITIES_WASMD_061 } from "../wasm/upload-check.js";
-import { TxError, type TxHost, type TxRecord } from "./tx.js";
+import { TxError, type SignedTx, type TxHost, type TxRecord } from "./tx.js";
 import { World, type WorldSnapshot } from "./world.js";
 
 export { TxError, type TxRecord };
@@ -244,6 +245,34 @@ export class EmbeddedChain implements TxHost {
 
   // ---- transactions ---------------------------------------------------------------------------------------------
 
+  simulateTx(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => unknown,
+    signed: SignedTx,
+  ): bigint {
+    const world = this.world.snapshot();
+    const { heightValue, timeValue, txIndex, txCount } = this;
+    const logged = this.log.length;
+    try {
+      return this.runTx(sender, action, module, body, run, { ...signed, gasLimit: undefined, simulate: true }).record
+        .gasUsed;
+    } catch (e) {
+      // wasmd's simulate answers the tx's error; CosmJS throws it.
+      if (e instanceof TxError) throw new Error(`Query failed with (${e.record.code}): ${e.record.rawLog}`);
+      throw e;
+    } finally {
+      this.world = World.fromSnapshot(world);
+      this.heightValue = heightValue;
+      this.timeValue = timeValue;
+      this.txIndex = txIndex;
+      this.txCount = txCount;
+      this.log.length = logged;
+    }
+  }
+
   /**
    * Run one single-message tx. `body` feeds the deterministic tx hash. On failure the state layer is dropped, the
    * tx is still logged (it is in the block), and a TxError is thrown.
@@ -254,14 +283,39 @@ export class EmbeddedChain implements TxHost {
     module: string,
     body: unknown,
     run: (ctx: Ctx) => T,
+    signed?: SignedTx,
   ): { result: T; record: TxRecord } {
     // = stringifyJson({ chain_id, n, sender, action, body }), with only `body` left to the generic writer.
     const bodyText = `${this.hashHead}${this.txCount},"sender":${JSON.stringify(sender)},"action":${JSON.stringify(action)},"body":${stringifyJson(body)}}`;
     const hashBuffer = digest("sha256", bodyText, "buffer"); // strings are hashed as their UTF-8 bytes
     const hashBytes = new Uint8Array(hashBuffer);
-    const tx: TxInfo = { index: this.txIndex, hash: hashBytes };
-    const gas = new GasMeter();
-    gas.consume(GasCost.txBase + GasCost.txPerByte * bodyText.length);
+    const tx: TxInfo = { index: this.txIndex, hash: hashBytes, contracts: new Set() };
+    const gasLimit = signed?.gasLimit;
+    const gas = new GasMeter(gasLimit === undefined ? undefined : Number(gasLimit));
+    if (signed !== undefined) {
+      // The ante handler: its gas, and the signer's sequence, which moves on even when the message then fails.
+      const seqKey = accountKey(sender);
+      const sequence = this.world.seq.get(seqKey) ?? 0n;
+      const ante = anteGas(
+        {
+          ...signed,
+          typeUrl: action,
+          sequence,
+          fee: { amount: signed.feeAmount, gas: gasLimit ?? 0n },
+        },
+        this.world.balance(sender, signed.feeAmount[0]?.denom ?? this.denom),
+      );
+      if (gasLimit !== undefined && ante > Number(gasLimit)) {
+        // CheckTx rejects it: no block, no sequence, no record.
+        throw new BroadcastTxError(
+          11,
+          "sdk",
+          `out of gas in location: txSize; gasWanted: ${gasLimit}, gasUsed: ${ante}: out of gas`,
+        );
+      }
+      gas.consume(ante, "ante");
+      this.world.seq.set(seqKey, sequence + 1n);
+    }
     const layer = this.world.child();
     const msgEvents: SdkEvent[] = [];
     const ctx: Ctx = { world: layer, events: msgEvents, callDepth: 0, tx, gas };
@@ -274,17 +328,22 @@ export class EmbeddedChain implements TxHost {
     try {
       result = run(ctx);
     } catch (e) {
-      if (!(e instanceof ChainError)) throw e;
+      if (!(e instanceof ChainError) && !(e instanceof OutOfGas)) throw e;
+      // baseapp's out-of-gas recovery reports the meter as it stood (past the limit), without the message index.
+      const text =
+        e instanceof OutOfGas
+          ? `out of gas in location: ${e.descriptor}; gasWanted: ${gasLimit ?? 0n}, gasUsed: ${gas.consumed}: out of gas`
+          : e.message;
       const record: TxRecord = {
         height,
         txIndex,
         hash,
         action,
         sender,
-        code: e.code,
-        codespace: e.codespace,
-        rawLog: `failed to execute message; message index: 0: ${e.message}`,
-        error: e.message,
+        code: e instanceof OutOfGas ? 11 : e.code,
+        codespace: e instanceof OutOfGas ? "sdk" : e.codespace,
+        rawLog: e instanceof OutOfGas ? text : `failed to execute message; message index: 0: ${text}`,
+        error: text,
         events: [],
         gasUsed: gas.consumed,
       };

@@ -22,7 +22,11 @@ import type {
 import { sendCoins } from "./bank.js";
 import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
-import { GasMeter } from "./gas.js";
+import { GasMeter, QUERY_GAS_LIMIT } from "./gas.js";
+import { bytesField, coinsField, uintField, utf8Bytes } from "./ante.js";
+import type { SignedTx } from "./tx.js";
+import type { Ctx } from "./keeper.js";
+import type { EncodeObject } from "@cosmjs/proto-signing";
 
 interface TxFields {
   logs: [];
@@ -42,15 +46,86 @@ function gasWanted(fee: Fee, used: bigint): bigint {
 
 const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
 
+/** Thrown by a simulating client's tx runner once the simulation is done (the result is not needed). */
+const SIMULATED = new Error("simulated");
+
+/** The tx the ante handler sees: a StdFee sets the gas limit; "auto" or a multiplier runs unlimited. */
+function signed(message: number, memo: string, fee: Fee): SignedTx {
+  return typeof fee === "object"
+    ? { message, memo, feeAmount: fee.amount, gasLimit: BigInt(fee.gas) }
+    : { message, memo, feeAmount: [], gasLimit: undefined };
+}
+
 export class EmbeddedClient implements ChainClient {
   readonly chainId: string;
+
+  /** gasUsed of the tx a simulating client ran (then threw SIMULATED). */
+  private simulated: bigint | undefined;
 
   constructor(
     private readonly chain: TxHost,
     /** Calls run as the gov module authority, whatever sender is passed. */
     readonly gov: boolean,
+    /** Every tx is simulated (state left as it was) and its gas kept in `simulated`. */
+    private readonly simulation = false,
   ) {
     this.chainId = chain.chainId;
+  }
+
+  private runTx<T>(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => T,
+    tx?: SignedTx,
+  ): { result: T; record: TxRecord } {
+    if (!this.simulation) return this.chain.runTx(sender, action, module, body, run, tx);
+    this.simulated = this.chain.simulateTx(sender, action, module, body, run, tx ?? signed(0, "", "auto"));
+    throw SIMULATED;
+  }
+
+  /**
+   * CosmJS `simulate` (one message): the tx runs as it would be delivered, with the simulated tx's size (no fee, no
+   * signature), and nothing is kept. Its gasUsed is what wasmd's simulation reports.
+   */
+  async simulate(signerAddress: string, messages: readonly EncodeObject[], memo: string | undefined): Promise<number> {
+    if (messages.length !== 1) throw new Error("the embedded chain simulates single-message txs");
+    const { typeUrl, value } = messages[0]! as { typeUrl: string; value: Record<string, unknown> };
+    const sim = new EmbeddedClient(this.chain, this.gov, true);
+    const msgJson = (): JsonObject => JSON.parse(fromUtf8(value.msg as Uint8Array)) as JsonObject;
+    const funds = (value.funds ?? []) as Coin[];
+    try {
+      switch (typeUrl) {
+        case "/cosmwasm.wasm.v1.MsgExecuteContract":
+          await sim.execute(signerAddress, value.contract as string, msgJson(), "auto", memo, funds);
+          break;
+        case "/cosmwasm.wasm.v1.MsgInstantiateContract": {
+          const admin = value.admin as string | undefined;
+          await sim.instantiate(signerAddress, Number(value.codeId), msgJson(), value.label as string, "auto", {
+            memo,
+            funds,
+            admin: admin === "" ? undefined : admin,
+          });
+          break;
+        }
+        case "/cosmwasm.wasm.v1.MsgMigrateContract":
+          await sim.migrate(signerAddress, value.contract as string, Number(value.codeId), msgJson(), "auto", memo);
+          break;
+        case "/cosmwasm.wasm.v1.MsgStoreCode":
+          await sim.upload(signerAddress, value.wasmByteCode as Uint8Array, "auto", memo);
+          break;
+        case "/cosmos.bank.v1beta1.MsgSend":
+          await sim.sendTokens(signerAddress, value.toAddress as string, value.amount as Coin[], "auto", memo);
+          break;
+        default:
+          throw new Error(`the embedded chain cannot simulate ${typeUrl}`);
+      }
+    } catch (e) {
+      if (e !== SIMULATED) throw e;
+    }
+    if (sim.simulated === undefined) throw new Error("simulation ran no tx");
+    return Number(sim.simulated);
   }
 
   private sender(senderAddress: string): string {
@@ -79,12 +154,13 @@ export class EmbeddedClient implements ChainClient {
   upload(senderAddress: string, wasmCode: Uint8Array, fee: Fee, memo = ""): Promise<UploadResult> {
     return attempt(() => {
       const sender = this.sender(senderAddress);
-      const { result, record } = this.chain.runTx(
+      const { result, record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgStoreCode",
         "wasm",
         { wasm: Buffer.from(wasmCode).toString("base64"), memo },
         (ctx) => this.chain.keeper.storeCode(ctx, sender, wasmCode, this.gov),
+        this.gov ? undefined : signed(bytesField(sender.length) + bytesField(wasmCode.length), memo, fee),
       );
       return {
         checksum: result.checksum,
@@ -109,12 +185,24 @@ export class EmbeddedClient implements ChainClient {
       const admin = options.admin === undefined ? "" : this.chain.keeper.address(options.admin, "admin");
       checkMsgFunds(options.funds ?? []);
       const funds = coinsFromClient(options.funds ?? []);
-      const { result, record } = this.chain.runTx(
+      const { result, record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgInstantiateContract",
         "wasm",
         { codeId, msg, label, admin, funds: options.funds ?? [], memo: options.memo ?? "" },
         (ctx) => this.chain.keeper.instantiate(ctx, BigInt(codeId), sender, admin, json(msg), label, funds),
+        this.gov
+          ? undefined
+          : signed(
+              bytesField(sender.length) +
+                bytesField(admin.length) +
+                uintField(codeId) +
+                bytesField(utf8Bytes(label)) +
+                bytesField(json(msg).length) +
+                coinsField(options.funds ?? []),
+              options.memo ?? "",
+              fee,
+            ),
       );
       return { contractAddress: result.address, ...this.fields(record, fee) };
     });
@@ -132,15 +220,26 @@ export class EmbeddedClient implements ChainClient {
       const sender = this.sender(senderAddress);
       checkMsgFunds(funds);
       const amounts = coinsFromClient(funds);
-      const { record } = this.chain.runTx(
+      const msgBytes = json(msg);
+      const { record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgExecuteContract",
         "wasm",
         { contractAddress, msg, funds, memo },
         (ctx) => {
           this.chain.keeper.address(contractAddress, "contract");
-          return this.chain.keeper.execute(ctx, contractAddress, sender, json(msg), amounts);
+          return this.chain.keeper.execute(ctx, contractAddress, sender, msgBytes, amounts);
         },
+        this.gov
+          ? undefined
+          : signed(
+              bytesField(sender.length) +
+                bytesField(contractAddress.length) +
+                bytesField(msgBytes.length) +
+                coinsField(funds),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -156,12 +255,22 @@ export class EmbeddedClient implements ChainClient {
   ): Promise<MigrateResult> {
     return attempt(() => {
       const sender = this.sender(senderAddress);
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         sender,
         "/cosmwasm.wasm.v1.MsgMigrateContract",
         "wasm",
         { contractAddress, codeId, migrateMsg, memo },
         (ctx) => this.chain.keeper.migrate(ctx, contractAddress, sender, BigInt(codeId), json(migrateMsg), this.gov),
+        this.gov
+          ? undefined
+          : signed(
+              bytesField(sender.length) +
+                bytesField(contractAddress.length) +
+                uintField(codeId) +
+                bytesField(json(migrateMsg).length),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -193,7 +302,7 @@ export class EmbeddedClient implements ChainClient {
     return attempt(() => {
       const sender = this.sender(senderAddress);
       if (newAdmin !== "") this.chain.keeper.address(newAdmin, "new admin");
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         sender,
         newAdmin === "" ? "/cosmwasm.wasm.v1.MsgClearAdmin" : "/cosmwasm.wasm.v1.MsgUpdateAdmin",
         "wasm",
@@ -201,6 +310,13 @@ export class EmbeddedClient implements ChainClient {
         (ctx) => {
           this.chain.keeper.setAdmin(ctx, contractAddress, sender, newAdmin, this.gov);
         },
+        this.gov
+          ? undefined
+          : signed(
+              bytesField(sender.length) + bytesField(newAdmin.length) + bytesField(contractAddress.length),
+              memo,
+              fee,
+            ),
       );
       return this.fields(record, fee);
     });
@@ -210,7 +326,7 @@ export class EmbeddedClient implements ChainClient {
   sudo(contractAddress: string, msg: JsonObject, fee: Fee = "auto"): Promise<TxFields> {
     return attempt(() => {
       if (!this.gov) throw new Error("sudo is only available on the gov client (chain.asGov())");
-      const { record } = this.chain.runTx(
+      const { record } = this.runTx(
         this.chain.govAddress,
         "/cosmwasm.wasm.v1.MsgSudoContract",
         "wasm",
@@ -231,7 +347,7 @@ export class EmbeddedClient implements ChainClient {
           json(queryMsg),
           0,
           undefined,
-          new GasMeter(),
+          new GasMeter(QUERY_GAS_LIMIT),
         );
         return JSON.parse(fromUtf8(bytes)) as JsonObject;
       } catch (e) {
@@ -268,7 +384,7 @@ export class EmbeddedClient implements ChainClient {
       const keeper = this.chain.keeper;
       let record: TxRecord;
       try {
-        record = this.chain.runTx(
+        record = this.runTx(
           sender,
           "/cosmos.bank.v1beta1.MsgSend",
           "bank",
@@ -277,12 +393,15 @@ export class EmbeddedClient implements ChainClient {
             keeper.address(recipientAddress, "invalid to address");
             const coins = coinsFromClient(amount);
             if (coins.length === 0) throw Err.invalidCoins.wrap("");
-            keeper.checkSendEnabled(coins);
+            keeper.checkSendEnabled(coins, ctx.gas);
             if (keeper.config.blocked.has(recipientAddress)) {
               throw Err.unauthorized.wrap(`${recipientAddress} is not allowed to receive funds`);
             }
-            ctx.events.push(...sendCoins(ctx.world, sender, recipientAddress, coins));
+            ctx.events.push(...sendCoins(ctx.world, sender, recipientAddress, coins, ctx.gas));
           },
+          this.gov
+            ? undefined
+            : signed(bytesField(sender.length) + bytesField(recipientAddress.length) + coinsField(amount), memo, fee),
         ).record;
       } catch (e) {
         if (!(e instanceof Error) || !("record" in e)) throw e;

@@ -17,6 +17,8 @@ export interface BlockInfo {
 export interface TxInfo {
   index: number;
   hash: Uint8Array;
+  /** Checksums of the codes this tx has called (wasmd's TxContracts): a further call of one costs the discount. */
+  contracts?: Set<string>;
 }
 
 export type ReplyOn = "always" | "success" | "error" | "never";

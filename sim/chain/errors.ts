@@ -76,6 +76,7 @@ export const Err = {
   unknownRequest: sdk(6, "unknown request"),
   invalidAddress: sdk(7, "invalid address"),
   invalidCoins: sdk(10, "invalid coins"),
+  outOfGas: sdk(11, "out of gas"),
   invalidRequest: sdk(18, "invalid request"),
   notFound: sdk(38, "not found"),
   sendDisabled: new RegisteredError("bank", 5, "send transactions are disabled"),

@@ -7,6 +7,7 @@ import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { decodeAddress } from "./addresses.js";
 import type { VmError } from "./errors.js";
 import { fromUtf8 } from "./json.js";
+import { VmGas } from "./gas.js";
 
 export interface HostApi {
   prefix: string;
@@ -48,7 +49,8 @@ export function addrHumanize(
 interface RegionIo {
   readRegion(ptr: number, maxLength: number): Uint8Array;
   toContract(data: Uint8Array): number;
-  charge(): void;
+  /** Charges CosmWasm gas (cosmwasm-vm `process_gas_info` with a cost); without an amount, the host-call cost. */
+  charge(cost?: number): void;
   hostError(message: string): VmError;
 }
 
@@ -114,18 +116,18 @@ export function cryptoImports(io: RegionIo): Record<string, (...a: number[]) => 
     io.charge();
     const hash = io.readRegion(hashPtr, MAX_LENGTH_MESSAGE_HASH);
     const sig = io.readRegion(sigPtr, MAX_LENGTH_SIGNATURE);
+    io.charge(curve === secp256k1 ? VmGas.secp256k1RecoverPubkey : VmGas.secp256r1RecoverPubkey);
     const res = ecdsaRecover(curve, hash, sig, param);
     if (typeof res === "number") return BigInt(res) << 32n;
     return BigInt(io.toContract(res));
   };
   const verify = (curve: Curve) => (hashPtr: number, sigPtr: number, pubPtr: number) => {
     io.charge();
-    return ecdsaVerify(
-      curve,
-      io.readRegion(hashPtr, MAX_LENGTH_MESSAGE_HASH),
-      io.readRegion(sigPtr, MAX_LENGTH_SIGNATURE),
-      io.readRegion(pubPtr, MAX_LENGTH_PUBKEY),
-    );
+    const hash = io.readRegion(hashPtr, MAX_LENGTH_MESSAGE_HASH);
+    const sig = io.readRegion(sigPtr, MAX_LENGTH_SIGNATURE);
+    const pub = io.readRegion(pubPtr, MAX_LENGTH_PUBKEY);
+    io.charge(curve === secp256k1 ? VmGas.secp256k1Verify : VmGas.secp256r1Verify);
+    return ecdsaVerify(curve, hash, sig, pub);
   };
   const edVerify = (msg: Uint8Array, sig: Uint8Array, pub: Uint8Array): boolean => {
     try {
@@ -148,6 +150,7 @@ export function cryptoImports(io: RegionIo): Record<string, (...a: number[]) => 
       const msg = io.readRegion(msgPtr, MAX_LENGTH_ED25519_MESSAGE);
       const sig = io.readRegion(sigPtr, MAX_LENGTH_SIGNATURE);
       const pub = io.readRegion(pubPtr, MAX_LENGTH_ED25519_PUBKEY);
+      io.charge(VmGas.ed25519Verify);
       if (sig.length !== 64) return INVALID_SIGNATURE_FORMAT;
       if (pub.length !== 32) return INVALID_PUBKEY_FORMAT;
       return edVerify(msg, sig, pub) ? 0 : 1;
@@ -163,6 +166,11 @@ export function cryptoImports(io: RegionIo): Record<string, (...a: number[]) => 
       } catch {
         return GENERIC_ERR;
       }
+      io.charge(
+        pubs.length === 1
+          ? VmGas.ed25519BatchOnePubkeyBase + VmGas.ed25519BatchOnePubkeyPerItem * sigs.length
+          : VmGas.ed25519BatchBase + VmGas.ed25519BatchPerItem * sigs.length,
+      );
       // cosmwasm-crypto: one message may be checked against many (sig, key) pairs, one key against many messages.
       const n = sigs.length;
       if (msgs.length === 1 && n > 1) msgs = Array.from({ length: n }, () => msgs[0]!);

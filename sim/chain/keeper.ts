@@ -7,7 +7,15 @@ import { gunzipSync } from "node:zlib";
 import { emptyResponse, executeResponse, instantiateResponse, migrateResponse } from "./proto.js";
 import { classicContractAddress, decodeAddress, moduleAddress, predictableContractAddress } from "./addresses.js";
 import { akashFilter } from "./akash-filter.js";
-import { burnCoins, event, sendCoins, type SdkEvent } from "./bank.js";
+import {
+  BANK_SEND_MSG_GAS,
+  burnCoins,
+  ensureAccount,
+  event,
+  sendCoins,
+  sendEnabledGas,
+  type SdkEvent,
+} from "./bank.js";
 import { coinsFromContract } from "./coins.js";
 import type { Amount } from "../interface/coin.js";
 import {
@@ -25,7 +33,7 @@ import {
 } from "./contract-io.js";
 import { ChainError, Err, VmError, markDeterministic, redact, wrap } from "./errors.js";
 import { contractEvents } from "./events.js";
-import { GasCost, type GasMeter } from "./gas.js";
+import { consumeRuntimeGas, GasMeter, KvGas, OutOfGas, WasmdGas } from "./gas.js";
 import { isMap, utf8, type Json, type JsonMap } from "./json.js";
 import { handleQuery } from "./querier.js";
 import { assertValidWasm, WasmCheckError } from "../wasm/upload-check.js";
@@ -62,6 +70,106 @@ interface DispatchResult {
 }
 
 const MAX_CALL_DEPTH = 100; // types.DefaultMaxCallDepth
+/** Classic and predictable contract addresses are 32 bytes. */
+const CONTRACT_ADDRESS_BYTES = 32;
+
+interface Attribute {
+  key: string;
+  value: string;
+}
+
+/** UTF-8 length; ASCII (nearly every attribute) without asking Buffer. */
+function byteLength(s: string): number {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
+  return s.length;
+}
+
+const varintBytes = (n: bigint | number): number => {
+  let v = BigInt(n);
+  let b = 1;
+  while (v >= 128n) {
+    v >>= 7n;
+    b++;
+  }
+  return b;
+};
+/** A proto string/bytes field of this many bytes (tag, length, payload); empty fields are not written. */
+const lenField = (bytes: number): number => (bytes === 0 ? 0 : 1 + varintBytes(bytes) + bytes);
+
+/** Bytes of wasmd's stored ContractInfo (proto), as `contractInstance` reads it. */
+function contractInfoBytes(c: ContractRecord): number {
+  const created =
+    (c.createdHeight === 0n ? 0 : 1 + varintBytes(c.createdHeight)) +
+    (c.createdTxIndex === 0n ? 0 : 1 + varintBytes(c.createdTxIndex));
+  return (
+    1 +
+    varintBytes(c.codeId) +
+    lenField(c.creator.length) +
+    lenField(c.admin.length) +
+    lenField(byteLength(c.label)) +
+    2 +
+    created +
+    lenField(c.ibcPortId.length) +
+    lenField("wasm2".length + c.address.length) // IBC2PortID, set by every instantiate
+  );
+}
+
+/** Bytes of wasmd's stored CodeInfo: checksum, creator, the instantiate permission (everybody). */
+const codeInfoBytes = (code: CodeRecord): number => lenField(32) + lenField(code.creator.length) + 4;
+
+/** wasmd `contractInstance`: the contract's and its code's records (and, where asked, the pinned-code check). */
+function contractInstanceGas(gas: GasMeter, contract: ContractRecord, code: CodeRecord, pinnedCheck: boolean): void {
+  const read = (key: number, value: number): void => {
+    gas.consume(KvGas.readFlat, "ReadFlat");
+    gas.consume(KvGas.readPerByte * key, "ReadPerByte");
+    gas.consume(KvGas.readPerByte * value, "ReadPerByte");
+  };
+  read(1 + CONTRACT_ADDRESS_BYTES, contractInfoBytes(contract));
+  read(1 + 8, codeInfoBytes(code));
+  if (pinnedCheck) gas.consume(KvGas.has, "Has");
+}
+
+/** gas_register.go `eventAttributeCosts`: bytes above the remaining free tier, plus a cost per attribute. */
+function attributeCosts(attrs: readonly Attribute[], freeTier: number): [gas: number, freeTier: number] {
+  if (attrs.length === 0) return [0, freeTier];
+  let stored = 0;
+  for (const a of attrs) stored += byteLength(a.key) + byteLength(a.value);
+  if (stored <= freeTier) {
+    freeTier -= stored;
+    stored = 0;
+  } else {
+    stored -= freeTier;
+    freeTier = 0;
+  }
+  return [WasmdGas.eventAttributeDataCost * stored + WasmdGas.perAttributeCost * attrs.length, freeTier];
+}
+
+/** gas_register.go `EventCosts`: a response's attributes and custom events (types have no free tier). */
+function eventCosts(
+  attrs: readonly Attribute[],
+  events: readonly { type: string; attributes: readonly Attribute[] }[],
+): number {
+  let [gas, free] = attributeCosts(attrs, WasmdGas.eventAttributeDataFreeTier);
+  for (const e of events) {
+    gas += WasmdGas.perCustomEventCost + byteLength(e.type) * WasmdGas.eventAttributeDataCost;
+    const [g, f] = attributeCosts(e.attributes, free);
+    gas += g;
+    free = f;
+  }
+  return gas;
+}
+
+/** gas_register.go `ReplyCosts(discount = true, …)`: the result's data or error text, its events, the discount. */
+function replyCosts(messageBytes: number, events: readonly SdkEvent[]): number {
+  let gas = 0;
+  const attrs: Attribute[] = [];
+  for (const e of events) {
+    gas += byteLength(e.type) * WasmdGas.eventAttributeDataCost;
+    attrs.push(...e.attributes);
+  }
+  gas += eventCosts(attrs, []);
+  return gas + WasmdGas.instanceCostDiscount + messageBytes * WasmdGas.contractMessageDataCost;
+}
 const MAX_WASM_SIZE = 819_200; // types.MaxWasmSize
 const IBC_EXPORTS = [
   "ibc_channel_open",
@@ -99,7 +207,12 @@ class KeeperCall implements CallContext, ContractStorage {
     private readonly tx: TxInfo | undefined,
     private readonly queryDepth: number,
     private readonly onDebug: (contract: string, message: string) => void,
+    readonly vmLimit: number,
   ) {}
+
+  /** wasmd's contract store prefix: 0x03 and the contract's canonical address. */
+  readonly keyPrefix = 1 + CONTRACT_ADDRESS_BYTES;
+  vmUsed = 0;
 
   get storage(): ContractStorage {
     return this;
@@ -125,8 +238,14 @@ class KeeperCall implements CallContext, ContractStorage {
     return this.world.range(this.contract, start, end, descending);
   }
 
-  query(request: Uint8Array): Uint8Array {
-    return utf8(handleQuery(this.keeper, this.world.child(), request, this.queryDepth, this.tx, this.gas));
+  /** wasmd QueryHandler.Query: a sub-meter with the VM's remaining gas, charged to the caller's meter afterwards. */
+  query(request: Uint8Array, vmGasLeft: number): Uint8Array {
+    const sub = new GasMeter(Math.floor(vmGasLeft / WasmdGas.multiplier));
+    try {
+      return utf8(handleQuery(this.keeper, this.world.child(), request, this.queryDepth, this.tx, sub));
+    } finally {
+      this.gas.consume(sub.consumedNumber, "contract sub-query");
+    }
   }
 
   debug(message: string): void {
@@ -166,12 +285,14 @@ export class WasmKeeper {
 
   /** wasmd `BankCoinTransferrer.TransferCoins` (funds attached to instantiate/execute). */
   transferCoins(ctx: Ctx, from: string, to: string, coins: readonly Amount[]): void {
-    this.checkSendEnabled(coins);
+    this.checkSendEnabled(coins, ctx.gas);
     if (this.config.blocked.has(to)) throw Err.unauthorized.wrap(`${to} is not allowed to receive funds`);
-    ctx.events.push(...sendCoins(ctx.world, from, to, coins));
+    ctx.events.push(...sendCoins(ctx.world, from, to, coins, ctx.gas));
   }
 
-  checkSendEnabled(coins: readonly Amount[]): void {
+  /** x/bank `IsSendEnabledCoins` (its store reads charged to `gas` when given). */
+  checkSendEnabled(coins: readonly Amount[], gas?: GasMeter): void {
+    if (gas !== undefined) sendEnabledGas(gas, coins);
     for (const c of coins) {
       if (this.config.sendDisabled.has(c.denom))
         throw Err.sendDisabled.wrap(`${c.denom} transfers are currently disabled`);
@@ -193,12 +314,19 @@ export class WasmKeeper {
     if (!isGov && this.config.uploadAccess === "nobody") throw Err.unauthorized.wrap("can not create code");
     let wasm = wasmCode;
     if (wasm[0] === 0x1f && wasm[1] === 0x8b) {
+      // gas_register.go UncompressCosts: 15/100 per compressed byte, rounded down.
+      ctx.gas.consume(Math.floor((wasm.length * 15) / 100), "Uncompress gzip bytecode");
       try {
         wasm = Uint8Array.from(gunzipSync(wasm, { maxOutputLength: MAX_WASM_SIZE }));
       } catch (e) {
         throw Err.createFailed.wrap(`uncompress wasm archive: ${(e as Error).message}`);
       }
     }
+    // wasmvm StoreCode: compiling costs 3 SDK gas per byte (CosmWasm gas × multiplier), checked against what is left.
+    const compileGas = WasmdGas.compileCostPerByte * WasmdGas.multiplier * wasm.length;
+    const compileLimit = ctx.gas.runtimeGas();
+    consumeRuntimeGas(ctx.gas, compileGas);
+    if (compileLimit < compileGas) throw Err.createFailed.wrap("Ran out of gas during contract execution");
     try {
       assertValidWasm(wasm, { availableCapabilities: this.config.capabilities });
     } catch (e) {
@@ -251,18 +379,46 @@ export class WasmKeeper {
     queryDepth: number,
     readonly: boolean,
   ): Uint8Array {
-    gas.consume(GasCost.instance);
+    const call = new KeeperCall(
+      this,
+      world,
+      contract,
+      readonly,
+      this.api,
+      gas,
+      tx,
+      queryDepth,
+      this.debug,
+      gas.runtimeGas(),
+    );
     try {
-      return callEntry(
-        this.module(code),
-        entry,
-        args,
-        new KeeperCall(this, world, contract, readonly, this.api, gas, tx, queryDepth, this.debug),
-      );
+      const out = callEntry(this.module(code), entry, args, call);
+      // wasmvm DeserializeResponse: the JSON result costs per byte, within the call's limit.
+      const deserialize = out.length * WasmdGas.deserializationPerByte * WasmdGas.multiplier;
+      if (call.vmLimit < deserialize + call.vmUsed) {
+        throw Err.vmError.wrap(`insufficient gas left to deserialize contract execution result (${out.length} bytes)`);
+      }
+      call.vmUsed += deserialize;
+      return out;
     } catch (e) {
       if (e instanceof VmError) throw Err.vmError.wrap(`Error calling the VM: ${e.message}`);
       throw e;
+    } finally {
+      // wasmd charges the call's gas before looking at its result: running out here wins over any error.
+      consumeRuntimeGas(gas, call.vmUsed);
     }
+  }
+
+  /**
+   * wasmd `SetupContractCost` with `checkDiscountEligibility`: the instance cost, or the discount for a code this tx
+   * has already called (codes are never pinned here).
+   */
+  private setup(gas: GasMeter, tx: TxInfo | undefined, code: CodeRecord, entry: string): void {
+    const seen = tx?.contracts;
+    let cost: number = WasmdGas.instanceCost;
+    if (seen?.has(code.checksum) === true) cost = WasmdGas.instanceCostDiscount;
+    else seen?.add(code.checksum);
+    gas.consume(cost, `Loading CosmWasm module: ${entry}`);
   }
 
   private env(ctx: { tx: TxInfo | undefined }, contract: string): Uint8Array {
@@ -295,6 +451,10 @@ export class WasmKeeper {
     if (code === undefined) {
       throw Err.noSuchCode.wrap(`code id ${codeId}`, { no_such_code: { code_id: codeId } });
     }
+    // GetCodeInfo, IsPinnedCode, then the setup cost (wasmd instantiate).
+    ctx.gas.consume(KvGas.readFlat + KvGas.readPerByte * (9 + codeInfoBytes(code)), "ReadFlat");
+    ctx.gas.consume(KvGas.has, "Has");
+    this.setup(ctx.gas, ctx.tx, code, "instantiate");
     const address =
       salt === undefined
         ? classicContractAddress(this.config.prefix, codeId, ctx.world.nextId("instance"))
@@ -310,6 +470,7 @@ export class WasmKeeper {
         "contract address already exists, try a different combination of creator, checksum and salt",
       );
     }
+    ensureAccount(ctx.world, address); // wasmd creates the contract's account before the deposit
     if (funds.length > 0) this.transferCoins(ctx, creator, address, funds);
     const out = vmGuard(() =>
       parseResponse(
@@ -353,7 +514,9 @@ export class WasmKeeper {
     msg: Uint8Array,
     funds: readonly Amount[],
   ): Uint8Array | undefined {
-    const { code } = this.contractInstance(ctx.world, address);
+    const { contract, code } = this.contractInstance(ctx.world, address);
+    contractInstanceGas(ctx.gas, contract, code, true);
+    this.setup(ctx.gas, ctx.tx, code, "execute");
     if (funds.length > 0) this.transferCoins(ctx, caller, address, funds);
     const out = vmGuard(() =>
       parseResponse(
@@ -388,6 +551,7 @@ export class WasmKeeper {
     if (!isGov && (contract.admin === "" || contract.admin !== caller)) throw Err.unauthorized.wrap("can not migrate");
     const code = ctx.world.code(newCodeId);
     if (code === undefined) throw Err.invalidRequest.wrap("unknown code");
+    this.setup(ctx.gas, ctx.tx, code, "migrate");
     if (!code.hasIbcEntryPoints && contract.ibcPortId !== "") throw Err.migrationFailed.wrap("requires ibc callbacks");
     const out = vmGuard(() =>
       parseResponse(
@@ -419,7 +583,9 @@ export class WasmKeeper {
   }
 
   sudo(ctx: Ctx, address: string, msg: Uint8Array): Uint8Array | undefined {
-    const { code } = this.contractInstance(ctx.world, address);
+    const { contract, code } = this.contractInstance(ctx.world, address);
+    contractInstanceGas(ctx.gas, contract, code, true);
+    this.setup(ctx.gas, ctx.tx, code, "sudo");
     const out = vmGuard(() =>
       parseResponse(
         this.call(ctx.world, ctx.tx, ctx.gas, code, address, "sudo", [this.env(ctx, address), msg], 0, false),
@@ -434,8 +600,10 @@ export class WasmKeeper {
     }
   }
 
-  private reply(ctx: Ctx, address: string, reply: Uint8Array): Uint8Array | undefined {
-    const { code } = this.contractInstance(ctx.world, address);
+  private reply(ctx: Ctx, address: string, reply: Uint8Array, replyCost: number): Uint8Array | undefined {
+    const { contract, code } = this.contractInstance(ctx.world, address);
+    contractInstanceGas(ctx.gas, contract, code, false);
+    ctx.gas.consume(replyCost, "Loading CosmWasm module: reply");
     const out = vmGuard(() =>
       parseResponse(
         this.call(ctx.world, ctx.tx, ctx.gas, code, address, "reply", [this.env(ctx, address), reply], 0, false),
@@ -464,9 +632,7 @@ export class WasmKeeper {
 
   /** wasmd `handleContractResponse`: contract events, then the submessages; returns the (possibly replaced) data. */
   private handleResponse(ctx: Ctx, address: string, res: ContractResponse): Uint8Array | undefined {
-    ctx.gas.consume(
-      GasCost.eventPerAttribute * (res.attributes.length + res.events.reduce((n, e) => n + e.attributes.length, 0)),
-    );
+    ctx.gas.consume(eventCosts(res.attributes, res.events), "Custom contract event attributes");
     ctx.events.push(...contractEvents(res.attributes, res.events, address));
     if (ctx.callDepth + 1 > MAX_CALL_DEPTH) throw Err.maxCallDepth.make();
     const deeper: Ctx = { ...ctx, callDepth: ctx.callDepth + 1 };
@@ -480,11 +646,23 @@ export class WasmKeeper {
       const sub: Ctx = { ...ctx, world: ctx.world.child(), events: [] };
       let result: DispatchResult | undefined;
       let failure: ChainError | undefined;
+      // wasmd dispatchMsgWithGasLimit: a gas limit below what is left runs the message on its own meter, charged
+      // to the parent afterwards; running out of it costs the whole limit and fails only the submessage.
+      const left = ctx.gas.limit === undefined ? Infinity : ctx.gas.limit - ctx.gas.consumedNumber;
+      const limit = msg.gasLimit !== null && Number(msg.gasLimit) < left ? Number(msg.gasLimit) : undefined;
+      if (limit !== undefined) sub.gas = new GasMeter(limit);
       try {
         result = this.dispatchMsg(sub, contract, msg.msg);
+        if (limit !== undefined) ctx.gas.consume(sub.gas.consumedNumber, "From limited Sub-Message");
       } catch (e) {
-        if (!(e instanceof ChainError)) throw e;
-        failure = e;
+        if (limit !== undefined && e instanceof OutOfGas) {
+          ctx.gas.consume(limit, "Sub-Message OutOfGas panic");
+          failure = Err.outOfGas.wrap("SubMsg hit gas limit");
+        } else {
+          if (limit !== undefined) ctx.gas.consume(sub.gas.consumedNumber, "From limited Sub-Message");
+          if (!(e instanceof ChainError)) throw e;
+          failure = e;
+        }
       }
       let filtered: SdkEvent[] = [];
       if (result !== undefined) {
@@ -503,8 +681,12 @@ export class WasmKeeper {
               ok: { events: filtered, data: result.data[0], msgResponses: result.msgResponses },
             })
           : replyJson(msg.id, msg.payload, { error: redact(failure!) });
+      const cost =
+        result !== undefined
+          ? replyCosts((result.data[0] ?? new Uint8Array()).length, filtered)
+          : replyCosts(utf8(redact(failure!)).length, []);
       try {
-        const data = this.reply(ctx, contract, reply);
+        const data = this.reply(ctx, contract, reply, cost);
         if (data !== undefined) rsp = data;
       } catch (e) {
         throw e instanceof ChainError ? wrap(e, "reply") : e;
@@ -524,12 +706,13 @@ export class WasmKeeper {
     const events: SdkEvent[] = [];
     const handlerCtx: Ctx = { ...ctx, events };
     if (kind === "bank" && variant === "send") {
+      ctx.gas.consume(BANK_SEND_MSG_GAS, "bank send");
       const to = this.address(str(b.to_address), "invalid to address");
       const coins = coinsFromContract(b.amount);
       if (coins.length === 0) throw Err.invalidCoins.wrap("");
-      this.checkSendEnabled(coins);
+      this.checkSendEnabled(coins, ctx.gas);
       if (this.config.blocked.has(to)) throw Err.unauthorized.wrap(`${to} is not allowed to receive funds`);
-      events.push(...sendCoins(ctx.world, contract, to, coins));
+      events.push(...sendCoins(ctx.world, contract, to, coins, ctx.gas));
       const value = emptyResponse();
       return { events, data: [value], msgResponses: [any("/cosmos.bank.v1beta1.MsgSendResponse", value)] };
     }
@@ -538,7 +721,7 @@ export class WasmKeeper {
       if (coins.length === 0) throw Err.empty.wrap("amount");
       // Routed through the wasm module account, as wasmd's burn handler does; events go to the context directly.
       try {
-        ctx.events.push(...sendCoins(ctx.world, contract, this.wasmModuleAddress, coins));
+        ctx.events.push(...sendCoins(ctx.world, contract, this.wasmModuleAddress, coins, ctx.gas));
       } catch (e) {
         throw e instanceof ChainError ? wrap(e, "transfer to module") : e;
       }
@@ -548,8 +731,8 @@ export class WasmKeeper {
     if (kind === "wasm") return this.dispatchWasm(handlerCtx, contract, variant, b);
     if (kind === "distribution" && variant === "fund_community_pool") {
       const coins = coinsFromContract(b.amount);
-      this.checkSendEnabled(coins);
-      events.push(...sendCoins(ctx.world, contract, this.distributionAddress, coins));
+      this.checkSendEnabled(coins, ctx.gas);
+      events.push(...sendCoins(ctx.world, contract, this.distributionAddress, coins, ctx.gas));
       for (const c of coins) ctx.world.pool.set(c.denom, (ctx.world.pool.get(c.denom) ?? 0n) + c.amount);
       const value = emptyResponse();
       return {
@@ -632,7 +815,9 @@ export class WasmKeeper {
     gas: GasMeter,
   ): Uint8Array {
     if (depth + 1 > 10) throw Err.maxQueryStackSize.make(); // types.DefaultMaxQueryStackSize
-    const { code } = this.contractInstance(world, address);
+    const { contract, code } = this.contractInstance(world, address);
+    contractInstanceGas(gas, contract, code, true);
+    this.setup(gas, tx, code, "query");
     const out = this.call(world, tx, gas, code, address, "query", [this.env({ tx }, address), msg], depth + 1, true);
     const res = vmGuard(() => parseQueryResult(out));
     if ("error" in res) throw markDeterministic(Err.queryFailed.wrap(res.error));

@@ -2,6 +2,7 @@
 // `TxHost`, not against EmbeddedChain, so chain.ts (which creates clients) and client.ts do not import each other.
 
 import type { Event } from "@cosmjs/stargate";
+import type { Coin } from "../interface/coin.js";
 import type { Ctx, WasmKeeper } from "./keeper.js";
 import type { World } from "./world.js";
 
@@ -49,5 +50,27 @@ export interface TxHost {
     module: string,
     body: unknown,
     run: (ctx: Ctx) => T,
+    signed?: SignedTx,
   ): { result: T; record: TxRecord };
+  /** Runs the tx as `runTx` would and returns its gasUsed, leaving the chain exactly as it was; throws on failure. */
+  simulateTx(
+    sender: string,
+    action: string,
+    module: string,
+    body: unknown,
+    run: (ctx: Ctx) => unknown,
+    signed: SignedTx,
+  ): bigint;
+}
+
+/** What the ante handler charges for: the signed tx's message, memo and fee (absent for the gov authority's calls). */
+export interface SignedTx {
+  /** Bytes of the message, protobuf-encoded as CosmJS signs it (`messageSize` in client.ts). */
+  message: number;
+  memo: string;
+  feeAmount: readonly Coin[];
+  /** The fee's gas limit; undefined for an unlimited meter (a fee of "auto" or a multiplier: estimated afterwards). */
+  gasLimit: bigint | undefined;
+  /** A simulation: CosmJS sends no fee, an unspecified sign mode and an empty signature. */
+  simulate?: boolean;
 }

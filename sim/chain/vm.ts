@@ -4,10 +4,13 @@
 
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
-import { GasCost, type GasMeter } from "./gas.js";
+import { KvGas, readRegionCost, stringFromBytesCost, VmGas, WasmdGas, writeRegionCost, type GasMeter } from "./gas.js";
+import { GAS_GLOBAL, injectMetering } from "../wasm/metering.js";
 import { capMemory, importMemory, keepExports, MEMORY_IMPORT, mergeDataSegments } from "./memory-limit.js";
 import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
-import { addrCanonicalize, addrHumanize, addrValidate, cryptoImports, type HostApi } from "./host-api.js";
+import { addrHumanize, cryptoImports, type HostApi } from "./host-api.js";
+import { decodeAddress } from "./addresses.js";
+import { toBech32 } from "@cosmjs/encoding";
 
 /** What a call may touch; `readonly` is set for queries, whose storage writes fail as in cosmwasm-vm. */
 export interface ContractStorage {
@@ -26,9 +29,16 @@ export interface CallContext {
   storage: ContractStorage;
   readonly: boolean;
   api: HostApi;
+  /** The SDK gas meter: storage access is charged here as the SDK's gas KV store does (`KvGas`). */
   gas: GasMeter;
+  /** Bytes the SDK store's keys have before the contract's own key (wasmd: 0x03 and the contract address). */
+  keyPrefix: number;
+  /** CosmWasm gas the call may spend (wasmd `runtimeGasForContract`). */
+  vmLimit: number;
+  /** Out: the call's internally used CosmWasm gas, as cosmwasm-vm's gas report (`used_internally`). */
+  vmUsed: number;
   /** `query_chain`: request JSON in, `SystemResult<ContractResult<Binary>>` JSON out. */
-  query(request: Uint8Array): Uint8Array;
+  query(request: Uint8Array, vmGasLeft: number): Uint8Array;
   debug(message: string): void;
 }
 
@@ -84,7 +94,8 @@ export interface CompiledCode {
 }
 
 /** Compiles a code for `callEntry`; throws what compiling the memory-capped module throws. */
-export function compileCode(wasm: Uint8Array): CompiledCode {
+export function compileCode(original: Uint8Array): CompiledCode {
+  const wasm = injectMetering(original);
   const imported = importMemory(wasm);
   if (imported !== undefined) {
     try {
@@ -102,7 +113,7 @@ export function compileCode(wasm: Uint8Array): CompiledCode {
 function entryModule(code: CompiledCode, entry: string): WasmModule {
   let module = code.entries.get(entry);
   if (module === undefined) {
-    const trimmed = keepExports(code.bytes, new Set([entry, "allocate", "deallocate", "memory"]));
+    const trimmed = keepExports(code.bytes, new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL]));
     try {
       module = trimmed === undefined ? code.module : new Wasm.Module(trimmed);
     } catch {
@@ -113,11 +124,45 @@ function entryModule(code: CompiledCode, entry: string): WasmModule {
   return module;
 }
 
-type DbIterator = Iterator<[Uint8Array, Uint8Array]>;
+/**
+ * A contract iterator over the SDK's gas KV store: creating it charges for the entry it lands on, and each `db_next`
+ * charges for the entry it returns (gaskv `consumeSeekGas`: before moving on), so the first entry is paid twice.
+ */
+interface DbIterator {
+  current: IteratorResult<[Uint8Array, Uint8Array]>;
+  rest: Iterator<[Uint8Array, Uint8Array]>;
+}
+
+const GAS_DEPLETION = "Ran out of gas during contract execution";
+
+/** gaskv `consumeSeekGas` for one entry (or none), in pieces as the SDK consumes them. */
+function seekGas(f: Frame, entry: [Uint8Array, Uint8Array] | undefined): void {
+  const meter = f.ctx.gas;
+  if (entry !== undefined) {
+    meter.consume(KvGas.readPerByte * (f.ctx.keyPrefix + entry[0].length), "ValuePerByte");
+    meter.consume(KvGas.readPerByte * entry[1].length, "ValuePerByte");
+  }
+  meter.consume(KvGas.iterNextFlat, "IterNextFlat");
+}
+
+/** The entry the iterator is on, charged, and the iterator moved to the next; undefined (and free) at the end. */
+function advance(f: Frame, it: DbIterator): [Uint8Array, Uint8Array] | undefined {
+  if (it.current.done === true) return undefined;
+  const entry = it.current.value;
+  const before = f.ctx.gas.consumedNumber;
+  seekGas(f, entry);
+  it.current = it.rest.next();
+  f.chargeExternal(before);
+  return entry;
+}
 
 /** The state of one entry-point call. Host functions act on the innermost call: calls nest synchronously. */
 class Frame {
   instance: WasmInstance | undefined;
+  /** The instance's remaining-points global (`injectMetering`). */
+  gas: unknown;
+  /** CosmWasm gas used outside the VM (storage, queries), as cosmwasm-vm's `externally_used_gas`. */
+  externalUsed = 0;
   /** Created by the first `db_scan`. */
   iterators: Map<number, DbIterator> | undefined;
   /** Views of the memory's current buffer (a new buffer after `memory.grow`). */
@@ -164,6 +209,7 @@ class Frame {
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
     const length = view.getUint32(ptr + 8, true);
+    this.charge(readRegionCost(length));
     if (offset === 0) throw communication("Got an invalid region: Region offset is zero");
     if (length > capacity) throw communication("Got an invalid region: Region length exceeds capacity");
     if (length > maxLength) throw communication(`Region length too big. Got ${length}, limit ${maxLength}`);
@@ -178,6 +224,7 @@ class Frame {
     const view = this.dataView(buf);
     const offset = view.getUint32(ptr, true);
     const capacity = view.getUint32(ptr + 4, true);
+    this.charge(writeRegionCost(data.length));
     if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
     // Out of bounds: the typed-array constructor throws the RangeError whose text the caller reports.
     if (offset + data.length > buf.byteLength) new Uint8Array(buf, offset, data.length);
@@ -188,13 +235,41 @@ class Frame {
   /** A new Region owned by the contract (allocated through its `allocate`, which may re-enter). */
   toContract(data: Uint8Array): number {
     const ptr = Number(this.fn("allocate")(data.length));
+    this.checkGas();
     if (ptr === 0) throw communication("Got a zero Wasm address");
     this.writeRegion(ptr, data);
     return ptr;
   }
 
-  charge(): void {
-    this.ctx.gas.consume(GasCost.hostCall);
+  /** Out of gas once the points went negative (metering.ts: not every block traps at once). */
+  checkGas(): void {
+    if ((this.gas as { value: bigint }).value < 0n) throw new VmError(GAS_DEPLETION);
+  }
+
+  /** Remaining CosmWasm gas (cosmwasm-vm `get_gas_left`: 0 once exhausted). */
+  gasLeft(): number {
+    const v = (this.gas as { value: bigint }).value;
+    return v < 0n ? 0 : Number(v);
+  }
+
+  /** cosmwasm-vm `process_gas_info`: external gas (already charged to the SDK meter) and a cost, in CosmWasm gas. */
+  processGas(external: number, cost: number): void {
+    this.checkGas();
+    const left = this.gasLeft();
+    this.externalUsed += external;
+    const next = left - external - cost;
+    (this.gas as { value: bigint }).value = BigInt(next < 0 ? 0 : next);
+    if (external + cost > left) throw new VmError(GAS_DEPLETION);
+  }
+
+  /** A cost in CosmWasm gas; the host-call cost by default. */
+  charge(cost: number = VmGas.hostCall): void {
+    this.processGas(0, cost);
+  }
+
+  /** SDK gas the storage consumed since `before` (the SDK meter's reading), reported to the VM as external gas. */
+  chargeExternal(before: number): void {
+    this.processGas((this.ctx.gas.consumedNumber - before) * WasmdGas.multiplier, 0);
   }
 
   writable(): void {
@@ -218,10 +293,21 @@ const top = (): Frame => frames[frames.length - 1]!;
 function nextPart(id: number, part: 0 | 1): number {
   const f = top();
   f.charge();
-  const next = f.iterator(id).next();
-  f.ctx.gas.consume(GasCost.iterNextFlat);
-  if (next.done === true) return 0;
-  return f.toContract(next.value[part]);
+  const entry = advance(f, f.iterator(id));
+  if (entry === undefined) return 0;
+  return f.toContract(entry[part]);
+}
+
+/** wasmd's `validateAddress` / `canonicalizeAddress` behind the VM's input checks (cosmwasm-vm imports.rs). */
+function humanInput(f: Frame, ptr: number): string | { error: string } {
+  const bytes = f.readRegion(ptr, MAX_LENGTH_HUMAN_ADDRESS);
+  if (bytes.length === 0) return { error: "Input is empty" };
+  f.charge(stringFromBytesCost(bytes.length));
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return { error: "Input is not valid UTF-8" };
+  }
 }
 
 function sections(...parts: Uint8Array[]): Uint8Array {
@@ -240,7 +326,9 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
   abort: (msg) => {
     const f = top();
     f.charge();
-    const text = fromUtf8Lossless(f.readRegion(msg, MAX_LENGTH_ABORT));
+    const bytes = f.readRegion(msg, MAX_LENGTH_ABORT);
+    f.charge(stringFromBytesCost(bytes.length));
+    const text = fromUtf8Lossless(bytes);
     throw hostError(`Aborted: ${text}`);
   },
   debug: (msg) => {
@@ -253,8 +341,13 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const meter = f.ctx.gas;
+    const before = meter.consumedNumber;
+    meter.consume(KvGas.readFlat, "ReadFlat");
     const v = f.ctx.storage.get(k);
-    f.ctx.gas.consume(GasCost.readFlat + GasCost.readPerByte * (k.length + (v?.length ?? 0)));
+    meter.consume(KvGas.readPerByte * (f.ctx.keyPrefix + k.length), "ReadPerByte");
+    meter.consume(KvGas.readPerByte * (v?.length ?? 0), "ReadPerByte");
+    f.chargeExternal(before);
     return v === undefined ? 0 : f.toContract(v);
   },
   db_write: (key, value) => {
@@ -263,8 +356,13 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     f.writable();
     const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
     const v = f.readRegion(value, MAX_LENGTH_DB_VALUE);
-    f.ctx.gas.consume(GasCost.writeFlat + GasCost.writePerByte * (k.length + v.length));
+    const meter = f.ctx.gas;
+    const before = meter.consumedNumber;
+    meter.consume(KvGas.writeFlat, "WriteFlat");
+    meter.consume(KvGas.writePerByte * (f.ctx.keyPrefix + k.length), "WritePerByte");
+    meter.consume(KvGas.writePerByte * v.length, "WritePerByte");
     f.ctx.storage.set(k, v);
+    f.chargeExternal(before);
     return undefined;
   },
   db_remove: (key) => {
@@ -272,8 +370,10 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     f.charge();
     f.writable();
     const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
-    f.ctx.gas.consume(GasCost.delete);
+    const before = f.ctx.gas.consumedNumber;
+    f.ctx.gas.consume(KvGas.delete, "Delete");
     f.ctx.storage.remove(k);
+    f.chargeExternal(before);
     return undefined;
   },
   db_scan: (start, end, order) => {
@@ -286,33 +386,44 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     }
     f.iterators ??= new Map();
     const id = f.iterators.size + 1;
-    f.iterators.set(id, f.ctx.storage.range(s, e, order === 2));
+    const before = f.ctx.gas.consumedNumber;
+    const rest = f.ctx.storage.range(s, e, order === 2);
+    const current = rest.next();
+    seekGas(f, current.done === true ? undefined : current.value);
+    f.iterators.set(id, { current, rest });
+    f.chargeExternal(before);
     return id;
   },
   db_next: (id) => {
     const f = top();
     f.charge();
-    const next = f.iterator(id).next();
-    f.ctx.gas.consume(GasCost.iterNextFlat);
-    if (next.done === true) return f.toContract(new Uint8Array(8));
-    const [key, value] = next.value;
-    f.ctx.gas.consume(GasCost.readPerByte * (key.length + value.length));
-    return f.toContract(sections(key, value));
+    const entry = advance(f, f.iterator(id));
+    if (entry === undefined) return f.toContract(new Uint8Array(8));
+    return f.toContract(sections(entry[0], entry[1]));
   },
   db_next_key: (id) => nextPart(id, 0),
   db_next_value: (id) => nextPart(id, 1),
   addr_validate: (human) => {
     const f = top();
     f.charge();
-    const bytes = f.readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
-    const err = addrValidate(f.ctx.api, bytes);
-    return err === undefined ? 0 : f.toContract(utf8(err));
+    const input = humanInput(f, human);
+    if (typeof input !== "string") return f.toContract(utf8(input.error));
+    const prefix = f.ctx.api.prefix;
+    const res = decodeAddress(prefix, input);
+    if (typeof res === "string") {
+      f.charge(WasmdGas.canonicalizeAddress * WasmdGas.multiplier);
+      return f.toContract(utf8(res));
+    }
+    f.charge(WasmdGas.validateAddress * WasmdGas.multiplier);
+    return toBech32(prefix, res) === input ? 0 : f.toContract(utf8("address not normalized"));
   },
   addr_canonicalize: (human, dest) => {
     const f = top();
     f.charge();
-    const bytes = f.readRegion(human, MAX_LENGTH_HUMAN_ADDRESS);
-    const res = addrCanonicalize(f.ctx.api, bytes);
+    const input = humanInput(f, human);
+    if (typeof input !== "string") return f.toContract(utf8(input.error));
+    const res = decodeAddress(f.ctx.api.prefix, input);
+    f.charge(WasmdGas.canonicalizeAddress * WasmdGas.multiplier);
     if (typeof res === "string") return f.toContract(utf8(res));
     f.writeRegion(dest, res);
     return 0;
@@ -322,6 +433,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     f.charge();
     const bytes = f.readRegion(canonical, MAX_LENGTH_CANONICAL_ADDRESS);
     const res = addrHumanize(f.ctx.api, bytes);
+    f.charge(WasmdGas.humanizeAddress * WasmdGas.multiplier);
     if (res.error !== undefined) return f.toContract(utf8(res.error));
     f.writeRegion(dest, utf8(res.address));
     return 0;
@@ -330,14 +442,16 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     const req = f.readRegion(request, MAX_LENGTH_QUERY_CHAIN_REQUEST);
-    f.ctx.gas.consume(GasCost.queryPerByte * req.length);
-    return f.toContract(f.ctx.query(req));
+    const before = f.ctx.gas.consumedNumber;
+    const answer = f.ctx.query(req, f.gasLeft());
+    f.chargeExternal(before);
+    return f.toContract(answer);
   },
   ...cryptoImports({
     readRegion: (ptr, maxLength) => top().readRegion(ptr, maxLength),
     toContract: (data) => top().toContract(data),
-    charge: () => {
-      top().charge();
+    charge: (cost) => {
+      top().charge(cost);
     },
     hostError,
   }),
@@ -389,6 +503,9 @@ export function callEntry(
       if (e instanceof VmError) throw e;
       throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
     }
+    const gas = frame.instance.exports[GAS_GLOBAL];
+    frame.gas = gas;
+    (gas as { value: bigint }).value = BigInt(ctx.vmLimit);
 
     try {
       const f = frame.fn(entry);
@@ -398,12 +515,17 @@ export function callEntry(
       }
       const ptrs = wanted.map((a) => frame.toContract(a));
       const resultPtr = Number(f(...ptrs));
+      frame.checkGas();
       const result = frame.readRegion(resultPtr, MAX_RESULT_LENGTH);
       frame.fn("deallocate")(resultPtr);
+      frame.checkGas();
       return result;
     } catch (e) {
       if (e instanceof VmError)
         throw e.message.startsWith("Wasmer") ? new VmError(`Error executing Wasm: ${e.message}`) : e;
+      if ((e instanceof Wasm.RuntimeError || e instanceof RangeError) && (frame.gas as { value: bigint }).value < 0n) {
+        throw new VmError(`Error executing Wasm: ${GAS_DEPLETION}`);
+      }
       if (e instanceof Wasm.RuntimeError || e instanceof RangeError) {
         throw new VmError(`Error executing Wasm: Wasmer runtime error: RuntimeError: ${trapText(e)}`);
       }
@@ -411,6 +533,8 @@ export function callEntry(
     }
   } finally {
     frames.pop();
+    // cosmwasm-vm's gas report: used_internally = limit − externally used − left.
+    if (frame.gas !== undefined) ctx.vmUsed = Math.max(0, ctx.vmLimit - frame.externalUsed - frame.gasLeft());
     const own = frame.instance?.exports.memory;
     lastCallMemory = own instanceof Wasm.Memory ? own.buffer.byteLength : (memory?.buffer.byteLength ?? 0);
     frame.instance = undefined;

@@ -2,6 +2,7 @@
 // CosmJS `SigningCosmWasmClient`, so deploy scripts and scenarios run unchanged against either.
 
 import type { StdFee } from "@cosmjs/amino";
+import type { EncodeObject } from "@cosmjs/proto-signing";
 import type {
   Code,
   Contract,
@@ -52,6 +53,11 @@ export interface ChainClient {
     fee: Fee,
     memo?: string,
   ): Promise<MigrateResult>;
+  /**
+   * CosmJS `simulate`: the gas the messages would use in one tx signed by `signerAddress` (nothing is committed). Fee
+   * "auto" multiplies this figure.
+   */
+  simulate(signerAddress: string, messages: readonly EncodeObject[], memo: string | undefined): Promise<number>;
   queryContractSmart(address: string, queryMsg: JsonObject): Promise<JsonObject>;
   queryContractRaw(address: string, key: Uint8Array): Promise<Uint8Array | null>;
   getBalance(address: string, searchDenom: string): Promise<Coin>;

@@ -15,6 +15,7 @@ import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
 import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "../helpers/equivalence.js";
+import { compareGas } from "../helpers/gas-compare.js";
 import { escrowWasm } from "../helpers/escrow-fixture.js";
 import type { Governance } from "../../sim/interface/governance.js";
 import type { Coin, JsonObject } from "../../sim/interface/client.js";
@@ -179,6 +180,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
         excludedAttributes: new Set(),
         queryAt: smartQueryAtHeight(client.comet),
         feePerTx: FIXED_FEE.amount[0]!,
+        txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
       });
 
       const chain = new EmbeddedChain({ prefix: node.prefix, denom: node.denom, chainId: node.chainId });
@@ -193,6 +195,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
             chain.advanceBlocks(h - chain.height);
           },
         },
+        txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
       });
 
       expect(embeddedAddress).toBe(realAddress);
@@ -201,6 +204,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       expect(embedded.heights).toEqual(real.heights);
       for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
       expect(embedded.obs).toHaveLength(real.obs.length);
+      compareGas("escrow", real.gas, embedded.gas);
       // The script exercised what it claims.
       const byName = new Map(real.obs.map((o) => [o.name, o]));
       const types = (name: string): string[] => byName.get(name)?.events?.map((e) => e.type) ?? [];

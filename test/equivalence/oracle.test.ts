@@ -41,6 +41,7 @@ import {
   type Step,
   type StepContext,
 } from "../helpers/equivalence.js";
+import { compareGas } from "../helpers/gas-compare.js";
 import { AKT_ID, USDC_ID, oracleWasm } from "../helpers/oracle.js";
 import type { Governance } from "../../sim/interface/governance.js";
 import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
@@ -235,6 +236,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       queryAt: smartQueryAtHeight(client.comet),
       blockTime: nodeBlockTime(client.comet),
       feePerTx: FIXED_FEE.amount[0]!,
+      txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
     });
 
     const startTime = new Date(now * 1000);
@@ -246,11 +248,12 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       startTime,
       blockTimeSeconds: BLOCK_SECONDS,
     });
-    for (const a of [relayer, stranger]) chain.fund(a, [{ denom: "uakt", amount: "1000000000" }]);
+    for (const a of [relayer, stranger]) chain.fund(a, [{ denom: "uakt", amount: "100000000000" }]); // the localnet's genesis balance
     const embeddedAddress = await deploy(new EmbeddedGovernance(chain), feeRecipient);
     const embedded = await run(chain.client(), embeddedAddress, steps, {
       // Block h of the embedded chain is at startTime + (h − 1) × block time (sim/README.md, "Blocks").
       blockTime: (h) => Promise.resolve(now + (h - 1) * BLOCK_SECONDS),
+      txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
     });
 
     expect(embeddedAddress).toBe(realAddress);
@@ -258,6 +261,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
     expect(await chain.client().getContract(embeddedAddress)).toEqual(await client.getContract(realAddress));
     for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
     expect(embedded.obs).toHaveLength(real.obs.length);
+    compareGas("oracle", real.gas, embedded.gas);
     // The script exercised what it claims: accepted updates stored prices, every rejection was one.
     const byName = new Map(real.obs.map((o) => [o.name, o]));
     for (const name of ["legacy update, 1 feed", "router update, 2 feeds", "update signed by the new set", ROTATION])

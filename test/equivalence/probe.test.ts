@@ -11,7 +11,14 @@ import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
-import { runScript, type Observation, type Step } from "../helpers/equivalence.js";
+import {
+  runScriptDetailed,
+  type GasRecord,
+  type Observation,
+  type RunOptions,
+  type Step,
+} from "../helpers/equivalence.js";
+import { compareGas } from "../helpers/gas-compare.js";
 import type { Governance } from "../../sim/interface/governance.js";
 import type { ChainClient, Coin } from "../../sim/interface/client.js";
 
@@ -104,9 +111,11 @@ async function observe(
   client: ChainClient,
   governance: Governance,
   sender: string,
-): Promise<{ address: string; obs: Observation[] }> {
+  opts: RunOptions,
+): Promise<{ address: string; obs: Observation[]; gas: GasRecord[] }> {
   const address = await deployProbe(governance);
-  return { address, obs: await runScript(client, address, probeScript(sender)) };
+  const { obs, gas } = await runScriptDetailed(client, address, probeScript(sender), opts);
+  return { address, obs, gas };
 }
 
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded chain ≡ wasmd: probe contract"), () => {
@@ -119,6 +128,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       client,
       new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
       sender,
+      { txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed },
     );
 
     // A client that awaits each tx gets one tx per block on wasmd; autoAdvance gives the same packing (tx index 0).
@@ -128,12 +138,15 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       chainId: node.chainId,
       autoAdvance: true,
     });
-    chain.fund(sender, uakt(1_000_000_000));
-    const embedded = await observe(chain.client(), new EmbeddedGovernance(chain), sender);
+    chain.fund(sender, uakt(100_000_000_000)); // the localnet's genesis balance
+    const embedded = await observe(chain.client(), new EmbeddedGovernance(chain), sender, {
+      txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
+    });
 
     // Same code id and instance sequence on two fresh chains: the classic address derivation must agree.
     expect(embedded.address).toBe(real.address);
     for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
     expect(embedded.obs).toHaveLength(real.obs.length);
+    compareGas("probe", real.gas, embedded.gas);
   });
 });

@@ -53,6 +53,12 @@ export interface Observation {
   result?: unknown;
 }
 
+/** The gas a step's tx reported (`gasUsed`), by step name; executes only (queries report no gas to a client). */
+export interface GasRecord {
+  name: string;
+  gasUsed: bigint;
+}
+
 export interface RunOptions {
   /** Event attributes removed everywhere; default `DEFAULT_EXCLUDED_ATTRIBUTES`. */
   excludedAttributes?: ReadonlySet<string>;
@@ -74,12 +80,16 @@ export interface RunOptions {
    * with that step's recorded height. Without it, this run records: waits poll `client.getHeight()`.
    */
   replay?: { heights: readonly (number | undefined)[]; advanceTo: (height: number) => void };
+  /** gasUsed of a tx by hash (to read the gas of a failed tx, whose error carries only the hash); default none. */
+  txGasUsed?: (hash: string) => Promise<bigint | undefined>;
 }
 
 export interface RunResult {
   obs: Observation[];
   /** Per step: the tx's height (execute), the height reached (wait), the height queried (query), else undefined. */
   heights: (number | undefined)[];
+  /** gasUsed of every execute step that reached a block (successes, and failures when `txGasUsed` is given). */
+  gas: GasRecord[];
 }
 
 export function normalizeEvents(
@@ -107,6 +117,10 @@ export function relativeTime(value: string | number, blockTime: number | undefin
 
 export function normalizeError(message: string): string {
   return message.replace(/^Error when broadcasting tx [0-9A-F]+ at height \d+\. /, "");
+}
+
+function errorHash(message: string): string | undefined {
+  return /^Error when broadcasting tx ([0-9A-F]+) at height \d+\./.exec(message)?.[1];
 }
 
 function errorHeight(message: string): number | undefined {
@@ -164,6 +178,7 @@ export async function runScriptDetailed(
   };
 
   const out: Observation[] = [];
+  const gas: GasRecord[] = [];
   const heights: (number | undefined)[] = [];
   let current: number | undefined; // the height queries are pinned to
   for (const [i, step] of steps.entries()) {
@@ -184,14 +199,19 @@ export async function runScriptDetailed(
           try {
             const res = await client.execute(step.sender, contract, step.msg, fee, undefined, funds);
             height = res.height;
+            gas.push({ name: step.name, gasUsed: res.gasUsed });
             pay(step.sender);
             const t = await blockTime(height);
             if (t !== undefined) stepTimes.set(step.name, t);
             out.push({ name: step.name, events: normalizeEvents(res.events, excluded, timeAttributes, t) });
           } catch (error) {
             // In a block (DeliverTx failure): the fee was charged. Rejected at CheckTx: no height, no fee.
-            height = errorHeight(error instanceof Error ? error.message : String(error));
+            const message = error instanceof Error ? error.message : String(error);
+            height = errorHeight(message);
             if (height !== undefined) pay(step.sender);
+            const hash = errorHash(message);
+            const used = hash === undefined ? undefined : await opts.txGasUsed?.(hash);
+            if (used !== undefined) gas.push({ name: step.name, gasUsed: used });
             throw error;
           } finally {
             current = height ?? current;
@@ -232,7 +252,7 @@ export async function runScriptDetailed(
     }
     heights.push(height);
   }
-  return { obs: out, heights };
+  return { obs: out, heights, gas };
 }
 
 /**

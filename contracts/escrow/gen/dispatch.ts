@@ -8,6 +8,7 @@ import {
   Parser,
   QueryResponse,
   Response,
+  answerValue,
   err,
   parseJsonBytes,
   parseVariant,
@@ -260,7 +261,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryConfig(ctx, m);
         error = a.error;
-        if (error === null) writeConfigResponse(w, a.value!);
+        if (error === null) writeConfigResponse(w, answerValue(a));
       }
       break;
     }
@@ -269,7 +270,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccount(ctx, m);
         error = a.error;
-        if (error === null) writeAccountResponse(w, a.value!);
+        if (error === null) writeAccountResponse(w, answerValue(a));
       }
       break;
     }
@@ -278,7 +279,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPayment(ctx, m);
         error = a.error;
-        if (error === null) writePaymentResponse(w, a.value!);
+        if (error === null) writePaymentResponse(w, answerValue(a));
       }
       break;
     }
@@ -287,7 +288,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPayments(ctx, m);
         error = a.error;
-        if (error === null) writePaymentsResponse(w, a.value!);
+        if (error === null) writePaymentsResponse(w, answerValue(a));
       }
       break;
     }
@@ -296,7 +297,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryDeposits(ctx, m);
         error = a.error;
-        if (error === null) writeDepositsResponse(w, a.value!);
+        if (error === null) writeDepositsResponse(w, answerValue(a));
       }
       break;
     }
@@ -305,7 +306,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountsByOwner(ctx, m);
         error = a.error;
-        if (error === null) writeAccountsResponse(w, a.value!);
+        if (error === null) writeAccountsResponse(w, answerValue(a));
       }
       break;
     }
@@ -314,7 +315,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountsByDepositor(ctx, m);
         error = a.error;
-        if (error === null) writeAccountsResponse(w, a.value!);
+        if (error === null) writeAccountsResponse(w, answerValue(a));
       }
       break;
     }
@@ -323,7 +324,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPaymentsByProvider(ctx, m);
         error = a.error;
-        if (error === null) writePaymentsResponse(w, a.value!);
+        if (error === null) writePaymentsResponse(w, answerValue(a));
       }
       break;
     }
@@ -332,7 +333,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrant(ctx, m);
         error = a.error;
-        if (error === null) writeGrantResponse(w, a.value!);
+        if (error === null) writeGrantResponse(w, answerValue(a));
       }
       break;
     }
@@ -341,7 +342,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrantsBySponsor(ctx, m);
         error = a.error;
-        if (error === null) writeGrantsResponse(w, a.value!);
+        if (error === null) writeGrantsResponse(w, answerValue(a));
       }
       break;
     }
@@ -350,7 +351,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGrantsByGrantee(ctx, m);
         error = a.error;
-        if (error === null) writeGrantsResponse(w, a.value!);
+        if (error === null) writeGrantsResponse(w, answerValue(a));
       }
       break;
     }
@@ -359,7 +360,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAccountHealth(ctx, m);
         error = a.error;
-        if (error === null) writeHealthResponse(w, a.value!);
+        if (error === null) writeHealthResponse(w, answerValue(a));
       }
       break;
     }
@@ -368,7 +369,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryAlerts(ctx, m);
         error = a.error;
-        if (error === null) writeAlertsResponse(w, a.value!);
+        if (error === null) writeAlertsResponse(w, answerValue(a));
       }
       break;
     }

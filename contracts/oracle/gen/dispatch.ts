@@ -1,7 +1,17 @@
 // Generated from contracts/oracle/msg.ts by scripts/codegen (run by `npm run build`). Do not edit: change msg.ts,
 // then rebuild. docs/contracts.md describes the conventions.
 
-import { Context, JsonValue, JsonWriter, Parser, QueryResponse, Response, err, parseVariant } from "../../std";
+import {
+  Context,
+  JsonValue,
+  JsonWriter,
+  Parser,
+  QueryResponse,
+  Response,
+  answerValue,
+  err,
+  parseVariant,
+} from "../../std";
 import { FUNDS_NOT_ACCEPTED } from "../error";
 import {
   parseAddFeedMsg,
@@ -158,7 +168,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPriceFeed(ctx, m);
         error = a.error;
-        if (error === null) writePriceFeedResponse(w, a.value!);
+        if (error === null) writePriceFeedResponse(w, answerValue(a));
       }
       break;
     }
@@ -167,7 +177,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryPrice(ctx, m);
         error = a.error;
-        if (error === null) writePriceResponse(w, a.value!);
+        if (error === null) writePriceResponse(w, answerValue(a));
       }
       break;
     }
@@ -176,7 +186,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryHealth(ctx, m);
         error = a.error;
-        if (error === null) writeHealthResponse(w, a.value!);
+        if (error === null) writeHealthResponse(w, answerValue(a));
       }
       break;
     }
@@ -185,7 +195,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryFeeds(ctx, m);
         error = a.error;
-        if (error === null) writeFeedsResponse(w, a.value!);
+        if (error === null) writeFeedsResponse(w, answerValue(a));
       }
       break;
     }
@@ -194,7 +204,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = querySignerSets(ctx, m);
         error = a.error;
-        if (error === null) writeSignerSetsResponse(w, a.value!);
+        if (error === null) writeSignerSetsResponse(w, answerValue(a));
       }
       break;
     }
@@ -203,7 +213,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryConfig(ctx, m);
         error = a.error;
-        if (error === null) writeConfigResponse(w, a.value!);
+        if (error === null) writeConfigResponse(w, answerValue(a));
       }
       break;
     }
@@ -212,7 +222,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       if (!p.failed()) {
         const a = queryGetUpdateFee(ctx, m);
         error = a.error;
-        if (error === null) writeUpdateFeeResponse(w, a.value!);
+        if (error === null) writeUpdateFeeResponse(w, answerValue(a));
       }
       break;
     }

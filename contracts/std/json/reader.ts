@@ -1,7 +1,7 @@
 // The JSON text reader: serde_json's grammar, limits and error wording (line and column of the failure).
 
 import { concatAll } from "../strings";
-import { invalidUtf8Offset, utf8Position } from "../utf8";
+import { decodeUtf8WellFormed, invalidUtf8Offset, utf8Position } from "../utf8";
 import { JsonKind, JsonObject, JsonValue, Parser } from "./value";
 
 const MAX_DEPTH = 128; // serde_json's recursion limit
@@ -390,7 +390,7 @@ export function parseJsonUtf8(ptr: usize, len: usize, p: Parser): JsonValue | nu
     p.fail("invalid unicode code point at " + utf8Position(ptr, len, <usize>bad));
     return null;
   }
-  return parseJson(String.UTF8.decodeUnsafe(ptr, len), p);
+  return parseJson(decodeUtf8WellFormed(ptr, len), p);
 }
 
 /** `parseJsonUtf8` over a byte array. */

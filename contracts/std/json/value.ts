@@ -8,7 +8,7 @@ import { Uint256 } from "../math/uint256";
 import { Decimal } from "../math/decimal";
 import { fromBase64 } from "../encoding";
 import { Coin } from "../coin";
-import { concatAll } from "../strings";
+import { concatAll, joinWith } from "../strings";
 
 export enum JsonKind {
   Null,
@@ -477,5 +477,5 @@ export function expectedList(names: Array<string>, none: string): string {
   if (names.length == 0) return none;
   if (names.length == 1) return "expected `" + names[0] + "`";
   if (names.length == 2) return "expected `" + names[0] + "` or `" + names[1] + "`";
-  return "expected one of `" + names.join("`, `") + "`";
+  return "expected one of `" + joinWith(names, "`, `") + "`";
 }

@@ -313,7 +313,7 @@ describe("escrow: limits and governance", () => {
 
 const MAX_DEPOSITS = 50;
 
-describe("escrow: gas bounds (embedded-chain estimate: instance + KV + bytes; wasm compute not metered)", () => {
+describe("escrow: gas bounds (wasmd's gas, as the embedded chain charges it)", () => {
   it("stays bounded at the default maxima (50 deposits, 10 payments, 10 alerts)", async () => {
     const e = await setupEscrow();
     const gas: Record<string, number> = {};
@@ -360,7 +360,7 @@ describe("escrow: gas bounds (embedded-chain estimate: instance + KV + bytes; wa
     }
     e2.chain.advanceBlocks(10);
     await note("close_account (50 refunds, 10 payouts)", e2.exec("owner", { close_account: { id: "c" } }));
-    console.log("escrow gas (embedded estimate):", JSON.stringify(gas, null, 1));
+    console.log("escrow gas:", JSON.stringify(gas, null, 1));
     for (const [label, g] of Object.entries(gas)) expect(g, label).toBeLessThan(2_000_000);
   });
 });
