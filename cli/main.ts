@@ -34,6 +34,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "escrow operations and the balance-alert watcher",
     load: () => import("./commands/escrow.js"),
   },
+  bme: {
+    summary: "burn-mint equilibrium: ACT mint/redeem requests, epoch crank, status and simulation",
+    load: () => import("./commands/bme.js"),
+  },
   sim: {
     summary: "economic simulations with the real contracts in the loop (run|merge|report|validate|schema)",
     load: () => import("./commands/sim.js"),

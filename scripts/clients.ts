@@ -80,6 +80,11 @@ function postProcess(file: string, source: string): string {
       'import { StdFee } from "@interchainjs/types";',
       'import type { StdFee } from "@cosmjs/amino";\nimport type { ExecuteResult } from "@cosmjs/cosmwasm";',
     )
+    // A contract whose messages never name Coin (bme) gets it from the same import.
+    .replace(
+      'import { Coin, StdFee } from "@interchainjs/types";',
+      'import type { Coin, StdFee } from "@cosmjs/amino";\nimport type { ExecuteResult } from "@cosmjs/cosmwasm";',
+    )
     .replaceAll("Promise<any> => {", "Promise<ExecuteResult> => {")
     .replaceAll(") => Promise<any>;", ") => Promise<ExecuteResult>;");
   if (body.includes("interchainjs")) throw new Error(`clients/${file}: unexpected InterchainJS import left`);

@@ -1,4 +1,4 @@
-// Runs before every test file (vitest.config.ts setupFiles): smart queries on both backends validate oracle and
+// Runs before every test file (vitest.config.ts setupFiles): smart queries on both backends validate oracle, bme and
 // escrow responses against the committed schemas; a test that produced a mismatch fails even if it caught the error.
 import { afterEach, expect } from "vitest";
 import { NodeChainClient } from "../scripts/localnode/node-client.js";

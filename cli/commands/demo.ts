@@ -8,6 +8,7 @@ import { EmbeddedChain } from "../../sim/index.js";
 import type { ChainClient, Coin } from "../../sim/interface/client.js";
 import { EscrowClient, EscrowQueryClient } from "../../clients/Escrow.client.js";
 import { OracleClient, OracleQueryClient } from "../../clients/Oracle.client.js";
+import { BmeClient, BmeQueryClient } from "../../clients/Bme.client.js";
 import { deploy } from "../../scripts/deploy/deploy.js";
 import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { labelFor, listArtifacts, defaultArtifactsDir, type PlanEntry } from "../../scripts/deploy/plan.js";
@@ -23,7 +24,9 @@ const HELP = `usage: akash-econ demo [--quiet]
 Deploys every contract in artifacts/ through governance on the embedded chain (Akash profile), then:
   oracle  relays two signed Pyth updates (Pyth Pro router format, AKT/USD and USDC/USD) and reads the prices back;
   escrow  the README's three-sponsor example: two direct deposits and a grant fund a tenant's deployment, a provider
-          lease runs into an overdraft, a deposit pays the debt and closes the account, each sponsor keeps its own part.
+          lease runs into an overdraft, a deposit pays the debt and closes the account, each sponsor keeps its own part;
+  bme     a tenant mints ACT for AKT at the oracle's price, funds an escrow lease in ACT, the provider is paid in
+          ACT and redeems it for AKT.
 Run \`npm run build\` first.`;
 
 interface Balances {
@@ -148,6 +151,98 @@ async function escrowDemo(chain: EmbeddedChain, escrow: string, log: (s: string)
     log(`    ${name.padEnd(9)} ${(after[name]! - before[name]!).toString().padStart(10)}`);
 }
 
+/**
+ * The ACT loop (docs/bme.md): a tenant turns AKT into ACT at the oracle's price, funds an escrow account in ACT
+ * through the CW20 receive hook, a provider is paid in ACT and redeems it for AKT; the vault, CR and totals tell the
+ * story. Governance lists ACT in the escrow and the escrow in bme's allow-list first.
+ */
+async function bmeDemo(
+  chain: EmbeddedChain,
+  oracle: string,
+  bme: string,
+  escrow: string | undefined,
+  log: (s: string) => void,
+): Promise<void> {
+  const client = chain.client();
+  const who = {
+    tenant: chain.addressFor("bme-tenant"),
+    provider: chain.addressFor("bme-provider"),
+  };
+  const keeper = chain.addressFor("keeper");
+  const relayer = chain.addressFor("relayer");
+  chain.fund(who.tenant, uakt(1_000_000_000n));
+  chain.fund(who.provider, uakt(1_000_000n));
+  chain.fund(keeper, uakt(1_000_000n));
+  chain.fund(relayer, uakt(1_000_000n));
+  const query = new BmeQueryClient(client, bme);
+  const oracleQuery = new OracleQueryClient(client, oracle);
+  // Blocks are 6 s here and the oracle's prices go stale after 30 s: the relayer pushes $1.14 before every crank,
+  // published past the oracle's 5 s TWAP window so the TWAP is exactly that price.
+  let slot = 900_100;
+  const feed = async (): Promise<void> => {
+    const publishTime = Number(chain.timeNanos / 1_000_000_000n) - 6;
+    const update = buildPriceUpdate([{ feedId: AKT_USD, price: 114_000_000n, conf: 114_000n, expo: -8, publishTime }], {
+      mode: "router",
+      slot: slot++,
+    });
+    const data = [update.base64];
+    const fee = await oracleQuery.getUpdateFee({ data });
+    await new OracleClient(client, relayer, oracle).updatePriceFeeds({ data }, "auto", undefined, [fee]);
+  };
+  await feed();
+  const crank = async (): Promise<void> => {
+    const st = await query.status();
+    chain.advanceBlocks(Math.max(0, Math.max(st.next_mint_epoch, st.next_redeem_epoch) - chain.height));
+    await feed();
+    await new BmeClient(client, keeper, bme).processEpoch({});
+  };
+  const act = async (addr: string): Promise<string> => (await query.balance({ address: addr })).balance;
+
+  log("\n== bme: AKT → ACT → escrow → provider → AKT at the oracle's price (AEP-76)");
+  await new BmeClient(client, who.tenant, bme).mintAct("auto", undefined, uakt(877_192_982n));
+  log("  the tenant queues a mint of 877.192982 AKT at $1.14; a keeper cranks the epoch");
+  await crank();
+  log(`  the tenant holds ${await act(who.tenant)}uact (999.999999 ACT minted, 25 bps spread kept by the vault)`);
+  let redeem = 500_000_000n;
+  if (escrow !== undefined) {
+    // What a governance proposal would execute: list ACT in the escrow, the escrow in bme's allow-list.
+    const gov = chain.asGov();
+    const denom = `cw20:${bme}`;
+    await gov.execute(
+      chain.govAddress,
+      escrow,
+      { update_config: { denoms: [{ denom: "uakt" }, { denom, min_deposit: "500000" }] } },
+      "auto",
+    );
+    await gov.execute(chain.govAddress, bme, { update_config: { allowed: [escrow] } }, "auto");
+    log(`  governance lists ACT (${denom.slice(0, 20)}…) in the escrow and the escrow in bme's allow-list`);
+    const id = "bme-tenant/1";
+    const hook = Buffer.from(JSON.stringify({ create_account: { id } })).toString("base64");
+    await new BmeClient(client, who.tenant, bme).send({ contract: escrow, amount: "600000000", msg: hook });
+    const lease = new EscrowClient(client, who.tenant, escrow);
+    await lease.createPayment({ id, paymentId: "lease", provider: who.provider, denom, rate: "1000000" });
+    log("  the tenant opens escrow account bme-tenant/1 with 600 ACT (CW20 send) and a lease at 1 ACT per block");
+    chain.advanceBlocks(300);
+    await new EscrowClient(client, who.provider, escrow).withdraw({ id, paymentId: "lease" });
+    redeem = BigInt(await act(who.provider));
+    log(`  300 blocks later the provider withdraws ${redeem}uact (CW20 transfer from the escrow)`);
+  }
+  const holder = escrow !== undefined ? who.provider : who.tenant;
+  const before = BigInt((await client.getBalance(holder, "uakt")).amount);
+  await feed();
+  await new BmeClient(client, holder, bme).redeemAct({ amount: redeem.toString() });
+  await crank();
+  const back = BigInt((await client.getBalance(holder, "uakt")).amount) - before;
+  log(`  it redeems ${redeem}uact for ${back}uakt, paid from remint credits`);
+  const v = await query.vault();
+  const st = await query.status();
+  log(
+    `  vault ${v.vault_uakt}uakt, remint credits ${v.remint_credits}uakt, ACT supply ${v.act_supply}uact ` +
+      `(minted ${v.total_minted_uact}, burned ${v.total_burned_uact}), status ${st.status} ` +
+      `(CR ${st.collateral_ratio_bps ?? "n/a"} bps)`,
+  );
+}
+
 export async function run(argv: string[]): Promise<number> {
   let quiet = false;
   try {
@@ -200,6 +295,8 @@ export async function run(argv: string[]): Promise<number> {
   if (oracle !== undefined) await oracleDemo(chain, oracle, log);
   const escrow = address("escrow");
   if (escrow !== undefined) await escrowDemo(chain, escrow, log);
+  const bme = address("bme");
+  if (oracle !== undefined && bme !== undefined) await bmeDemo(chain, oracle, bme, escrow, log);
   log(`\ndone at height ${chain.height}`);
   return 0;
 }

@@ -194,6 +194,74 @@ const escrowWorstCaseScenario: Scenario = async (b, record) => {
 };
 
 /**
+ * bme (docs/bme.md): a request of each kind, the crank with 1 record of each kind and with 50 (one per account, as
+ * pending records are capped per owner), an allow-listed CW20 transfer, and ACT into the escrow (CW20 send + hook). The oracle keeps prices for years here,
+ * so wasmd's slower blocks never make the price stale mid-scenario.
+ */
+export const bmeScenario: Scenario = async (b, record) => {
+  const [admin, user, ...many] = b.accounts as [string, string, ...string[]];
+  if (many.length < 50) throw new Error(`bme bench needs 52 accounts, the backend has ${b.accounts.length}`);
+  const oracleMsg = oracleInstantiateMsg({
+    admin: b.governance.govAddress,
+    signerSets: [testSignerSet("legacy")],
+    feeds: [AKT_USD],
+    params: PERMISSIVE_PARAMS,
+  });
+  const oracle = await deploy(b, wasmAt("artifacts", "oracle.wasm"), oracleMsg, "bench-bme-oracle");
+  const params = {
+    circuit_breaker_warn_threshold: 9500,
+    circuit_breaker_halt_threshold: 9000,
+    min_epoch_blocks: 1,
+    epoch_blocks_backoff_percent: 10,
+    mint_spread_bps: 25,
+    settle_spread_bps: 0,
+    max_endblocker_records: 50,
+    min_mint: "10000000",
+    max_pending_attempts: 3,
+  };
+  const bmeMsg = { admin, oracle, allowed: [admin], params };
+  const bme = await deploy(b, wasmAt("artifacts", "bme.wasm"), bmeMsg, "bench-bme");
+  const update = buildPriceUpdate([
+    { feedId: AKT_USD, price: 100_000_000n, conf: 100_000n, expo: -8, publishTime: (await b.now()) - 6 },
+  ]);
+  await b.client.execute(admin, oracle, { update_price_feeds: { data: [update.base64] } }, "auto");
+  const exec = (sender: string, m: JsonObject, funds?: Coin[]): Promise<ExecuteResult> =>
+    b.client.execute(sender, bme, m, "auto", undefined, funds);
+  const akt = (n: number): Coin[] => [{ denom: b.denom, amount: String(n) }];
+  await exec(admin, { fund_vault: {} }, akt(1_000_000_000));
+  const crank = async (): Promise<ExecuteResult> => {
+    await b.advance(2);
+    return exec(admin, { process_epoch: {} });
+  };
+  record("bme mint_act (queue)", await exec(user, { mint_act: {} }, akt(100_000_000)));
+  record("bme process_epoch, 1 mint", await crank());
+  record("bme transfer to allow-listed", await exec(user, { transfer: { recipient: admin, amount: "1000000" } }));
+  record("bme redeem_act (queue)", await exec(user, { redeem_act: { amount: "20000000" } }));
+  record("bme process_epoch, 1 redemption", await crank());
+  // bme's ACT into the escrow: the CW20 send and the escrow's receive hook, one tx.
+  const act = `cw20:${bme}`;
+  const escrowMsg = { admin: b.governance.govAddress, denoms: [{ denom: b.denom }, { denom: act }] };
+  const escrow = await deploy(b, wasmAt("artifacts", "escrow.wasm"), escrowMsg, "bench-bme-escrow");
+  await exec(admin, { update_config: { allowed: [admin, escrow] } });
+  const hook = (inner: JsonObject): string => Buffer.from(JSON.stringify(inner)).toString("base64");
+  record(
+    "escrow create_account in bme ACT (send)",
+    await exec(user, {
+      send: { contract: escrow, amount: "10000000", msg: hook({ create_account: { id: "act/1" } }) },
+    }),
+  );
+  record(
+    "escrow deposit in bme ACT (send, top-up)",
+    await exec(user, { send: { contract: escrow, amount: "1000000", msg: hook({ deposit: { id: "act/1" } }) } }),
+  );
+  const fifty = many.slice(0, 50);
+  for (const a of fifty) await exec(a, { mint_act: {} }, akt(20_000_000));
+  record("bme process_epoch, 50 mints", await crank());
+  for (const a of fifty) await exec(a, { redeem_act: { amount: "10000000" } });
+  record("bme process_epoch, 50 redemptions", await crank());
+};
+
+/**
  * Escrow funded in a CW20 token (the test fixture token, standing in for bme's ACT) through the receive hook. Each
  * figure is the whole tx: the token's `send` plus the escrow's `receive` (and the token `transfer`s it pays out by).
  */
@@ -246,6 +314,7 @@ const SCENARIOS: Scenario[] = [
   escrowScenario,
   escrowWorstCaseScenario,
   escrowCw20Scenario,
+  bmeScenario,
 ];
 
 async function gasOn(b: ChainBackend, memory?: Map<string, number>): Promise<Map<string, number>> {

@@ -4,6 +4,7 @@
 import type { JsonObject } from "../../sim/interface/client.js";
 import { testSignerSet } from "../pyth/generator.js";
 import { oracleInstantiateMsg, type OracleSetup } from "../pyth/oracle-deploy.js";
+import type { InstantiateMsg as BmeInstantiateMsg } from "../../clients/Bme.types.js";
 import type { InstantiateMsg as EscrowInstantiateMsg } from "../../clients/Escrow.types.js";
 
 export interface DeploymentDefaults {
@@ -11,6 +12,8 @@ export interface DeploymentDefaults {
   admin: string;
   /** Oracle trust and fee settings; default: the generator's well-known TEST signer set (legacy format). */
   oracle?: Omit<OracleSetup, "admin">;
+  /** The oracle contract bme reads; default "$CONTRACT:oracle" (the plan's oracle). */
+  bmeOracle?: string;
 }
 
 /**
@@ -20,6 +23,9 @@ export interface DeploymentDefaults {
  */
 export function defaultInstantiateMsg(name: string, d: DeploymentDefaults): JsonObject {
   switch (name) {
+    case "bme":
+      // The oracle's address is linked in at deployment (the oracle is deployed first, scripts/deploy/plan.ts).
+      return { admin: d.admin, oracle: d.bmeOracle ?? "$CONTRACT:oracle" } satisfies BmeInstantiateMsg;
     case "escrow":
       return { admin: d.admin } satisfies EscrowInstantiateMsg;
     case "oracle":

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { wasmChecksum, type Governance } from "../../sim/interface/governance.js";
-import type { PlanEntry } from "./plan.js";
+import { linkContracts, type PlanEntry } from "./plan.js";
+import type { JsonObject } from "../../sim/interface/client.js";
 import {
   defaultDeploymentsDir,
   readRecord,
@@ -130,7 +131,8 @@ export async function deploy(
       }
     } else {
       if (prev !== undefined) log(`${entry.name}: recorded ${prev.address} is not on this chain; instantiating anew`);
-      const inst = await governance.instantiate(store.codeId, entry.instantiateMsg, entry.label, {
+      const msg = linkContracts(entry.instantiateMsg, (name) => record.contracts[name]?.address) as JsonObject;
+      const inst = await governance.instantiate(store.codeId, msg, entry.label, {
         admin,
         title: `Instantiate akash-econ ${entry.name}`,
       });

@@ -27,13 +27,37 @@ const PLAN_DEFAULTS = { admin: "$GOV" };
 export const defaultArtifactsDir = (): string => join(repoRoot(), "artifacts");
 export const labelFor = (name: string): string => `akash-econ-${name}`;
 
-/** Contract names with a built artifact, sorted. */
+/** Contracts that others name at instantiate ("$CONTRACT:<name>"), deployed first in this order. */
+export const DEPLOY_ORDER: readonly string[] = ["oracle", "bme", "escrow"];
+
+const deployRank = (name: string): number => {
+  const i = DEPLOY_ORDER.indexOf(name);
+  return i === -1 ? DEPLOY_ORDER.length : i;
+};
+
+/** Contract names with a built artifact: DEPLOY_ORDER first, then the rest sorted. */
 export function listArtifacts(dir: string = defaultArtifactsDir()): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".wasm"))
     .map((f) => basename(f, ".wasm"))
-    .sort();
+    .sort()
+    .sort((a, b) => deployRank(a) - deployRank(b));
+}
+
+/** Replaces every "$CONTRACT:<name>" string with the address `addressOf(name)` gives (throws when unknown). */
+export function linkContracts(value: unknown, addressOf: (name: string) => string | undefined): unknown {
+  if (typeof value === "string" && value.startsWith("$CONTRACT:")) {
+    const name = value.slice("$CONTRACT:".length);
+    const address = addressOf(name);
+    if (address === undefined) throw new Error(`${value}: contract ${name} is not deployed (deploy it first)`);
+    return address;
+  }
+  if (Array.isArray(value)) return value.map((v) => linkContracts(v, addressOf));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, linkContracts(v, addressOf)]));
+  }
+  return value;
 }
 
 interface PlanFile {

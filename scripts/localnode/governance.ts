@@ -226,7 +226,11 @@ export class NodeGovernance implements Governance {
     );
     // Labels are not unique on chain: prefer a contract that appeared with this proposal.
     const after = await this.client.getContracts(codeId);
-    const candidates = [...after.filter((a) => !before.has(a)), ...after.filter((a) => before.has(a))].reverse();
+    // Newest first within each group: the proposal's own contracts, then older ones.
+    const candidates = [
+      ...after.filter((a) => !before.has(a)).reverse(),
+      ...after.filter((a) => before.has(a)).reverse(),
+    ];
     for (const address of candidates) {
       if ((await this.client.getContract(address)).label === label) return { address, proposalId };
     }

@@ -1,4 +1,4 @@
-// Every smart-query answer from an oracle or escrow contract in the test suites is checked against the committed
+// Every smart-query answer from an oracle, escrow or bme contract in the test suites is checked against the committed
 // response schema (schema/<name>/<name>.json `responses[<query variant>]`), so the schemas and the generated clients'
 // types cannot silently drift from what the contracts return. test/setup.ts installs the check on both backends.
 import { createHash } from "node:crypto";
@@ -8,11 +8,12 @@ import { fileURLToPath } from "node:url";
 import { Ajv, type ValidateFunction } from "ajv";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const CHECKED_CONTRACTS = ["oracle", "escrow"] as const;
+export const CHECKED_CONTRACTS = ["oracle", "escrow", "bme"] as const;
 export type CheckedContract = (typeof CHECKED_CONTRACTS)[number];
 
 /** cosmwasm-schema's integer formats: the Rust type's range. */
 const INTEGER_FORMATS: Record<string, [bigint, bigint]> = {
+  uint8: [0n, 2n ** 8n - 1n],
   uint16: [0n, 2n ** 16n - 1n],
   uint32: [0n, 2n ** 32n - 1n],
   uint64: [0n, 2n ** 64n - 1n],
