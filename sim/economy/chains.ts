@@ -27,7 +27,7 @@ export async function deployMechanisms(
   params: Params,
 ): Promise<Record<string, string>> {
   const contracts: Record<string, string> = {};
-  const pending = [...mechanisms];
+  const pending = mechanisms.filter((m) => m.enabled?.(params) ?? true);
   while (pending.length > 0) {
     const i = pending.findIndex((m) =>
       (m.after ?? []).every((d) => contracts[d] !== undefined || !pending.some((p) => p.name === d)),

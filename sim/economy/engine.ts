@@ -57,8 +57,15 @@ class KpiBook implements Recorder {
   }
 }
 
-const firstLine = (e: unknown): string =>
-  (e instanceof Error ? e.message : String(e)).split("\n")[0]!.replace(/\s+/g, " ").slice(0, 200);
+/** The contract's error text without what differs per tx (hash, height), so equal failures share one key. */
+const firstLine = (e: unknown): string => {
+  const text = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.replace(/\s+/g, " ");
+  const m = /message index: \d+: (.*)$/.exec(text);
+  return (m?.[1] ?? text)
+    .replace(/\b[0-9A-F]{64}\b/g, "<tx>")
+    .replace(/height \d+/g, "height <h>")
+    .slice(0, 200);
+};
 
 export interface RunInput {
   registry: Registry;

@@ -1,8 +1,10 @@
 // Which mechanisms and agents a scenario can use. bme and incentives add themselves here when their contracts land:
 // a Mechanism (deploy through governance, observe events, measure queries) and their Agents (minters, redeemers,
 // epoch keepers, attestor, program launches), each bringing its own parameter schema.
+import { bmeMechanism } from "./mechanisms/bme.js";
 import { escrowMechanism } from "./mechanisms/escrow.js";
 import { oracleMechanism } from "./mechanisms/oracle.js";
+import { bmeKeeperAgent, bmeUsersAgent } from "./agents/bme.js";
 import { governanceAgent } from "./agents/governance.js";
 import { keepersAgent } from "./agents/keepers.js";
 import { providersAgent } from "./agents/providers.js";
@@ -20,6 +22,15 @@ export function makeRegistry(mechanisms: readonly Mechanism[], agents: readonly 
 
 export const defaultRegistry = (): Registry =>
   makeRegistry(
-    [oracleMechanism, escrowMechanism],
-    [relayerAgent, governanceAgent, sponsorsAgent, tenantsAgent, providersAgent, keepersAgent],
+    [oracleMechanism, escrowMechanism, bmeMechanism],
+    [
+      relayerAgent,
+      governanceAgent,
+      sponsorsAgent,
+      tenantsAgent,
+      bmeUsersAgent,
+      providersAgent,
+      keepersAgent,
+      bmeKeeperAgent,
+    ],
   );

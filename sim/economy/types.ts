@@ -100,6 +100,8 @@ export interface Mechanism {
   readonly systemSchema: JsonSchema;
   /** Mechanisms this one needs deployed first (by name). */
   readonly after?: readonly string[];
+  /** Whether a scenario deploys it (default: always). */
+  enabled?(params: Params): boolean;
   /** Stores and instantiates through governance; returns the contract address. */
   deploy(ctx: DeployContext): Promise<string>;
   /** Turns a transaction's events into KPIs (counters, volumes). Called for every recorded tx. */
