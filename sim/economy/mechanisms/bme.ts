@@ -58,17 +58,17 @@ export const bmeMechanism: Mechanism = {
   async measure(ctx: StepContext) {
     const q = new BmeQueryClient(ctx.chain.backend.client, ctx.contracts.bme!);
     const v = await q.vault();
-    ctx.kpi.set("bme.vault_uakt", BigInt(v.vault_uakt));
-    ctx.kpi.set("bme.act_supply", BigInt(v.act_supply));
-    ctx.kpi.set("bme.remint_credits", BigInt(v.remint_credits));
-    ctx.kpi.set("bme.minted_uact", BigInt(v.total_minted_uact));
-    ctx.kpi.set("bme.burned_uakt", BigInt(v.total_burned_uakt));
-    ctx.kpi.set("bme.minted_uakt", BigInt(v.total_minted_uakt));
-    ctx.kpi.set("bme.burned_uact", BigInt(v.total_burned_uact));
+    ctx.kpi.set("bme.vault_uakt", BigInt(v.vault_uakt), true);
+    ctx.kpi.set("bme.act_supply", BigInt(v.act_supply), true);
+    ctx.kpi.set("bme.remint_credits", BigInt(v.remint_credits), true);
+    ctx.kpi.set("bme.minted_uact", BigInt(v.total_minted_uact), true);
+    ctx.kpi.set("bme.burned_uakt", BigInt(v.total_burned_uakt), true);
+    ctx.kpi.set("bme.minted_uakt", BigInt(v.total_minted_uakt), true);
+    ctx.kpi.set("bme.burned_uact", BigInt(v.total_burned_uact), true);
     // Net AKT supply change from BME: AKT minted for redemptions − AKT burned (locked) for mints.
-    ctx.kpi.set("bme.net_akt_supply_change", BigInt(v.total_minted_uakt) - BigInt(v.total_burned_uakt));
-    ctx.kpi.set("bme.requests_executed", v.executed);
-    ctx.kpi.set("bme.requests_cancelled", v.cancelled);
+    ctx.kpi.set("bme.net_akt_supply_change", BigInt(v.total_minted_uakt) - BigInt(v.total_burned_uakt), true);
+    ctx.kpi.set("bme.requests_executed", v.executed, true);
+    ctx.kpi.set("bme.requests_cancelled", v.cancelled, true);
     const s = await q.status();
     ctx.kpi.set("bme.status_code", STATUS_CODE[s.status] ?? -1);
     if (s.collateral_ratio_bps !== undefined && s.collateral_ratio_bps !== null)
