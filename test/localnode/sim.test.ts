@@ -58,10 +58,14 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("smoke scena
     const b = economic(local.dir);
     expect(a.length).toBeGreaterThan(50);
     expect(b).toEqual(a);
-    // Nothing failed on either chain.
+    // Nothing failed on either chain but mints the bme breaker refused after the price shock (when the breaker trips
+    // depends on when epochs ran, i.e. on blocks).
     for (const dir of [embedded.dir, local.dir]) {
-      const side = JSON.parse(readFileSync(join(dir, "run.json"), "utf8")) as { runs: { failures: object }[] };
-      expect(side.runs[0]!.failures).toEqual({});
+      const side = JSON.parse(readFileSync(join(dir, "run.json"), "utf8")) as {
+        runs: { failures: Record<string, number> }[];
+      };
+      const other = Object.keys(side.runs[0]!.failures).filter((k) => !/^bme\.mint_act: circuit breaker/.test(k));
+      expect(other).toEqual([]);
     }
   });
 });
