@@ -42,6 +42,10 @@ const COMMANDS: Record<string, Command> = {
     summary: "incentive programs: governance proposals from a program file, attestor reports, status",
     load: () => import("./commands/incentives.js"),
   },
+  sim: {
+    summary: "economic simulations with the real contracts in the loop (run|merge|report|validate|schema)",
+    load: () => import("./commands/sim.js"),
+  },
 };
 
 export function usage(): string {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --localnode] [-- --calls N] [-- --accounts 1000,10000,100000] [-- --only scale|gas|throughput]`: prints the
+// `npm run bench [-- --localnode] [-- --calls N] [-- --accounts 1000,10000,100000] [-- --only scale|gas|throughput|sim] [-- --sim-full]`: prints the
 // project's speed and size figures.
 // Figures, not assertions: sizes of every artifact (raw and gzip), executes per second of the embedded chain beside
 // @oraichain/cw-simulate on the same probe wasm in the same run, contract-specific throughput, and with
@@ -12,6 +12,7 @@ import { repoRoot } from "./lib/repo-root.js";
 import { benchProbeThroughput, type Throughput } from "./bench/probe.js";
 import { benchContracts, type GasFigure } from "./bench/contracts.js";
 import { benchEscrowScale, formatEscrowScale } from "./bench/escrow-scale.js";
+import { benchSim } from "./bench/sim.js";
 
 function formatInt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
@@ -120,12 +121,13 @@ async function main(): Promise<number> {
       accounts: { type: "string", default: "1000,10000,100000" },
       "scale-calls": { type: "string", default: "1000" },
       only: { type: "string" },
+      "sim-full": { type: "boolean", default: false },
       help: { type: "boolean" },
     },
   });
   if (values.help === true) {
     console.log(
-      "usage: npm run bench [-- --localnode] [-- --calls N] [-- --accounts N,N,…] [-- --scale-calls N] [-- --only scale|gas|throughput]",
+      "usage: npm run bench [-- --localnode] [-- --calls N] [-- --accounts N,N,…] [-- --scale-calls N] [-- --only scale|gas|throughput|sim] [-- --sim-full]",
     );
     return 0;
   }
@@ -144,9 +146,13 @@ async function main(): Promise<number> {
     console.error("--accounts must list sizes of at least --scale-calls (a positive integer) each");
     return 2;
   }
-  if (values.only !== undefined && !["scale", "gas", "throughput"].includes(values.only)) {
-    console.error("--only takes `scale`, `gas` or `throughput`");
+  if (values.only !== undefined && !["scale", "gas", "throughput", "sim"].includes(values.only)) {
+    console.error("--only takes `scale`, `gas`, `throughput` or `sim`");
     return 2;
+  }
+  if (values.only === "sim") {
+    for (const line of await benchSim(values["sim-full"])) console.log(line);
+    return 0;
   }
   if (values.only === "gas") {
     printGasTable();
@@ -176,6 +182,8 @@ async function main(): Promise<number> {
   for (const line of out.lines) console.log(line);
   printGas(out.gas);
   if (!values.localnode) console.log("(wasmd gas: run `npm run bench -- --localnode`)");
+  console.log("");
+  for (const line of await benchSim(values["sim-full"])) console.log(line);
   return 0;
 }
 

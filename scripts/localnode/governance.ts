@@ -6,7 +6,12 @@ import { calculateFee, type DeliverTxResponse, type StdFee } from "@cosmjs/starg
 import type { Coin } from "../../sim/interface/coin.js";
 import { ProposalStatus, VoteOption, type Params as GovParams } from "cosmjs-types/cosmos/gov/v1/gov";
 import { MsgSubmitProposal, MsgVote } from "cosmjs-types/cosmos/gov/v1/tx";
-import { MsgInstantiateContract, MsgMigrateContract, MsgStoreCode } from "cosmjs-types/cosmwasm/wasm/v1/tx";
+import {
+  MsgExecuteContract,
+  MsgInstantiateContract,
+  MsgMigrateContract,
+  MsgStoreCode,
+} from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import type { NodeChainClient } from "./node-client.js";
 import {
   codeIdByChecksum,
@@ -44,6 +49,7 @@ const TYPE_VOTE = "/cosmos.gov.v1.MsgVote";
 export const TYPE_STORE_CODE = "/cosmwasm.wasm.v1.MsgStoreCode";
 export const TYPE_INSTANTIATE = "/cosmwasm.wasm.v1.MsgInstantiateContract";
 export const TYPE_MIGRATE = "/cosmwasm.wasm.v1.MsgMigrateContract";
+export const TYPE_EXECUTE = "/cosmwasm.wasm.v1.MsgExecuteContract";
 
 const VOTE_GAS = 300_000;
 
@@ -243,6 +249,23 @@ export class NodeGovernance implements Governance {
       {
         title: opts.title ?? `Migrate ${contract} to code ${codeId}`,
         summary: opts.summary ?? `Migrate contract ${contract} to code ${codeId}.`,
+      },
+    );
+    return { proposalId };
+  }
+
+  async execute(contract: string, msg: JsonObject, opts: MigrateOptions = {}): Promise<MigrateOutcome> {
+    const m = MsgExecuteContract.fromPartial({
+      sender: this.govAddress,
+      contract,
+      msg: toUtf8(JSON.stringify(msg)),
+      funds: [],
+    });
+    const proposalId = await this.passProposal(
+      [{ typeUrl: TYPE_EXECUTE, value: MsgExecuteContract.encode(m).finish() }],
+      {
+        title: opts.title ?? `Execute on ${contract}`,
+        summary: opts.summary ?? `Execute ${JSON.stringify(msg)} on ${contract} as the gov authority.`,
       },
     );
     return { proposalId };

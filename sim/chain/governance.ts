@@ -63,6 +63,11 @@ export class EmbeddedGovernance implements Governance {
     return {};
   }
 
+  async execute(contract: string, msg: JsonObject): Promise<MigrateOutcome> {
+    await this.gov.execute(this.govAddress, contract, msg, "auto");
+    return {};
+  }
+
   contract(address: string): Promise<ContractState | undefined> {
     return contractState(this.gov, address);
   }

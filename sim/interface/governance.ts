@@ -63,6 +63,8 @@ export interface Governance {
     opts?: GovInstantiateOptions,
   ): Promise<InstantiateOutcome>;
   migrate(contract: string, codeId: number, msg: JsonObject, opts?: MigrateOptions): Promise<MigrateOutcome>;
+  /** Executes `msg` on `contract` as the gov authority (a contract's admin-only messages: parameter changes). */
+  execute(contract: string, msg: JsonObject, opts?: MigrateOptions): Promise<MigrateOutcome>;
   /** Current state of a contract, or undefined if no contract exists at that address. */
   contract(address: string): Promise<ContractState | undefined>;
   /** Latest block time (RFC 3339), if the chain has one; recorded instead of the wall clock. */

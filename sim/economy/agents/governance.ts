@@ -1,0 +1,46 @@
+// Governance: deploys every mechanism through proposals when the chain is warmed (engine.ts), and applies the
+// scenario's scheduled parameter changes as gov-authority executions (x/gov proposals on a real node).
+import { closed } from "../schema.js";
+import type { Agent } from "../types.js";
+
+export const governanceAgent: Agent = {
+  name: "governance",
+  substep: 1,
+  needs: [],
+  behaviourSchema: closed({}, { default: {} }),
+  eventKinds: [
+    {
+      kind: "gov_param",
+      properties: {
+        contract: { type: "string", description: "mechanism name (escrow, oracle, …)" },
+        msg: { type: "object", description: "the admin message, e.g. {update_config: {…}}" },
+      },
+      required: ["contract", "msg"],
+    },
+    {
+      kind: "program_launch",
+      needs: "incentives",
+      properties: { program: { type: "object", description: "the incentives program to fund and start" } },
+      required: ["program"],
+    },
+  ],
+  async act(ctx) {
+    for (const e of ctx.events) {
+      if (e.kind !== "gov_param") continue;
+      const name = e.contract as string;
+      const address = ctx.contracts[name];
+      if (address === undefined) throw new Error(`gov_param at step ${e.at}: no '${name}' contract deployed`);
+      const ok = await ctx.tx(
+        `gov.${name}`,
+        async () => {
+          await ctx.chain.backend.governance.execute(address, e.msg as Record<string, unknown>, {
+            title: `Scenario parameter change at step ${e.at}`,
+          });
+          return { logs: [], height: 0, transactionHash: "", events: [], gasWanted: 0n, gasUsed: 0n };
+        },
+        false,
+      );
+      if (ok !== undefined) ctx.kpi.add("gov.proposals", 1);
+    }
+  },
+};
