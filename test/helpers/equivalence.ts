@@ -38,13 +38,23 @@ export type Step =
       funds?: Coin[];
       /** A query answering one Coin (e.g. `get_update_fee`), run just before on the same backend: attached as funds. */
       fundsFrom?: JsonObject;
+      /** Another contract than the script's (e.g. the oracle a price comes from); `fundsFrom` queries it too. */
+      contract?: string;
     }
+  /**
+   * Contract messages executed by governance (`RunOptions.gov`: a passed x/gov proposal on wasmd, the gov authority on
+   * the embedded chain). Recorded at the height reached once the proposal passed; a replay runs them at that height.
+   */
+  | { kind: "gov"; name: string; msgs: JsonObject[] }
   | { kind: "query"; name: string; msg: JsonObject; normalize?: (result: JsonObject, ctx: StepContext) => unknown }
   | { kind: "balance"; name: string; address: string; denom: string }
   /** Balance change since the run started, plus the fees this run paid from the address: equal on both backends. */
   | { kind: "balanceDelta"; name: string; address: string; denom: string }
-  /** Let blocks pass: wasmd waits for them, a replay advances to the height wasmd reached. */
-  | { kind: "wait"; name: string; blocks: number };
+  /**
+   * Let blocks pass: wasmd waits for them (and then until `until` holds, e.g. a block time), a replay advances to the
+   * height wasmd reached.
+   */
+  | { kind: "wait"; name: string; blocks: number; until?: () => Promise<boolean> };
 
 export interface Observation {
   name: string;
@@ -82,6 +92,8 @@ export interface RunOptions {
   replay?: { heights: readonly (number | undefined)[]; advanceTo: (height: number) => void };
   /** gasUsed of a tx by hash (to read the gas of a failed tx, whose error carries only the hash); default none. */
   txGasUsed?: (hash: string) => Promise<bigint | undefined>;
+  /** Runs a `gov` step's messages on the script's contract as governance; required by scripts with `gov` steps. */
+  gov?: (contract: string, msgs: JsonObject[]) => Promise<void>;
 }
 
 export interface RunResult {
@@ -149,8 +161,9 @@ export async function runScriptDetailed(
   const excluded = opts.excludedAttributes ?? DEFAULT_EXCLUDED_ATTRIBUTES;
   const timeAttributes = opts.blockTimeAttributes ?? new Set<string>();
   const fee = opts.fee ?? FIXED_FEE;
-  const query = (msg: JsonObject, height: number | undefined): Promise<JsonObject> =>
-    opts.queryAt === undefined ? client.queryContractSmart(contract, msg) : opts.queryAt(contract, msg, height);
+  const queryOf = (target: string, msg: JsonObject, height: number | undefined): Promise<JsonObject> =>
+    opts.queryAt === undefined ? client.queryContractSmart(target, msg) : opts.queryAt(target, msg, height);
+  const query = (msg: JsonObject, height: number | undefined): Promise<JsonObject> => queryOf(contract, msg, height);
   const blockTime = async (height: number | undefined): Promise<number | undefined> =>
     height === undefined || opts.blockTime === undefined ? undefined : opts.blockTime(height);
 
@@ -183,7 +196,7 @@ export async function runScriptDetailed(
   let current: number | undefined; // the height queries are pinned to
   for (const [i, step] of steps.entries()) {
     let height: number | undefined;
-    if (opts.replay !== undefined && (step.kind === "execute" || step.kind === "wait")) {
+    if (opts.replay !== undefined && (step.kind === "execute" || step.kind === "wait" || step.kind === "gov")) {
       // A tx rejected before any block (CheckTx) has no height: it does not move the chain.
       const h = opts.replay.heights[i];
       if (h !== undefined) opts.replay.advanceTo(h);
@@ -192,12 +205,13 @@ export async function runScriptDetailed(
       switch (step.kind) {
         case "execute": {
           let funds = step.funds;
+          const target = step.contract ?? contract;
           if (step.fundsFrom !== undefined) {
-            const coin = (await query(step.fundsFrom, current)) as unknown as Coin;
+            const coin = (await queryOf(target, step.fundsFrom, current)) as unknown as Coin;
             funds = coin.amount === "0" ? [] : [{ denom: coin.denom, amount: coin.amount }];
           }
           try {
-            const res = await client.execute(step.sender, contract, step.msg, fee, undefined, funds);
+            const res = await client.execute(step.sender, target, step.msg, fee, undefined, funds);
             height = res.height;
             gas.push({ name: step.name, gasUsed: res.gasUsed });
             pay(step.sender);
@@ -234,6 +248,19 @@ export async function runScriptDetailed(
           out.push({ name: step.name, result: { denom: step.denom, delta: delta.toString() } });
           break;
         }
+        case "gov": {
+          if (opts.gov === undefined) throw new Error(`step "${step.name}": a gov step needs RunOptions.gov`);
+          if (opts.replay !== undefined) {
+            height = opts.replay.heights[i];
+            await opts.gov(contract, step.msgs);
+          } else {
+            await opts.gov(contract, step.msgs);
+            height = await client.getHeight();
+          }
+          current = height;
+          out.push({ name: step.name });
+          break;
+        }
         case "wait": {
           if (opts.replay !== undefined) {
             height = opts.replay.heights[i];
@@ -241,6 +268,10 @@ export async function runScriptDetailed(
             const base = current ?? (await client.getHeight());
             height = base + step.blocks;
             while ((await client.getHeight()) < height) await sleep(100);
+            if (step.until !== undefined) {
+              while (!(await step.until())) await sleep(100);
+              height = await client.getHeight();
+            }
           }
           current = height;
           out.push({ name: step.name });
