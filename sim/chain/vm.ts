@@ -656,7 +656,7 @@ function exportedGlobals(instance: WasmInstance, indices: readonly number[]): { 
   for (const i of indices) {
     const g = instance.exports[globalExportName(i)];
     if (typeof g !== "object" || g === null || !("value" in g)) return undefined;
-    out.push(g as { value: unknown });
+    out.push(g);
   }
   return out;
 }
