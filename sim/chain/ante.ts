@@ -39,7 +39,19 @@ export interface TxShape {
 // Protobuf sizes, computed rather than encoded (a tx would otherwise pay for encoding it): every field here has a
 // one-byte tag; proto3 leaves empty scalars out, while a set sub-message is written even when empty.
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function varintBytes(n: number | bigint): number {
+  // Numbers where exact (BigInt arithmetic allocates, and this runs for every tx); the same count either way.
+  if (typeof n === "number" ? Number.isSafeInteger(n) : n <= MAX_SAFE && n >= -MAX_SAFE) {
+    let w = Number(n);
+    let bytes = 1;
+    while (w >= 128) {
+      w = Math.floor(w / 128);
+      bytes++;
+    }
+    return bytes;
+  }
   let v = BigInt(n);
   let b = 1;
   while (v >= 128n) {
@@ -54,7 +66,8 @@ export const message = (bytes: number): number => 1 + varintBytes(bytes) + bytes
 /** A string or bytes field: left out when empty. */
 export const bytesField = (bytes: number): number => (bytes === 0 ? 0 : message(bytes));
 /** A uint64 field: left out when zero. */
-export const uintField = (n: number | bigint): number => (BigInt(n) === 0n ? 0 : 1 + varintBytes(n));
+export const uintField = (n: number | bigint): number =>
+  (typeof n === "bigint" ? n === 0n : Number.isInteger(n) ? n === 0 : BigInt(n) === 0n) ? 0 : 1 + varintBytes(n);
 export function utf8Bytes(s: string): number {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, "utf8");
   return s.length;
@@ -84,11 +97,12 @@ export function txBytes(shape: TxShape): number {
  * balance is read and written (3 + 30 per digit) and the fee collector's written (30 per digit of the fee; it is
  * emptied every block).
  */
-export function anteGas(shape: TxShape, payerBalance: bigint): number {
+export function anteGas(shape: TxShape, payerBalance: () => bigint): number {
   const digits = (n: bigint): number => (n <= 0n ? 0 : n.toString().length);
   const fee = shape.fee.amount.reduce((n, c) => n + BigInt(c.amount), 0n);
-  const feeGas =
-    fee === 0n ? 0 : FEE_FIXED_GAS + 3 * digits(payerBalance) + 30 * digits(payerBalance - fee) + 30 * digits(fee);
+  // The balance is looked up only for a fee: most embedded-chain txs pay none.
+  const balance = fee === 0n ? 0n : payerBalance();
+  const feeGas = fee === 0n ? 0 : FEE_FIXED_GAS + 3 * digits(balance) + 30 * digits(balance - fee) + 30 * digits(fee);
   return (
     ANTE_FIXED_GAS + TX_SIZE_COST_PER_BYTE * txBytes(shape) + feeGas + (shape.sequence === 0n ? FIRST_TX_EXTRA_GAS : 0)
   );

@@ -303,7 +303,7 @@ export class EmbeddedChain implements TxHost {
           sequence,
           fee: { amount: signed.feeAmount, gas: gasLimit ?? 0n },
         },
-        this.world.balance(sender, signed.feeAmount[0]?.denom ?? this.denom),
+        () => this.world.balance(sender, signed.feeAmount[0]?.denom ?? this.denom),
       );
       if (gasLimit !== undefined && ante > Number(gasLimit)) {
         // CheckTx rejects it: no block, no sequence, no record.

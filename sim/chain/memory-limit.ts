@@ -269,3 +269,46 @@ export function keepExports(wasm: Uint8Array, keep: ReadonlySet<string>): Uint8A
   const head = [7, ...leb(kept.reduce((n, k) => n + k.length, payload.length))];
   return concatBytes([wasm.subarray(0, exports.start), head, payload, ...kept, wasm.subarray(exports.end)]);
 }
+
+/** The name `exportGlobals` gives global `index`: outside anything a contract can export (upload checks names). */
+export const globalExportName = (index: number): string => `akash-econ-sim:global:${index}`;
+
+/**
+ * The module with an extra export for each of the given globals (named by `globalExportName`), so that the host can
+ * read and reset them. Exports are invisible to the module's own code. undefined when the export section cannot be
+ * read (a module without one gets one).
+ */
+export function exportGlobals(wasm: Uint8Array, indices: readonly number[]): Uint8Array | undefined {
+  const sections = listSections(wasm);
+  if (sections === undefined) return undefined;
+  const count = indices.length;
+  const added: number[] = [];
+  for (const i of indices) added.push(...utf8Name(globalExportName(i)), 0x03, ...leb(i));
+  const exports = sections.find((sec) => sec.id === 7);
+  if (exports === undefined) {
+    // Goes before the first section that must follow the export section (start, element, datacount, code, data).
+    const insertAt = sections.find(
+      (sec) => sec.id === 8 || sec.id === 9 || sec.id === 12 || sec.id === 10 || sec.id === 11,
+    );
+    const at = insertAt?.start ?? wasm.length;
+    const payload = [...leb(count), ...added];
+    return concatBytes([wasm.subarray(0, at), [7, ...leb(payload.length)], payload, wasm.subarray(at)]);
+  }
+  let existing: number;
+  let p: number;
+  try {
+    [existing, p] = readLeb(wasm, exports.payloadStart);
+  } catch {
+    return undefined;
+  }
+  const payloadHead = leb(existing + count);
+  const payloadLength = payloadHead.length + (exports.end - p) + added.length;
+  return concatBytes([
+    wasm.subarray(0, exports.start),
+    [7, ...leb(payloadLength)],
+    payloadHead,
+    wasm.subarray(p, exports.end),
+    added,
+    wasm.subarray(exports.end),
+  ]);
+}

@@ -6,7 +6,16 @@ import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
 import { KvGas, readRegionCost, stringFromBytesCost, VmGas, WasmdGas, writeRegionCost, type GasMeter } from "./gas.js";
 import { GAS_GLOBAL, injectMetering } from "../wasm/metering.js";
-import { capMemory, importMemory, keepExports, MEMORY_IMPORT, mergeDataSegments } from "./memory-limit.js";
+import {
+  capMemory,
+  exportGlobals,
+  globalExportName,
+  importMemory,
+  keepExports,
+  MEMORY_IMPORT,
+  mergeDataSegments,
+} from "./memory-limit.js";
+import { parseWasm } from "../wasm/parse.js";
 import { Wasm, type WasmInstance, type WasmMemory, type WasmModule } from "./wasm-runtime.js";
 import { addrHumanize, cryptoImports, type HostApi } from "./host-api.js";
 import { decodeAddress } from "./addresses.js";
@@ -86,11 +95,56 @@ const MAX_SPARE_MEMORIES = 4;
 export interface CompiledCode {
   /** The whole module (all exports). */
   readonly module: WasmModule;
-  readonly memory: { readonly initial: number; readonly maximum: number; readonly spare: WasmMemory[] } | undefined;
+  readonly memory: MemoryPlan | undefined;
   /** What `module` was compiled from. */
   readonly bytes: Uint8Array;
   /** Per entry point, the module exporting only what a call of it uses (`keepExports`), compiled on first use. */
   readonly entries: Map<string, WasmModule>;
+}
+
+/**
+ * The memory of a code whose memory is imported. `reuse` is set when instances can be recycled: every piece of
+ * state an instance has is its memory and its globals (the module has no start function, and the upload gate rejects
+ * the bulk-memory and reference-types operators, so tables and data segments cannot change), all globals are
+ * exported (`exportGlobals`), so an instance restored to the memory image and global values it had right after its
+ * instantiation cannot be told apart from a new one.
+ */
+interface MemoryPlan {
+  readonly initial: number;
+  readonly maximum: number;
+  readonly spare: WasmMemory[];
+  readonly reuse: { readonly globals: readonly number[]; readonly pools: Map<string, InstancePool> } | undefined;
+}
+
+/** Per entry point: what a new instance looks like, and finished instances restored to it. */
+interface InstancePool {
+  readonly image: Uint8Array;
+  readonly globals: unknown[];
+  readonly spare: PooledInstance[];
+}
+
+interface PooledInstance {
+  readonly instance: WasmInstance;
+  readonly memory: WasmMemory;
+  readonly globals: { value: unknown }[];
+}
+
+/** The mutable globals `exportGlobals` should export; undefined for a start function or a post-MVP feature. */
+function reusableGlobals(original: Uint8Array, rewritten: Uint8Array): number[] | undefined {
+  try {
+    const before = parseWasm(original);
+    if (before.start !== null || before.features.length > 0) return undefined;
+    const after = parseWasm(rewritten);
+    if (after.imports.some((i) => i.desc.kind !== "function" && i.desc.kind !== "memory")) return undefined;
+    if (after.start !== null || after.features.length > 0) return undefined;
+    const mutable: number[] = [];
+    after.globals.forEach((g, i) => {
+      if (g.mutable) mutable.push(i);
+    });
+    return mutable;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Compiles a code for `callEntry`; throws what compiling the memory-capped module throws. */
@@ -99,9 +153,29 @@ export function compileCode(original: Uint8Array): CompiledCode {
   const imported = importMemory(wasm);
   if (imported !== undefined) {
     try {
-      const bytes = mergeDataSegments(imported.wasm, imported.initial * PAGE);
+      const merged = mergeDataSegments(imported.wasm, imported.initial * PAGE);
       const memory = { initial: imported.initial, maximum: imported.maximum, spare: [] };
-      return { module: new Wasm.Module(bytes), memory, bytes, entries: new Map() };
+      const globals = imported.initial <= MAX_RECYCLED_PAGES ? reusableGlobals(original, merged) : undefined;
+      const exported = globals === undefined ? undefined : exportGlobals(merged, globals);
+      if (globals !== undefined && exported !== undefined) {
+        try {
+          const reuse = { globals, pools: new Map<string, InstancePool>() };
+          return {
+            module: new Wasm.Module(exported),
+            memory: { ...memory, reuse },
+            bytes: exported,
+            entries: new Map(),
+          };
+        } catch {
+          // Compile the module without the extra exports (below).
+        }
+      }
+      return {
+        module: new Wasm.Module(merged),
+        memory: { ...memory, reuse: undefined },
+        bytes: merged,
+        entries: new Map(),
+      };
     } catch {
       // Compile the module as it was (below) for the compiler's own error text.
     }
@@ -113,7 +187,9 @@ export function compileCode(original: Uint8Array): CompiledCode {
 function entryModule(code: CompiledCode, entry: string): WasmModule {
   let module = code.entries.get(entry);
   if (module === undefined) {
-    const trimmed = keepExports(code.bytes, new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL]));
+    const keep = new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL]);
+    for (const i of code.memory?.reuse?.globals ?? []) keep.add(globalExportName(i));
+    const trimmed = keepExports(code.bytes, keep);
     try {
       module = trimmed === undefined ? code.module : new Wasm.Module(trimmed);
     } catch {
@@ -485,10 +561,17 @@ export function callEntry(
   const frame = new Frame(ctx);
   const plan = code.memory;
   let memory: WasmMemory | undefined;
+  let pool: InstancePool | undefined;
+  let pooled: PooledInstance | undefined;
   frames.push(frame);
   try {
     try {
-      if (plan === undefined) {
+      pool = plan?.reuse?.pools.get(entry);
+      pooled = pool?.spare.pop();
+      if (pooled !== undefined) {
+        frame.instance = pooled.instance;
+        memory = pooled.memory;
+      } else if (plan === undefined) {
         frame.instance = new Wasm.Instance(entryModule(code, entry), IMPORTS_OWN_MEMORY);
       } else {
         memory = plan.spare.pop() ?? new Wasm.Memory({ initial: plan.initial, maximum: plan.maximum });
@@ -497,6 +580,15 @@ export function callEntry(
           frame.instance = new Wasm.Instance(entryModule(code, entry), IMPORTS_WITH_MEMORY);
         } finally {
           memoryImport.memory = undefined;
+        }
+        if (plan.reuse !== undefined) {
+          const globals = exportedGlobals(frame.instance, plan.reuse.globals);
+          if (globals !== undefined) {
+            // Nothing ran yet (no start function): this is the state every new instance of this entry starts in.
+            pool ??= { image: new Uint8Array(memory.buffer).slice(), globals: globals.map((g) => g.value), spare: [] };
+            plan.reuse.pools.set(entry, pool);
+            pooled = { instance: frame.instance, memory, globals };
+          }
         }
       }
     } catch (e) {
@@ -538,7 +630,14 @@ export function callEntry(
     const own = frame.instance?.exports.memory;
     lastCallMemory = own instanceof Wasm.Memory ? own.buffer.byteLength : (memory?.buffer.byteLength ?? 0);
     frame.instance = undefined;
-    if (
+    if (pooled !== undefined && pool !== undefined) {
+      // Restored to its state right after instantiation, unless its memory grew (memories never shrink).
+      if (memory!.buffer.byteLength === pool.image.length && pool.spare.length < MAX_SPARE_MEMORIES) {
+        new Uint8Array(memory!.buffer).set(pool.image);
+        for (let i = 0; i < pooled.globals.length; i++) pooled.globals[i]!.value = pool.globals[i];
+        pool.spare.push(pooled);
+      }
+    } else if (
       memory !== undefined &&
       plan !== undefined &&
       plan.initial <= MAX_RECYCLED_PAGES &&
@@ -549,6 +648,17 @@ export function callEntry(
       plan.spare.push(memory);
     }
   }
+}
+
+/** The instance's globals, in index order, as `exportGlobals` exported them; undefined if one is missing. */
+function exportedGlobals(instance: WasmInstance, indices: readonly number[]): { value: unknown }[] | undefined {
+  const out: { value: unknown }[] = [];
+  for (const i of indices) {
+    const g = instance.exports[globalExportName(i)];
+    if (typeof g !== "object" || g === null || !("value" in g)) return undefined;
+    out.push(g);
+  }
+  return out;
 }
 
 /** cosmwasm-vm reads abort/debug text with `String::from_utf8_lossy`-like tolerance only for debug; keep it lossless. */
