@@ -60,7 +60,7 @@ function verifyBlob(c: Config, pn: Pnau, b: i32, now: u64, out: Array<PriceMessa
   for (let i = 0; i < pn.updates.length; i++) {
     const u = pn.updates[i];
     if (!verifyProof(root.root, u.message, u.proof)) return E.invalidMerkleProof(b, i);
-    const m = parsePriceMessage(u.message, "update " + b.toString() + " message " + i.toString());
+    const m = parsePriceMessage(u.message, b, i);
     if (m.error !== null) return m.error;
     if (FEEDS().has(Key.bytes(m.feedId))) out.push(m);
   }
