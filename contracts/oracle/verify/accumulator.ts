@@ -1,4 +1,5 @@
 // The signed AUWV payload and the price messages it commits to (docs/oracle.md#update-format).
+import { intStr } from "../../std";
 import { Reader } from "./reader";
 import { hasAuwvMagic } from "./pnau";
 import * as E from "../error";
@@ -48,7 +49,7 @@ export class PriceMessage {
 
 /** "update 2 message 7": the name of a message in error texts, built only when one is needed. */
 function messageName(blob: i32, index: i32): string {
-  return "update " + blob.toString() + " message " + index.toString();
+  return "update " + intStr(blob) + " message " + intStr(index);
 }
 
 /**

@@ -2,6 +2,7 @@
 // proofs are verified elsewhere, so counting messages for the fee needs no signature work.
 import { Reader } from "./reader";
 import * as E from "../error";
+import { intStr } from "../../std";
 
 export const PROOF_HASH_LEN: i32 = 20;
 
@@ -38,7 +39,7 @@ export function hasAuwvMagic(data: Uint8Array): bool {
  */
 export function parsePnau(data: Uint8Array, blob: i32): Pnau {
   const out = new Pnau();
-  const r = new Reader(data, "update " + blob.toString());
+  const r = new Reader(data, "update " + intStr(blob));
   if (!hasPnauMagic(data)) {
     out.error = E.badPnauMagic(blob);
     return out;

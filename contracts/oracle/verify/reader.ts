@@ -1,6 +1,8 @@
 // Big-endian cursor over untrusted bytes. Every read is bounds-checked against the remaining length and records the
 // first failure instead of trapping, so a short or hostile buffer becomes a contract error.
 
+import { intStr } from "../../std";
+
 export class Reader {
   pos: i32 = 0;
   error: string | null = null;
@@ -39,18 +41,18 @@ export class Reader {
     if (this.error !== null) return false;
     if (n < 0 || this.remaining() < n) {
       let label = field;
-      if (this.index >= 0) label = this.item + this.index.toString() + label;
-      if (this.sub >= 0) label += this.sub.toString();
+      if (this.index >= 0) label = this.item + intStr(this.index) + label;
+      if (this.sub >= 0) label += intStr(this.sub);
       this.error =
         this.what +
         " truncated: " +
         label +
         " needs " +
-        n.toString() +
+        intStr(n) +
         " bytes at offset " +
-        this.pos.toString() +
+        intStr(this.pos) +
         ", " +
-        this.remaining().toString() +
+        intStr(this.remaining()) +
         " left";
       return false;
     }
