@@ -1,7 +1,7 @@
 // Every error text the bme contract returns. Tests compare them byte for byte, and clients may match on them, so a
 // change here is a breaking change of the contract's interface. Shapes shared with other contracts come from std.
 
-import { invalidInput, unauthorized } from "../std";
+import { intStr, invalidInput, unauthorized } from "../std";
 
 export const UNAUTHORIZED_ADMIN = unauthorized("only the admin can do this");
 export const FUNDS_NOT_ACCEPTED = "this message does not accept funds";
@@ -38,11 +38,11 @@ export function invalidParam(name: string, rule: string): string {
   return invalidInput("params." + name, rule);
 }
 export function tooManyAllowed(max: i32): string {
-  return invalidInput("allowed", "at most " + max.toString() + " addresses");
+  return invalidInput("allowed", "at most " + intStr(max) + " addresses");
 }
 export function invalidFeed(): string {
   return invalidInput("akt_feed", "expected 64 hex digits");
 }
 export function invalidLimit(max: u32): string {
-  return invalidInput("limit", "1 to " + max.toString());
+  return invalidInput("limit", "1 to " + intStr(max));
 }

@@ -1,7 +1,7 @@
 // Mint and redeem requests (queued with their coins locked) and the epoch crank that executes them, oldest first,
 // each record applied whole or not at all. Formulas as x/bme (`x/bme/keeper`): see docs/bme.md.
 
-import { BankMsg, Coin, Decimal, Key, Order, Response, Some, Uint128, decodeU64Key, err } from "../std";
+import { BankMsg, Coin, Decimal, Key, Order, Response, Some, Uint128, decodeU64Key, err, intStr } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { RecordInfo } from "./msg";
@@ -119,7 +119,7 @@ function enqueue(x: Exec, kind: u8, amount: Uint128): Response {
   QUEUE().save(queueKey(kind, r.id), r);
   setOwned(x.sender, n + 1);
   st.requested++;
-  const id = r.id.toString();
+  const id = intStr(r.id);
   x.event("bme_request")
     .add("id", id)
     .add("kind", r.kind)
@@ -184,9 +184,9 @@ export function processEpoch(x: Exec, limit: Some<u32> | null): Response {
   x.saveState();
   return x.res
     .addAttribute("action", "process_epoch")
-    .addAttribute("executed", run.executed.toString())
-    .addAttribute("cancelled", run.cancelled.toString())
-    .addAttribute("retried", run.retried.toString())
+    .addAttribute("executed", intStr(run.executed))
+    .addAttribute("cancelled", intStr(run.cancelled))
+    .addAttribute("retried", intStr(run.retried))
     .addAttribute("status", statusName(st.status));
 }
 
@@ -261,7 +261,7 @@ function handle(run: Run, kind: u8, r: RecordInfo): void {
   st.executed++;
   run.executed++;
   x.event("bme_executed")
-    .add("id", r.id.toString())
+    .add("id", intStr(r.id))
     .add("kind", r.kind)
     .add("owner", r.owner)
     .add("price", price.toString())
@@ -282,7 +282,7 @@ function retry(run: Run, kind: u8, r: RecordInfo, why: string): void {
   }
   QUEUE().save(queueKey(kind, r.id), r);
   run.retried++;
-  run.x.event("bme_retry").add("id", r.id.toString()).add("attempts", r.attempts.toString()).add("error", why);
+  run.x.event("bme_retry").add("id", intStr(r.id)).add("attempts", intStr(r.attempts)).add("error", why);
 }
 
 /** Refunds the locked coins to the owner and records why. */
@@ -300,7 +300,7 @@ function cancel(run: Run, kind: u8, r: RecordInfo, reason: string, why: string):
   st.cancelled++;
   run.cancelled++;
   x.event("bme_cancelled")
-    .add("id", r.id.toString())
+    .add("id", intStr(r.id))
     .add("kind", r.kind)
     .add("owner", r.owner)
     .add("refund", r.amount.toString() + denomOf(kind))

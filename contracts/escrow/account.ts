@@ -1,6 +1,6 @@
 // Account-level verbs that are not funding: the permissionless settle and the owner's close.
 
-import { Key, Response, err } from "../std";
+import { Key, Response, err, intStr } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { ACCOUNTS, STATE_CLOSED } from "./state";
@@ -16,7 +16,7 @@ export function settle(x: Exec, id: string): Response {
   evaluateAlerts(x, acc, ps);
   saveAll(acc, ps);
   x.res.addAttribute("action", "settle").addAttribute("id", id).addAttribute("state", acc.state);
-  x.res.addAttribute("settled_at", acc.settledAt.toString());
+  x.res.addAttribute("settled_at", intStr(acc.settledAt));
   return x.finish();
 }
 

@@ -3,7 +3,7 @@
 // are looked at after every call that touches the account (after settlement), so a crossing is reported by the first
 // transaction that observes it (keepers can force one with the permissionless `settle`).
 
-import { Decimal, Key, Order, Response, Uint128, err } from "../std";
+import { Decimal, Key, Order, Response, Uint128, err, intStr } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { RemoveAlertMsg, SetAlertMsg } from "./msg";
@@ -125,8 +125,8 @@ export function evaluateAlerts(x: Exec, acc: Account, ps: Array<Payment>): void 
         .add("kind", a.kind)
         .add("threshold", threshold.toString())
         .add("balance", h.balance.toString())
-        .add("blocks_left", h.burning ? h.blocksLeft.toString() : "none")
-        .add("height", x.height.toString());
+        .add("blocks_left", h.burning ? intStr(h.blocksLeft) : "none")
+        .add("height", intStr(x.height));
     }
     alerts.save(alertKey(a.id, a.registrant, a.kind, a.denom), a);
   }

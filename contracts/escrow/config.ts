@@ -1,6 +1,6 @@
 // The configuration: defaults, the checks shared by instantiate and update_config, and governance's update_config.
 
-import { Decimal, Response, Uint128, err, joinWith } from "../std";
+import { Decimal, Response, Uint128, err, intStr, joinWith } from "../std";
 import * as E from "./error";
 import { CW20_PREFIX, Exec, coinStr, isCw20 } from "./exec";
 import { DenomConfigMsg, Limits, UpdateConfigMsg } from "./msg";
@@ -67,8 +67,8 @@ export function describe(c: Config, res: Response): void {
   const parts = new Array<string>();
   for (let i = 0; i < c.denoms.length; i++) parts.push(coinStr(c.denoms[i].minDeposit, c.denoms[i].denom));
   res.addAttribute("admin", c.admin).addAttribute("min_deposits", joinWith(parts, ","));
-  res.addAttribute("max_deposits", c.maxDeposits.toString()).addAttribute("max_payments", c.maxPayments.toString());
-  res.addAttribute("max_alerts", c.maxAlerts.toString()).addAttribute("max_scopes", c.maxScopes.toString());
+  res.addAttribute("max_deposits", intStr(c.maxDeposits)).addAttribute("max_payments", intStr(c.maxPayments));
+  res.addAttribute("max_alerts", intStr(c.maxAlerts)).addAttribute("max_scopes", intStr(c.maxScopes));
   res.addAttribute("block_time", c.blockTime.toString());
 }
 

@@ -9,7 +9,7 @@
 // sponsor is the depositor of what is drawn from it, so a grant too small for that is skipped rather than drawn
 // (unsolicited dust grants never become entries, nor make their sponsors depositors who may set alerts).
 
-import { Coin, Key, Order, Response, Uint128, err, utf8Decode } from "../std";
+import { Coin, Key, Order, Response, Uint128, err, intStr, utf8Decode } from "../std";
 import * as E from "./error";
 import { Exec, coinStr, item } from "./exec";
 import {
@@ -210,7 +210,7 @@ function credit(x: Exec, acc: Account, f: Funding): string | null {
       "escrow_deposit",
       acc.id,
       "entries",
-      item([entry.seq.toString(), d.depositor, d.source, coinStr(d.amount, f.denom)]),
+      item([intStr(entry.seq), d.depositor, d.source, coinStr(d.amount, f.denom)]),
     );
   }
   // Funds overflowing a Uint128 would break every later sum; refuse them here, as a contract error.

@@ -1,7 +1,7 @@
 // Every error text the escrow contract returns. Tests assert these strings exactly, and clients may match on them,
 // so a change here is a breaking change of the contract's interface. Shapes shared with other contracts come from std.
 
-import { invalidInput, unauthorized } from "../std";
+import { intStr, invalidInput, unauthorized } from "../std";
 
 export const UNAUTHORIZED_ADMIN = unauthorized("only the admin can do this");
 export const UNAUTHORIZED_OWNER = unauthorized("only the account owner can do this");
@@ -68,22 +68,22 @@ export function excessFunds(): string {
   return "attached funds exceed the deposit amount";
 }
 export function tooManyDeposits(max: u32): string {
-  return "account has too many deposit entries (max " + max.toString() + ")";
+  return "account has too many deposit entries (max " + intStr(max) + ")";
 }
 export function tooManyPayments(max: u32): string {
-  return "account has too many open payments (max " + max.toString() + ")";
+  return "account has too many open payments (max " + intStr(max) + ")";
 }
 export function tooManyAlerts(max: u32): string {
-  return "account has too many alerts (max " + max.toString() + ")";
+  return "account has too many alerts (max " + intStr(max) + ")";
 }
 export function tooManyScopes(max: u32): string {
-  return invalidInput("scopes", "at most " + max.toString() + " account ids");
+  return invalidInput("scopes", "at most " + intStr(max) + " account ids");
 }
 export function tooManySponsors(max: i32): string {
-  return invalidInput("sponsors", "at most " + max.toString() + " addresses");
+  return invalidInput("sponsors", "at most " + intStr(max) + " addresses");
 }
 export function maxScopesTooLarge(max: u32): string {
-  return invalidInput("limits.max_scopes", "at most " + max.toString());
+  return invalidInput("limits.max_scopes", "at most " + intStr(max));
 }
 export const DUPLICATE_SPONSOR = "duplicate sponsor";
 export function overdrawnForeignDenom(denom: string): string {

@@ -2,7 +2,7 @@
 // wallet, so the sponsor pre-funds an allowance vault here (docs/escrow.md, differences from x/escrow); the grantee
 // draws on it with the `grant` deposit source and refunds flow back into it.
 
-import { Coin, Key, Response, err } from "../std";
+import { Coin, Key, Response, err, intStr } from "../std";
 import * as E from "./error";
 import { Exec, coinsStr } from "./exec";
 import { GrantMsg, RevokeGrantMsg } from "./msg";
@@ -55,7 +55,7 @@ export function grant(x: Exec, m: GrantMsg): Response {
     .add("grantee", m.grantee)
     .add("amount", coinsStr(x.funds))
     .add("balance", coinsStr(g.balances))
-    .add("expires_at", g.expiresAt.toString());
+    .add("expires_at", intStr(g.expiresAt));
   x.res.addAttribute("action", "grant").addAttribute("sponsor", x.sender).addAttribute("grantee", m.grantee);
   return x.finish();
 }

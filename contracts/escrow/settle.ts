@@ -8,7 +8,7 @@
 //   (fewer than the number of payments) go one each to the largest remainders F × owed_i mod T, ties to the earlier
 //   payment (Hamilton's method). Σ paid = F exactly, nobody gets more than it was owed.
 
-import { Decimal, Uint128, Uint256 } from "../std";
+import { Decimal, Uint128, Uint256, intStr } from "../std";
 import {
   ACCOUNTS,
   ALERTS,
@@ -161,8 +161,8 @@ export function settle(x: Exec, acc: Account, ps: Array<Payment>): void {
   for (let i = 0; i < ps.length; i++) owedAll[i] = accrue(ps[i], dh);
   const denoms = distinctDenoms(ps);
   let short = false;
-  const e = x.event("escrow_settle").add("id", acc.id).add("from_height", from.toString());
-  e.add("to_height", x.height.toString());
+  const e = x.event("escrow_settle").add("id", acc.id).add("from_height", intStr(from));
+  e.add("to_height", intStr(x.height));
   for (let d = 0; d < denoms.length; d++) {
     const denom = denoms[d];
     const idx = new Array<i32>();
@@ -227,7 +227,7 @@ export function refundAll(x: Exec, acc: Account): void {
       "escrow_refund",
       acc.id,
       "refunds",
-      item([d.seq.toString(), d.depositor, d.source, coinStr(d.amount, d.denom), to]),
+      item([intStr(d.seq), d.depositor, d.source, coinStr(d.amount, d.denom), to]),
     );
   }
   acc.deposits = new Array<DepositEntry>();

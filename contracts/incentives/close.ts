@@ -2,7 +2,7 @@
 // buffer. Rounding: every payout and every USD→uakt conversion rounds down; the USD need used for the excess rounds
 // up, so the program never returns AKT it may still owe. docs/incentives.md has the formulas.
 
-import { Decimal, Order, Parser, Response, Uint128, err, parseJson, querySmart } from "../std";
+import { Decimal, Order, Parser, Response, Uint128, err, intStr, parseJson, querySmart } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { CloseEpochMsg, EpochResponse, ProgramDef, RowResponse } from "./msg";
@@ -114,7 +114,7 @@ export function closeEpoch(x: Exec, m: CloseEpochMsg): Response {
     if (pr.error !== null) return err(pr.error!);
     price = pr.value;
   }
-  const tag = epoch.toString();
+  const tag = intStr(epoch);
   let avail = st.available();
   let unallocated = Uint128.zero();
 
@@ -239,7 +239,7 @@ export function closeEpoch(x: Exec, m: CloseEpochMsg): Response {
   if (!excess.isZero())
     x.event("incentives_return", id).add("amount", excess.toString()).add("reason", "excess_buffer");
   x.remit(d, unallocated.add(excess));
-  x.res.addAttribute("action", "close_epoch").addAttribute("program_id", id.toString()).addAttribute("epoch", tag);
+  x.res.addAttribute("action", "close_epoch").addAttribute("program_id", intStr(id)).addAttribute("epoch", tag);
   return x.res;
 }
 

@@ -1,7 +1,7 @@
 // Checks of the instantiate/update_config fields and of a program definition. Each returns the first error (naming
 // the field) or null; nothing is saved before they pass.
 
-import { Decimal, Response, Uint128, addrValidate, err } from "../std";
+import { Decimal, Response, Uint128, addrValidate, err, intStr } from "../std";
 import * as E from "./error";
 import { ConfigResponse, ProgramDef, UpdateConfigMsg } from "./msg";
 import { Exec } from "./exec";
@@ -23,7 +23,7 @@ export function checkAddr(field: string, a: string): string | null {
 }
 
 function checkName(field: string, s: string, max: i32, space: bool = false): string | null {
-  if (s.length == 0 || s.length > max) return E.bad(field, "1 to " + max.toString() + " characters");
+  if (s.length == 0 || s.length > max) return E.bad(field, "1 to " + intStr(max) + " characters");
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // Names appear in keys of events and in error texts: printable ASCII without separators.
@@ -43,18 +43,18 @@ export function checkFeedId(id: string): string | null {
 }
 
 function atMost(field: string, v: u64, max: u64): string | null {
-  return v > max ? E.bad(field, "at most " + max.toString()) : null;
+  return v > max ? E.bad(field, "at most " + intStr(max)) : null;
 }
 
 function positive(field: string, d: Decimal, max: u64): string | null {
-  if (d.isZero() || d.gt(Decimal.fromU64(max))) return E.bad(field, "greater than 0 and at most " + max.toString());
+  if (d.isZero() || d.gt(Decimal.fromU64(max))) return E.bad(field, "greater than 0 and at most " + intStr(max));
   return null;
 }
 
 function checkModels(f: string, names: Array<string>): string | null {
   if (names.length == 0 || names.length > MAX_MODELS) return E.bad(f, "1 to 20 models");
   for (let i = 0; i < names.length; i++) {
-    const e = checkName(f + "[" + i.toString() + "].model", names[i], 32);
+    const e = checkName(f + "[" + intStr(i) + "].model", names[i], 32);
     if (e !== null) return e;
     for (let j = 0; j < i; j++) if (names[j] == names[i]) return E.bad(f, "model `" + names[i] + "` listed twice");
   }
@@ -93,7 +93,7 @@ export function checkProgram(d: ProgramDef): string | null {
   if (ps.length == 0 || ps.length > MAX_POOLS) return E.bad("program.pools", "1 to 4 pools");
   const n = span / d.epoch_seconds;
   for (let i = 0; i < ps.length; i++) {
-    const f = "program.pools[" + i.toString() + "]";
+    const f = "program.pools[" + intStr(i) + "]";
     const p = ps[i];
     if ((e = checkName(f + ".name", p.name, 32)) !== null) return e;
     for (let j = 0; j < i; j++) if (ps[j].name == p.name) return E.bad(f + ".name", "`" + p.name + "` used twice");
@@ -104,7 +104,7 @@ export function checkProgram(d: ProgramDef): string | null {
       const names = new Array<string>();
       for (let k = 0; k < c.prices.length; k++) {
         names.push(c.prices[k].model);
-        const pf = f + ".committed.prices[" + k.toString() + "].usd_per_hour";
+        const pf = f + ".committed.prices[" + intStr(k) + "].usd_per_hour";
         if ((e = positive(pf, c.prices[k].usd_per_hour, 1000)) !== null) return e;
       }
       if ((e = checkModels(f + ".committed.prices", names)) !== null) return e;
@@ -125,7 +125,7 @@ export function checkProgram(d: ProgramDef): string | null {
       const names = new Array<string>();
       for (let k = 0; k < l.models.length; k++) {
         names.push(l.models[k].model);
-        const mf = f + ".liquidity_mining.models[" + k.toString() + "].multiplier";
+        const mf = f + ".liquidity_mining.models[" + intStr(k) + "].multiplier";
         if ((e = positive(mf, l.models[k].multiplier, 1000)) !== null) return e;
       }
       if ((e = checkModels(f + ".liquidity_mining.models", names)) !== null) return e;

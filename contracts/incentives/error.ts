@@ -1,6 +1,6 @@
 // Every error text the incentives contract returns. Tests compare them byte for byte.
 
-import { invalidInput, unauthorized } from "../std";
+import { intStr, invalidInput, unauthorized } from "../std";
 
 export const UNAUTHORIZED_ADMIN = unauthorized("only the admin can do this");
 export const UNAUTHORIZED_ATTESTOR = unauthorized("only an attestor of the program can report");
@@ -14,13 +14,13 @@ export function bad(field: string, why: string): string {
   return invalidInput(field, why);
 }
 export function programNotFound(id: u64): string {
-  return "program " + id.toString() + " not found";
+  return "program " + intStr(id) + " not found";
 }
 export function swept(id: u64): string {
-  return "program " + id.toString() + " was swept: its unclaimed balances went to the treasury";
+  return "program " + intStr(id) + " was swept: its unclaimed balances went to the treasury";
 }
 export function ended(end: u64): string {
-  return "the program ended at " + end.toString();
+  return "the program ended at " + intStr(end);
 }
 export function poolNotFound(name: string): string {
   return "pool `" + name + "` not found";
@@ -29,31 +29,31 @@ export function wrongPoolKind(name: string, kind: string): string {
   return "pool `" + name + "` is not a " + kind + " pool";
 }
 export function epochNotFound(epoch: u32, n: u32): string {
-  return "epoch " + epoch.toString() + " does not exist (the program has " + n.toString() + ")";
+  return "epoch " + intStr(epoch) + " does not exist (the program has " + intStr(n) + ")";
 }
 export function epochClosed(epoch: u32): string {
-  return "epoch " + epoch.toString() + " is closed";
+  return "epoch " + intStr(epoch) + " is closed";
 }
 export function epochNotStarted(epoch: u32, start: u64): string {
-  return "epoch " + epoch.toString() + " starts at " + start.toString();
+  return "epoch " + intStr(epoch) + " starts at " + intStr(start);
 }
 export function beyondTerm(epoch: u32, pool: string): string {
-  return "epoch " + epoch.toString() + " is beyond the term of pool `" + pool + "`";
+  return "epoch " + intStr(epoch) + " is beyond the term of pool `" + pool + "`";
 }
 export function epochNotEnded(epoch: u32, end: u64): string {
-  return "epoch " + epoch.toString() + " ends at " + end.toString();
+  return "epoch " + intStr(epoch) + " ends at " + intStr(end);
 }
 export function attestorsOnlyUntil(t: u64): string {
-  return "only an attestor can close before " + t.toString();
+  return "only an attestor can close before " + intStr(t);
 }
 export function sweepNotYet(t: u64): string {
-  return "sweep is allowed from " + t.toString();
+  return "sweep is allowed from " + intStr(t);
 }
 export function unknownModel(model: string, pool: string): string {
   return "unknown gpu model `" + model + "` in pool `" + pool + "`";
 }
 export function notEligible(model: string, vram: u32, min: u32): string {
-  return "gpu model `" + model + "` is not eligible: " + vram.toString() + " GB < " + min.toString() + " GB";
+  return "gpu model `" + model + "` is not eligible: " + intStr(vram) + " GB < " + intStr(min) + " GB";
 }
 export function notCommitted(provider: string, pool: string): string {
   return "provider " + provider + " is not in committed pool `" + pool + "`";
@@ -62,15 +62,13 @@ export function duplicateProvider(provider: string): string {
   return "duplicate provider " + provider + " in the batch";
 }
 export function tooManyProviders(pool: string, max: u32): string {
-  return "pool `" + pool + "` already has " + max.toString() + " providers in this epoch (max_providers)";
+  return "pool `" + pool + "` already has " + intStr(max) + " providers in this epoch (max_providers)";
 }
 export function priceUnavailable(why: string): string {
   return "price unavailable, payouts wait: " + why;
 }
 export function priceStale(published: u64, maxAge: u64): string {
-  return (
-    "price unavailable, payouts wait: published at " + published.toString() + ", older than " + maxAge.toString() + " s"
-  );
+  return "price unavailable, payouts wait: published at " + intStr(published) + ", older than " + intStr(maxAge) + " s";
 }
 export function grantTooLarge(left: string): string {
   return "grant exceeds what the pool has left (" + left + ")";

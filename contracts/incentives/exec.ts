@@ -1,7 +1,7 @@
 // What every execute handler works with: the block time, the sender, the attached coins, the config and the response.
 // Money leaves only through `send` and `toTreasury` (never a zero amount).
 
-import { BankMsg, Coin, Context, DistributionMsg, Event, Response, Uint128 } from "../std";
+import { BankMsg, Coin, Context, DistributionMsg, Event, Response, Uint128, intStr } from "../std";
 import { ConfigResponse, ProgramDef } from "./msg";
 
 export class Exec {
@@ -21,7 +21,7 @@ export class Exec {
   }
 
   event(type: string, id: u64): Event {
-    const e = new Event(type).add("program_id", id.toString());
+    const e = new Event(type).add("program_id", intStr(id));
     this.res.addEvent(e);
     return e;
   }

@@ -1,7 +1,7 @@
 // Programs: creation and funding (governance), discretionary grants, claims, the end-of-program sweep and revenue
 // remittance.
 
-import { Response, Uint128, err, queryBalance } from "../std";
+import { Response, Uint128, err, intStr, queryBalance } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { checkAddr, checkProgram } from "./config";
@@ -95,7 +95,7 @@ export function createProgram(x: Exec, m: CreateProgramMsg): Response {
   DEFS().save(idKey(id), d);
   STATUS().save(idKey(id), st);
   CONFIG().save(x.cfg);
-  x.res.addAttribute("action", "create_program").addAttribute("program_id", id.toString());
+  x.res.addAttribute("action", "create_program").addAttribute("program_id", intStr(id));
   x.res.addAttribute("funded", amount.toString());
   return x.res;
 }

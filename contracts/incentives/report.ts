@@ -1,6 +1,6 @@
 // Attestor epoch reports: bounded batches of provider rows, upserted per provider until the epoch is closed.
 
-import { Decimal, Response, Uint128, err } from "../std";
+import { Decimal, Response, Uint128, err, intStr } from "../std";
 import * as E from "./error";
 import { Exec } from "./exec";
 import { checkAddr } from "./config";
@@ -48,7 +48,7 @@ export function report(x: Exec, m: ReportMsg): Response {
   const counts = ep.pools[pi];
   for (let i = 0; i < m.rows.length; i++) {
     const r = m.rows[i];
-    const f = "rows[" + i.toString() + "]";
+    const f = "rows[" + intStr(i) + "]";
     const e = checkAddr(f + ".provider", r.provider);
     if (e !== null) return err(e);
     for (let j = 0; j < i; j++) if (m.rows[j].provider == r.provider) return err(E.duplicateProvider(r.provider));
@@ -84,8 +84,8 @@ export function report(x: Exec, m: ReportMsg): Response {
     ROWS().save(k, row);
   }
   EPOCHS().save(epochKey(m.program_id, m.epoch), ep);
-  x.res.addAttribute("action", "report").addAttribute("program_id", m.program_id.toString());
-  x.res.addAttribute("epoch", m.epoch.toString()).addAttribute("pool", m.pool);
-  x.res.addAttribute("rows", m.rows.length.toString()).addAttribute("providers", counts.rows.toString());
+  x.res.addAttribute("action", "report").addAttribute("program_id", intStr(m.program_id));
+  x.res.addAttribute("epoch", intStr(m.epoch)).addAttribute("pool", m.pool);
+  x.res.addAttribute("rows", intStr(m.rows.length)).addAttribute("providers", intStr(counts.rows));
   return x.res;
 }

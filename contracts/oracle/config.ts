@@ -1,7 +1,7 @@
 // The configuration's checks, shared by instantiate and update_config, and the value checks of message fields (feed
 // ids, symbols, i64 price strings). The generated parsers only check JSON shapes; everything here runs after them
 // and returns the first error before anything is saved.
-import { Some, Uint128, addrValidate, fromHex } from "../std";
+import { Some, Uint128, addrValidate, fromHex, intStr } from "../std";
 import { DataSourceMsg, InstantiateMsg, SignerSetMsg, UpdateConfigMsg } from "./msg";
 import { Config, DataSource, Feed } from "./state";
 import { ADDRESS_LEN } from "./verify/governance";
@@ -80,7 +80,7 @@ function checkAddress(a: string): string | null {
 
 function dataSource(m: DataSourceMsg): Checked<DataSource> {
   const n = m.emitter.length;
-  if (n != 32) return fail<DataSource>("invalid emitter: expected 32 bytes, got " + n.toString());
+  if (n != 32) return fail<DataSource>("invalid emitter: expected 32 bytes, got " + intStr(n));
   return ok<DataSource>(new DataSource(m.chain_id, m.emitter));
 }
 

@@ -1,10 +1,10 @@
 // Every error text the oracle returns. Tests and consumers match on these, so change them deliberately. Shapes
 // shared with other contracts come from std.
 
-import { invalidInput, unauthorized } from "../std";
+import { intStr, invalidInput, unauthorized } from "../std";
 
 function s<T>(n: T): string {
-  return n.toString();
+  return intStr(n);
 }
 
 // --- authorization, funds, lifecycle -----------------------------------------------------------------------------

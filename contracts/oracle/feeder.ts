@@ -1,5 +1,5 @@
 // feed_price: an approved feeder's price as an extra aggregation source (x/oracle MsgAddPriceEntry).
-import { Context, Event, Key, Response, err, toHex } from "../std";
+import { Context, Event, Key, Response, err, intStr, toHex } from "../std";
 import { FeedPriceMsg } from "./msg";
 import { checkFeedId, checkI64 } from "./config";
 import { checkPrice, normalize, observe } from "./prices";
@@ -36,9 +36,9 @@ export function feedPrice(ctx: Context, m: FeedPriceMsg): Response {
       new Event("price_update")
         .add("id", idHex)
         .add("source", info.sender)
-        .add("price", price.toString())
-        .add("expo", expo.toString())
-        .add("publish_time", publishTime.toString())
+        .add("price", intStr(price))
+        .add("expo", intStr(expo))
+        .add("publish_time", intStr(publishTime))
         .add("value", value.toString()),
     );
 }

@@ -1,5 +1,5 @@
 // Update fee: Pyth charges per price message inside the blobs, not per blob (docs/oracle.md#update-fee).
-import { Coin, Uint128 } from "../std";
+import { Coin, Uint128, intStr } from "../std";
 import { Config } from "./state";
 import * as E from "./error";
 
@@ -19,7 +19,7 @@ export function checkFee(c: Config, funds: Array<Coin>, messages: i32): FeeCheck
   const denom = c.updateFee.denom;
   const req = requiredFee(c, messages);
   if (req === null) {
-    out.error = E.badParam("update_fee", "fee overflows for " + messages.toString() + " messages");
+    out.error = E.badParam("update_fee", "fee overflows for " + intStr(messages) + " messages");
     return out;
   }
   out.required = req;

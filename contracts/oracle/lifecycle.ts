@@ -1,5 +1,5 @@
 // InstantiateMsg and MigrateMsg handlers (the generated dispatch has parsed the message).
-import { Context, Key, Response, err } from "../std";
+import { Context, Key, Response, err, intStr } from "../std";
 import { InstantiateMsg, MigrateMsg } from "./msg";
 import { applyConfig, asUpdate, checkFeed } from "./config";
 import { replaceSignerSets } from "./admin";
@@ -46,8 +46,8 @@ export function instantiateContract(ctx: Context, m: InstantiateMsg): Response {
   return new Response()
     .addAttribute("action", "instantiate")
     .addAttribute("admin", c.admin)
-    .addAttribute("current_signer_set", c.currentSignerSet.toString())
-    .addAttribute("num_feeds", feeds.length.toString());
+    .addAttribute("current_signer_set", intStr(c.currentSignerSet))
+    .addAttribute("num_feeds", intStr(feeds.length));
 }
 
 export function migrateContract(_ctx: Context, _m: MigrateMsg): Response {

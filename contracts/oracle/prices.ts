@@ -1,5 +1,5 @@
 // Acceptance rules for a new price and the observation tables behind aggregation (x/oracle's price records).
-import { Decimal, Key, Order, Uint128, decodeU64Key } from "../std";
+import { Decimal, Key, Order, Uint128, decodeU64Key, intStr } from "../std";
 import { Config, LATEST, Latest, OBSERVATIONS, sourceKey } from "./state";
 import * as E from "./error";
 
@@ -32,7 +32,7 @@ export function checkPrice(
   publishTime: i64,
   now: u64,
 ): string | null {
-  if (price <= 0) return E.nonPositivePrice(idHex, price.toString());
+  if (price <= 0) return E.nonPositivePrice(idHex, intStr(price));
   if (expo < c.minExpo || expo > c.maxExpo) return E.expoOutOfRange(idHex, expo, c.minExpo, c.maxExpo);
   if (publishTime <= 0) return E.badPublishTime(idHex, publishTime);
   // u64 arithmetic on block time + drift cannot overflow for any real clock; publishTime > 0 here.
@@ -40,7 +40,7 @@ export function checkPrice(
   if (hasConf) {
     const lhs = Uint128.fromU64(conf).mul(Uint128.fromU64(10000));
     const rhs = Uint128.fromU64(c.maxConfBps).mul(Uint128.fromU64(<u64>price));
-    if (lhs.gt(rhs)) return E.confTooWide(idHex, conf.toString(), price.toString(), c.maxConfBps);
+    if (lhs.gt(rhs)) return E.confTooWide(idHex, intStr(conf), intStr(price), c.maxConfBps);
   }
   return null;
 }
@@ -60,7 +60,7 @@ export function checkEmaDeviation(c: Config, idHex: string, price: i64, emaPrice
     if (!lhs.gt(rhs)) return null;
   }
   // The error text is built only on rejection: accepted updates are the hot path.
-  return E.emaDeviationTooLarge(idHex, price.toString(), emaPrice.toString(), c.maxEmaDeviationBps);
+  return E.emaDeviationTooLarge(idHex, intStr(price), intStr(emaPrice), c.maxEmaDeviationBps);
 }
 
 /** Records an accepted price of one source and prunes that source's observations older than the retention. */

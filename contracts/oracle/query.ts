@@ -1,7 +1,7 @@
 // QueryMsg handlers, one per variant (`query` + the variant in PascalCase), each returning its response class; the
 // generated dispatch writes the JSON. `price_feed` mirrors Pyth's CosmWasm JSON byte for byte; `price` is the checked
 // value consumers use.
-import { Answer, Context, Key, Order, Some, answer, clampLimit, joinWith, refuse, toHex } from "../std";
+import { Answer, Context, Key, Order, Some, answer, clampLimit, intStr, joinWith, refuse, toHex } from "../std";
 import {
   ConfigQuery,
   ConfigResponse,
@@ -33,8 +33,8 @@ const MAX_LISTED_SETS: i32 = 1000;
 
 function pythPrice(price: i64, conf: u64, expo: i32, publishTime: i64): PythPriceJson {
   const j = new PythPriceJson();
-  j.price = price.toString();
-  j.conf = conf.toString();
+  j.price = intStr(price);
+  j.conf = intStr(conf);
   j.expo = expo;
   j.publish_time = publishTime;
   return j;

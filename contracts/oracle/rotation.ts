@@ -1,5 +1,5 @@
 // submit_signer_set_upgrade: Wormhole Core guardian-set upgrade semantics, used by Pyth for router-set rotation.
-import { Context, Key, Response, err, keccak256, toHex } from "../std";
+import { Context, Key, Response, err, intStr, keccak256, toHex } from "../std";
 import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
 import { parseSetUpgrade } from "./verify/governance";
 import { MAX_SIGNERS, SignerSet } from "./verify/signer_sets";
@@ -48,9 +48,9 @@ export function submitSignerSetUpgrade(ctx: Context, bytes: Uint8Array): Respons
 
   return new Response()
     .addAttribute("action", "submit_signer_set_upgrade")
-    .addAttribute("old_index", current.index.toString())
-    .addAttribute("new_index", next.index.toString())
-    .addAttribute("num_signers", next.addresses.length.toString())
-    .addAttribute("quorum", next.effectiveQuorum().toString())
-    .addAttribute("old_expires_at", current.expiresAt.toString());
+    .addAttribute("old_index", intStr(current.index))
+    .addAttribute("new_index", intStr(next.index))
+    .addAttribute("num_signers", intStr(next.addresses.length))
+    .addAttribute("quorum", intStr(next.effectiveQuorum()))
+    .addAttribute("old_expires_at", intStr(current.expiresAt));
 }

@@ -14,6 +14,7 @@ import {
   fromHex,
   toHex,
   bytesEqual,
+  intStr,
 } from "../std";
 import { SignerSet, decodeSignerSet } from "./verify/signer_sets";
 import { ConfigResponse, DataSourceMsg, SignerSetMsg } from "./msg";
@@ -205,9 +206,9 @@ export class PythPrice {
 
 function encodePythPrice(x: PythPrice, w: JsonWriter): void {
   w.beginObject();
-  w.key("price").str(x.price.toString()).key("conf").str(x.conf.toString()).key("expo").i64(x.expo);
+  w.key("price").str(intStr(x.price)).key("conf").str(intStr(x.conf)).key("expo").i64(x.expo);
   w.key("publish_time").i64(x.publishTime).key("prev_publish_time").i64(x.prevPublishTime);
-  w.key("ema_price").str(x.emaPrice.toString()).key("ema_conf").str(x.emaConf.toString());
+  w.key("ema_price").str(intStr(x.emaPrice)).key("ema_conf").str(intStr(x.emaConf));
   w.endObject();
 }
 

@@ -1,6 +1,6 @@
 // update_price_feeds: verify every blob completely, then store. Nothing is written before all checks pass, so a
 // rejected update leaves state untouched even before the chain's rollback.
-import { BankMsg, Coin, Context, Event, Key, Response, bytesEqual, err, toHex } from "../std";
+import { BankMsg, Coin, Context, Event, Key, Response, bytesEqual, err, intStr, toHex } from "../std";
 import { Pnau, parsePnau } from "./verify/pnau";
 import { parseVaa, verifyVaaSignatures } from "./verify/vaa";
 import { PriceMessage, parseAuwv, parsePriceMessage } from "./verify/accumulator";
@@ -47,7 +47,7 @@ function emitterConfigured(c: Config, chain: u16, address: Uint8Array): bool {
 
 /** Verifies one blob's VAA, emitter and proofs; appends its messages for configured feeds to `out`. */
 function verifyBlob(c: Config, pn: Pnau, b: i32, now: u64, out: Array<PriceMessage>): string | null {
-  const vaa = parseVaa(pn.vaa, "update " + b.toString() + " VAA");
+  const vaa = parseVaa(pn.vaa, "update " + intStr(b) + " VAA");
   if (vaa.error !== null) return vaa.error;
   const set = SIGNER_SETS().load(Key.u32(vaa.setIndex));
   if (set === null) return E.unknownSignerSet(vaa.setIndex);
@@ -60,7 +60,7 @@ function verifyBlob(c: Config, pn: Pnau, b: i32, now: u64, out: Array<PriceMessa
   for (let i = 0; i < pn.updates.length; i++) {
     const u = pn.updates[i];
     if (!verifyProof(root.root, u.message, u.proof)) return E.invalidMerkleProof(b, i);
-    const m = parsePriceMessage(u.message, "update " + b.toString() + " message " + i.toString());
+    const m = parsePriceMessage(u.message, b, i);
     if (m.error !== null) return m.error;
     if (FEEDS().has(Key.bytes(m.feedId))) out.push(m);
   }
@@ -133,15 +133,15 @@ export function updatePriceFeeds(ctx: Context, blobs: Array<Uint8Array>): Respon
       new Event("price_update")
         .add("id", toHex(m.feedId))
         .add("source", PYTH_SOURCE)
-        .add("price", m.price.toString())
-        .add("conf", m.conf.toString())
-        .add("expo", m.expo.toString())
-        .add("publish_time", m.publishTime.toString())
+        .add("price", intStr(m.price))
+        .add("conf", intStr(m.conf))
+        .add("expo", intStr(m.expo))
+        .add("publish_time", intStr(m.publishTime))
         .add("value", value.toString()),
     );
   }
-  res.addAttribute("num_attestations", parsed.messages.toString());
-  res.addAttribute("num_updated", accepted.length.toString());
+  res.addAttribute("num_attestations", intStr(parsed.messages));
+  res.addAttribute("num_updated", intStr(accepted.length));
   res.addAttribute("fee", fee.required.toString() + c.updateFee.denom);
   if (!fee.paid.isZero()) {
     const coins = new Array<Coin>();

@@ -15,6 +15,7 @@ import { readRegion, regionFromBytes } from "./region";
 import { concatBytes, utf8Decode, utf8Encode } from "./encoding";
 import { JsonValue, JsonWriter, Parser, parseJson } from "./json";
 import { panic } from "./abort";
+import { intStr } from "./strings";
 
 export enum Order {
   Ascending = 1,
@@ -308,7 +309,7 @@ export class Map<T> {
   }
   save(k: Key, t: T): void {
     if (!storable(k, this.ns.length))
-      panic("storage key of " + this.namespace + " longer than " + MAX_KEY_LENGTH.toString() + " bytes");
+      panic("storage key of " + this.namespace + " longer than " + intStr(MAX_KEY_LENGTH) + " bytes");
     dbWrite(this.storageKey(k), encodeValue<T>(t, this.encode));
   }
   remove(k: Key): void {

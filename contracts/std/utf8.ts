@@ -3,7 +3,7 @@
 // (`C0 A2` reads as `"`) and lets an invalid lead byte swallow the bytes after it, so a contract would read a
 // message differently from every client that signed it.
 
-import { concatAll } from "./strings";
+import { concatAll, intStr } from "./strings";
 
 /**
  * The length of the well-formed sequence starting at `ptr + i`, or minus the length of its maximal ill-formed
@@ -161,5 +161,5 @@ export function utf8Position(ptr: usize, len: usize, offset: usize): string {
       column += i != offset && b >= 0xf0 ? 2 : 1;
     }
   }
-  return "line " + line.toString() + " column " + column.toString();
+  return "line " + intStr(line) + " column " + intStr(column);
 }

@@ -13,6 +13,7 @@ import {
   err,
   executeEntry,
   instantiateEntry,
+  intStr,
   parseVariant,
   queryEntry,
 } from "../../contracts/std";
@@ -54,7 +55,7 @@ function doExecute(ctx: Context, msg: JsonValue): Response {
   const s = STATE.mustLoad();
   s.count += 1;
   STATE.save(s);
-  return new Response().addAttribute("action", "increment").addAttribute("count", s.count.toString());
+  return new Response().addAttribute("action", "increment").addAttribute("count", intStr(s.count));
 }
 
 function doQuery(ctx: Context, msg: JsonValue): QueryResponse {

@@ -1,4 +1,5 @@
 // The signed AUWV payload and the price messages it commits to (docs/oracle.md#update-format).
+import { intStr } from "../../std";
 import { Reader } from "./reader";
 import { hasAuwvMagic } from "./pnau";
 import * as E from "../error";
@@ -46,22 +47,31 @@ export class PriceMessage {
   emaConf: u64 = 0;
 }
 
-/** Variant 0 only; bytes past the 85 known ones are ignored (messages are forward compatible). */
-export function parsePriceMessage(msg: Uint8Array, what: string): PriceMessage {
+/** "update 2 message 7": the name of a message in error texts, built only when one is needed. */
+function messageName(blob: i32, index: i32): string {
+  return "update " + intStr(blob) + " message " + intStr(index);
+}
+
+/**
+ * Variant 0 only; bytes past the 85 known ones are ignored (messages are forward compatible). `blob` and `index` name
+ * the message in error texts.
+ */
+export function parsePriceMessage(msg: Uint8Array, blob: i32, index: i32): PriceMessage {
   const out = new PriceMessage();
   if (msg.length < 1) {
-    out.error = E.priceMessageTooShort(what, msg.length);
+    out.error = E.priceMessageTooShort(messageName(blob, index), msg.length);
     return out;
   }
   if (msg[0] != 0) {
-    out.error = E.unsupportedMessageType(what, msg[0]);
+    out.error = E.unsupportedMessageType(messageName(blob, index), msg[0]);
     return out;
   }
   if (msg.length < PRICE_MESSAGE_LEN) {
-    out.error = E.priceMessageTooShort(what, msg.length);
+    out.error = E.priceMessageTooShort(messageName(blob, index), msg.length);
     return out;
   }
-  const r = new Reader(msg, what);
+  // The length was checked above, so these reads cannot fail; the reader's error would start with its (empty) name.
+  const r = new Reader(msg, "");
   r.pos = 1;
   out.feedId = r.bytes(FEED_ID_LEN, "feed id");
   out.price = r.i64("price");
@@ -71,6 +81,6 @@ export function parsePriceMessage(msg: Uint8Array, what: string): PriceMessage {
   out.prevPublishTime = r.i64("previous publish time");
   out.emaPrice = r.i64("EMA price");
   out.emaConf = r.u64("EMA conf");
-  if (r.failed()) out.error = r.error;
+  if (r.failed()) out.error = messageName(blob, index) + r.error!;
   return out;
 }

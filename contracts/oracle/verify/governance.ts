@@ -36,7 +36,8 @@ export function parseSetUpgrade(payload: Uint8Array): SetUpgrade {
   out.newIndex = r.u32("new signer set index");
   const n = r.u8("number of addresses");
   for (let i: i32 = 0; i < <i32>n && !r.failed(); i++) {
-    out.addresses.push(r.bytes(ADDRESS_LEN, "address " + i.toString()));
+    r.at("address ", i);
+    out.addresses.push(r.bytes(ADDRESS_LEN, ""));
   }
   if (r.failed()) {
     out.error = r.error;

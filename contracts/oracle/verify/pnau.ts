@@ -2,6 +2,7 @@
 // proofs are verified elsewhere, so counting messages for the fee needs no signature work.
 import { Reader } from "./reader";
 import * as E from "../error";
+import { intStr } from "../../std";
 
 export const PROOF_HASH_LEN: i32 = 20;
 
@@ -38,7 +39,7 @@ export function hasAuwvMagic(data: Uint8Array): bool {
  */
 export function parsePnau(data: Uint8Array, blob: i32): Pnau {
   const out = new Pnau();
-  const r = new Reader(data, "update " + blob.toString());
+  const r = new Reader(data, "update " + intStr(blob));
   if (!hasPnauMagic(data)) {
     out.error = E.badPnauMagic(blob);
     return out;
@@ -61,15 +62,19 @@ export function parsePnau(data: Uint8Array, blob: i32): Pnau {
   out.vaa = r.bytes(<i32>vaaLen, "VAA");
   const n = r.u8("number of updates");
   for (let i: i32 = 0; i < <i32>n && !r.failed(); i++) {
-    const msgLen = r.u16("message " + i.toString() + " length");
-    const msg = r.bytes(<i32>msgLen, "message " + i.toString());
-    const depth = r.u8("message " + i.toString() + " proof length");
+    r.at("message ", i);
+    const msgLen = r.u16(" length");
+    const msg = r.bytes(<i32>msgLen, "");
+    const depth = r.u8(" proof length");
     const proof = new Array<Uint8Array>();
     for (let j: i32 = 0; j < <i32>depth && !r.failed(); j++) {
-      proof.push(r.bytes(PROOF_HASH_LEN, "message " + i.toString() + " proof node " + j.toString()));
+      r.sub = j;
+      proof.push(r.bytes(PROOF_HASH_LEN, " proof node "));
     }
+    r.sub = -1;
     out.updates.push(new MerkleUpdate(msg, proof));
   }
+  r.index = -1;
   if (r.failed()) {
     out.error = r.error;
     return out;

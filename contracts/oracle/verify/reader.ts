@@ -1,9 +1,17 @@
 // Big-endian cursor over untrusted bytes. Every read is bounds-checked against the remaining length and records the
 // first failure instead of trapping, so a short or hostile buffer becomes a contract error.
 
+import { intStr } from "../../std";
+
 export class Reader {
   pos: i32 = 0;
   error: string | null = null;
+  // The repeated item the next reads belong to ("message " and 3 name the field " length" "message 3 length"), and a
+  // number after the field ("proof node " 2); -1 for none. Labels are only put together for an error text: a batch
+  // reads thousands of items, and building every label eagerly cost megabytes of the 32 MiB instance memory.
+  item: string = "";
+  index: i32 = -1;
+  sub: i32 = -1;
 
   constructor(
     public data: Uint8Array,
@@ -22,20 +30,29 @@ export class Reader {
     if (this.error === null) this.error = msg;
   }
 
+  /** Sets the item (see `item`) the next reads belong to. */
+  at(item: string, index: i32): void {
+    this.item = item;
+    this.index = index;
+  }
+
   /** True when `n` more bytes can be read for `field`; records a truncation error otherwise. */
   need(n: i32, field: string): bool {
     if (this.error !== null) return false;
     if (n < 0 || this.remaining() < n) {
+      let label = field;
+      if (this.index >= 0) label = this.item + intStr(this.index) + label;
+      if (this.sub >= 0) label += intStr(this.sub);
       this.error =
         this.what +
         " truncated: " +
-        field +
+        label +
         " needs " +
-        n.toString() +
+        intStr(n) +
         " bytes at offset " +
-        this.pos.toString() +
+        intStr(this.pos) +
         ", " +
-        this.remaining().toString() +
+        intStr(this.remaining()) +
         " left";
       return false;
     }

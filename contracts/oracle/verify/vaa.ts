@@ -38,11 +38,13 @@ export function parseVaa(data: Uint8Array, what: string): Vaa {
   out.setIndex = r.u32("signer set index");
   const n = r.u8("number of signatures");
   for (let i: i32 = 0; i < <i32>n && !r.failed(); i++) {
-    const idx = r.u8("signature " + i.toString());
-    const rs = r.bytes(64, "signature " + i.toString());
-    const v = r.u8("signature " + i.toString());
+    r.at("signature ", i);
+    const idx = r.u8("");
+    const rs = r.bytes(64, "");
+    const v = r.u8("");
     out.signatures.push(new VaaSignature(idx, rs, v));
   }
+  r.index = -1;
   const bodyStart = r.pos;
   out.timestamp = r.u32("body timestamp");
   out.nonce = r.u32("body nonce");

@@ -1,6 +1,6 @@
 // The JSON text reader: serde_json's grammar, limits and error wording (line and column of the failure).
 
-import { concatAll } from "../strings";
+import { concatAll, intStr } from "../strings";
 import { decodeUtf8WellFormed, invalidUtf8Offset, utf8Position } from "../utf8";
 import { JsonKind, JsonObject, JsonValue, Parser } from "./value";
 
@@ -84,7 +84,7 @@ class Reader {
         col = 0;
       } else col++;
     }
-    return "line " + line.toString() + " column " + col.toString();
+    return "line " + intStr(line) + " column " + intStr(col);
   }
 
   value(depth: i32): JsonValue | null {

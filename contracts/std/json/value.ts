@@ -8,7 +8,7 @@ import { Uint256 } from "../math/uint256";
 import { Decimal } from "../math/decimal";
 import { fromBase64 } from "../encoding";
 import { Coin } from "../coin";
-import { concatAll, joinWith } from "../strings";
+import { concatAll, intStr, joinWith } from "../strings";
 
 export enum JsonKind {
   Null,
@@ -70,7 +70,7 @@ export class JsonValue {
     const parts = new Array<string>();
     let v: JsonValue | null = this;
     while (v !== null && !v.isRoot) {
-      if (v.index >= 0) parts.unshift("[" + v.index.toString() + "]");
+      if (v.index >= 0) parts.unshift("[" + intStr(v.index) + "]");
       else {
         const p = v.parent;
         const needDot = p !== null && !p.isRoot;
@@ -319,7 +319,7 @@ export class Parser {
     const n = String.UTF8.byteLength(v.text);
     if (n > maxBytes) {
       this.fail(
-        "invalid length " + n.toString() + ", expected a string of at most " + maxBytes.toString() + " bytes" + at(v),
+        "invalid length " + intStr(n) + ", expected a string of at most " + intStr(maxBytes) + " bytes" + at(v),
       );
       return "";
     }

@@ -1,6 +1,7 @@
 // Externally tagged enums, as serde reads them: `{"deposit": {...}}`, or a bare `"name"` for a unit variant.
 
 import { JsonKind, JsonObject, JsonValue, Parser, expectedList } from "./value";
+import { intStr } from "../strings";
 
 export class Variant {
   constructor(
@@ -35,9 +36,7 @@ export function parseVariant(v: JsonValue, typeName: string, allowed: Array<stri
   }
   const o = v.object!;
   if (o.keys.length != 1) {
-    p.fail(
-      "expected an object with exactly one key (a variant of " + typeName + "), found " + o.keys.length.toString(),
-    );
+    p.fail("expected an object with exactly one key (a variant of " + typeName + "), found " + intStr(o.keys.length));
     return null;
   }
   const name = o.keys[0];

@@ -5,7 +5,7 @@ import { Uint256 } from "../math/uint256";
 import { Decimal } from "../math/decimal";
 import { toBase64 } from "../encoding";
 import { Coin } from "../coin";
-import { concatAll } from "../strings";
+import { concatAll, intStr } from "../strings";
 
 const HEXDIGITS = "0123456789abcdef";
 
@@ -95,12 +95,12 @@ export class JsonWriter {
   }
   u64(n: u64): JsonWriter {
     this.pre();
-    this.out.push(n.toString());
+    this.out.push(intStr(n));
     return this;
   }
   i64(n: i64): JsonWriter {
     this.pre();
-    this.out.push(n.toString());
+    this.out.push(intStr(n));
     return this;
   }
   bool(b: bool): JsonWriter {

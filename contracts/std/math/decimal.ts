@@ -5,6 +5,7 @@
 import { panic } from "../abort";
 import { Uint128 } from "./uint128";
 import { pow10u64 } from "./limbs";
+import { intStr } from "../strings";
 
 const FRACTIONAL: u64 = 1000000000000000000; // 10^18
 const PLACES: i32 = 18;
@@ -152,7 +153,7 @@ export class Decimal {
       f /= 10;
       digits--;
     }
-    const fs = f.toString();
+    const fs = intStr(f);
     return whole.toString() + "." + ZEROS.substring(0, digits - fs.length) + fs;
   }
 

@@ -17,6 +17,7 @@ import {
   mulLimbs,
   parseLimbs,
 } from "./limbs";
+import { intStr } from "../strings";
 
 const SCRATCH_A: usize = memory.data(16);
 const SCRATCH_B: usize = memory.data(16);
@@ -67,7 +68,7 @@ export class Uint128 {
   }
 
   toString(): string {
-    if (this.hi == 0) return this.lo.toString();
+    if (this.hi == 0) return intStr(this.lo);
     store<u64>(SCRATCH_A, this.lo);
     store<u64>(SCRATCH_A, this.hi, 8);
     return limbsToString(SCRATCH_A, 2);
@@ -277,7 +278,7 @@ export class Uint128 {
   shl(n: i32): Uint128 {
     if (this.isZero()) return this;
     if (n < 0 || n >= 128 || this.bits() + n > 128) {
-      panic("Overflow: cannot shl " + this.toString() + " << " + n.toString());
+      panic("Overflow: cannot shl " + this.toString() + " << " + intStr(n));
       unreachable();
     }
     if (n == 0) return this;

@@ -19,6 +19,7 @@ import {
   parseLimbs,
   zeroLimbs,
 } from "./limbs";
+import { intStr } from "../strings";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Uint256
@@ -297,7 +298,7 @@ export class Uint256 {
   shl(n: i32): Uint256 {
     if (this.isZero()) return this;
     if (n < 0 || n >= 256 || this.bits() + n > 256) {
-      panic("Overflow: cannot shl " + this.toString() + " << " + n.toString());
+      panic("Overflow: cannot shl " + this.toString() + " << " + intStr(n));
       unreachable();
     }
     this.storeLimbs(MUL_A);
