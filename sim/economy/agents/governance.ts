@@ -2,6 +2,7 @@
 // scenario's scheduled parameter changes as gov-authority executions (x/gov proposals on a real node).
 import { closed } from "../schema.js";
 import type { Agent } from "../types.js";
+import { launchProgram, type ProgramLaunch } from "./incentives.js";
 
 export const governanceAgent: Agent = {
   name: "governance",
@@ -26,6 +27,7 @@ export const governanceAgent: Agent = {
   ],
   async act(ctx) {
     for (const e of ctx.events) {
+      if (e.kind === "program_launch") await launchProgram(ctx, e.program as ProgramLaunch);
       if (e.kind !== "gov_param") continue;
       const name = e.contract as string;
       const address = ctx.contracts[name];
