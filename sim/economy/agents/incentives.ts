@@ -6,7 +6,7 @@ import { IncentivesClient, IncentivesQueryClient } from "../../../clients/Incent
 import type { ReportRow } from "../../../clients/Incentives.types.js";
 import { launchedPrograms, type LaunchedProgram } from "../mechanisms/incentives.js";
 import { closed, positiveInt, probability } from "../schema.js";
-import type { Agent, JsonObject, RunContext, StepContext } from "../types.js";
+import type { Agent, RunContext, StepContext } from "../types.js";
 import { providerWallets } from "./providers.js";
 
 interface AttestorParams {
@@ -229,9 +229,13 @@ export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promi
   const ok = await ctx.tx(
     "gov.incentives",
     async () => {
-      await gov.execute(address, { create_program: { program, from_balance: def.budget } }, {
-        title: `Launch incentive program ${def.name}`,
-      });
+      await gov.execute(
+        address,
+        { create_program: { program, from_balance: def.budget } },
+        {
+          title: `Launch incentive program ${def.name}`,
+        },
+      );
       return { logs: [], height: 0, transactionHash: "", events: [], gasWanted: 0n, gasUsed: 0n };
     },
     false,

@@ -85,7 +85,9 @@ export const incentivesMechanism: Mechanism = {
     const { address } = await gov.instantiate(codeId, msg, "akash-econ-incentives");
     return address;
   },
-  observe: (events, ctx) => { observeIncentives(events, ctx); },
+  observe: (events, ctx) => {
+    observeIncentives(events, ctx);
+  },
   async measure(ctx: StepContext) {
     const programs = launchedPrograms(ctx);
     if (programs.length === 0) return;
