@@ -31,6 +31,12 @@ function poolProviders(ctx: RunContext, pool: Record<string, unknown>): string[]
   return committed?.providers ?? providerWallets(ctx);
 }
 
+function poolModels(pool: Record<string, unknown>): Set<string> {
+  const c = pool.committed as { prices: { model: string }[] } | null;
+  const m = pool.liquidity_mining as { models: { model: string }[] } | null;
+  return new Set([...(c?.prices ?? []), ...(m?.models ?? [])].map((x) => x.model));
+}
+
 export const incentivesAttestorAgent: Agent = {
   name: "incentives_attestor",
   substep: 5,
@@ -82,7 +88,8 @@ export const incentivesAttestorAgent: Agent = {
           for (const w of poolProviders(ctx, pool)) {
             const i = providers.indexOf(w);
             const f = p.fleet[(i < 0 ? 0 : i) % p.fleet.length]!;
-            if (f.gpus === 0) continue;
+            // A pool takes only the models it lists (committed prices, mining weights).
+            if (f.gpus === 0 || !poolModels(pool).has(f.model)) continue;
             rows.push({
               provider: w,
               gpu_model: f.model,
