@@ -84,6 +84,9 @@ export const incentivesAttestorAgent: Agent = {
           }),
         );
         for (const pool of prog.pools) {
+          // A committed pool's term may end before the program: nothing to report after it.
+          const term = (pool.committed as { term_epochs?: number } | null)?.term_epochs ?? 0;
+          if (term > 0 && epoch >= term) continue;
           const rows: ReportRow[] = [];
           for (const w of poolProviders(ctx, pool)) {
             const i = providers.indexOf(w);
