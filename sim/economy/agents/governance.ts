@@ -9,6 +9,17 @@ export const governanceAgent: Agent = {
   substep: 1,
   needs: [],
   behaviourSchema: closed({}, { default: {} }),
+  // Program sizing knobs a sweep can vary (events are not sweepable): scale the budget, override the buffer.
+  policySchema: {
+    program_budget_factor: { type: "number", minimum: 0, default: 1, description: "multiplies program_launch budgets" },
+    program_buffer_bps: {
+      type: "integer",
+      minimum: -1,
+      maximum: 100000,
+      default: -1,
+      description: "volatility buffer of launched programs, bps (-1: as the event says)",
+    },
+  },
   eventKinds: [
     {
       kind: "gov_param",

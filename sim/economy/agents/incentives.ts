@@ -203,6 +203,14 @@ export interface ProgramLaunch {
 
 /** Governance's side of `program_launch`: funds the contract, then `create_program` with `from_balance`. */
 export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promise<void> {
+  const policy = ctx.params.policy as { program_budget_factor?: number; program_buffer_bps?: number };
+  const factor = policy.program_budget_factor ?? 1;
+  const buffer = policy.program_buffer_bps ?? -1;
+  def = {
+    ...def,
+    budget: ((BigInt(def.budget) * BigInt(Math.round(factor * 1e6))) / 1_000_000n).toString(),
+    volatility_buffer_bps: buffer >= 0 ? buffer : def.volatility_buffer_bps,
+  };
   const address = ctx.contracts.incentives!;
   const gov = ctx.chain.backend.governance;
   const q = new IncentivesQueryClient(ctx.chain.backend.client, address);
