@@ -3,9 +3,11 @@
 // epoch keepers, attestor, program launches), each bringing its own parameter schema.
 import { bmeMechanism } from "./mechanisms/bme.js";
 import { escrowMechanism } from "./mechanisms/escrow.js";
+import { incentivesMechanism } from "./mechanisms/incentives.js";
 import { oracleMechanism } from "./mechanisms/oracle.js";
 import { bmeKeeperAgent, bmeUsersAgent } from "./agents/bme.js";
 import { governanceAgent } from "./agents/governance.js";
+import { incentivesAttestorAgent, incentivesClaimsAgent, incentivesKeeperAgent } from "./agents/incentives.js";
 import { keepersAgent } from "./agents/keepers.js";
 import { providersAgent } from "./agents/providers.js";
 import { relayerAgent } from "./agents/relayer.js";
@@ -22,7 +24,7 @@ export function makeRegistry(mechanisms: readonly Mechanism[], agents: readonly 
 
 export const defaultRegistry = (): Registry =>
   makeRegistry(
-    [oracleMechanism, escrowMechanism, bmeMechanism],
+    [oracleMechanism, escrowMechanism, bmeMechanism, incentivesMechanism],
     [
       relayerAgent,
       governanceAgent,
@@ -32,5 +34,8 @@ export const defaultRegistry = (): Registry =>
       providersAgent,
       keepersAgent,
       bmeKeeperAgent,
+      incentivesAttestorAgent,
+      incentivesKeeperAgent,
+      incentivesClaimsAgent,
     ],
   );

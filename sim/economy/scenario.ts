@@ -290,11 +290,16 @@ function semanticChecks(s: Scenario, registry: Registry, origin: Map<string, Sou
   };
   stepSeconds(s.step);
   const mechanisms = new Set(registry.mechanisms.map((m) => m.name));
+  const enabled = new Set(registry.mechanisms.filter((m) => m.enabled?.(s.params) ?? true).map((m) => m.name));
   s.events.forEach((e, i) => {
     const kind = registry.eventKinds.find((k) => k.kind === e.kind);
     if (kind?.needs !== undefined && !mechanisms.has(kind.needs))
       throw new ScenarioError(
         `${at(["events", String(i)])}: events.${i}: '${e.kind}' needs the ${kind.needs} mechanism, which this build does not have`,
+      );
+    if (kind?.needs !== undefined && !enabled.has(kind.needs))
+      throw new ScenarioError(
+        `${at(["events", String(i)])}: events.${i}: '${e.kind}' needs the ${kind.needs} mechanism, which this scenario does not enable (params.system.${kind.needs}.enabled)`,
       );
     if (e.at >= s.steps)
       throw new ScenarioError(

@@ -122,9 +122,11 @@ describe("scenario loading", () => {
     const past = writeScenarios({ "e.yaml": `${SMOKE_CHILD}events:\n  - { at: 99, kind: oracle_outage, steps: 1 }\n` });
     expect(refused(join(past, "e.yaml"))).toContain("events.0.at: step 99 is past the last step (11)");
     const launch = writeScenarios({
-      "p.yaml": `${SMOKE_CHILD}events:\n  - { at: 1, kind: program_launch, program: {} }\n`,
+      "p.yaml": `${SMOKE_CHILD}params:\n  system:\n    incentives: { enabled: false }\nevents:\n  - { at: 1, kind: program_launch, program: {} }\n`,
     });
-    expect(refused(join(launch, "p.yaml"))).toContain("'program_launch' needs the incentives mechanism");
+    expect(refused(join(launch, "p.yaml"))).toContain(
+      "'program_launch' needs the incentives mechanism, which this scenario does not enable",
+    );
     const gpu = writeScenarios({
       "g.yaml": `${SMOKE_CHILD}params:\n  behaviour:\n    tenants:\n      gpu_mix: { b200: 1 }\n`,
     });

@@ -2,12 +2,24 @@
 // scenario's scheduled parameter changes as gov-authority executions (x/gov proposals on a real node).
 import { closed } from "../schema.js";
 import type { Agent } from "../types.js";
+import { launchProgram, type ProgramLaunch } from "./incentives.js";
 
 export const governanceAgent: Agent = {
   name: "governance",
   substep: 1,
   needs: [],
   behaviourSchema: closed({}, { default: {} }),
+  // Program sizing knobs a sweep can vary (events are not sweepable): scale the budget, override the buffer.
+  policySchema: {
+    program_budget_factor: { type: "number", minimum: 0, default: 1, description: "multiplies program_launch budgets" },
+    program_buffer_bps: {
+      type: "integer",
+      minimum: -1,
+      maximum: 100000,
+      default: -1,
+      description: "volatility buffer of launched programs, bps (-1: as the event says)",
+    },
+  },
   eventKinds: [
     {
       kind: "gov_param",
@@ -26,6 +38,7 @@ export const governanceAgent: Agent = {
   ],
   async act(ctx) {
     for (const e of ctx.events) {
+      if (e.kind === "program_launch") await launchProgram(ctx, e.program as ProgramLaunch);
       if (e.kind !== "gov_param") continue;
       const name = e.contract as string;
       const address = ctx.contracts[name];
