@@ -19,6 +19,8 @@
 // used, as cosmwasm-vm does for an exhausted instance. Code run between the block that ran out and the next check
 // touches nothing but the instance's own memory and globals, which the failed call discards.
 
+import { SECTION_ORDER } from "./parse.js";
+
 /** Export name of the remaining-points global the rewrite adds. */
 export const GAS_GLOBAL = "__cosmwasm_gas_left";
 
@@ -279,23 +281,6 @@ function importedGlobals(payload: Uint8Array): number {
   return globals;
 }
 
-/** Section order rank (the datacount section sits between element and code). */
-const RANK: Record<number, number> = {
-  1: 1,
-  2: 2,
-  3: 3,
-  4: 4,
-  5: 5,
-  13: 6,
-  6: 7,
-  7: 8,
-  8: 9,
-  9: 10,
-  12: 11,
-  10: 12,
-  11: 13,
-};
-
 function vecWithOneMore(payload: Uint8Array | undefined, item: number[]): number[] {
   if (payload === undefined) return [1, ...item];
   const r = new Reader(payload, 0);
@@ -352,11 +337,12 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
     emitted.add(id);
   };
   for (const s of list) {
-    const rank = RANK[s.id];
+    const rank = SECTION_ORDER[s.id];
     if (rank !== undefined) {
       // A missing global or export section goes before the first section that must follow it.
       for (const id of [6, 7]) {
-        if (!emitted.has(id) && rank > RANK[id]! && !list.some((x) => x.id === id)) emit(id, replaced.get(id)!);
+        if (!emitted.has(id) && rank > SECTION_ORDER[id]! && !list.some((x) => x.id === id))
+          emit(id, replaced.get(id)!);
       }
     }
     const payload = replaced.get(s.id);

@@ -145,7 +145,7 @@ const SECTION_NAMES: Record<number, string> = {
 
 // Position of each known section id in the required order (the tag section sits between memory and global,
 // datacount between element and code).
-const SECTION_ORDER: Record<number, number> = {
+export const SECTION_ORDER: Record<number, number> = {
   1: 1,
   2: 2,
   3: 3,
