@@ -311,14 +311,39 @@ function semanticChecks(s: Scenario, registry: Registry, origin: Map<string, Sou
       );
   });
   const tenants = s.params.behaviour.tenants as
-    { gpu_mix?: Record<string, number>; denom_mix?: Record<string, number> } | undefined;
+    | {
+        gpu_mix?: Record<string, number> | { from: number; value: Record<string, number> }[];
+        denom_mix?: Record<string, number>;
+      }
+    | undefined;
   const prices = (s.params.behaviour.providers as { prices_usd_per_hour?: Record<string, number> } | undefined)
     ?.prices_usd_per_hour;
-  for (const gpu of Object.keys(tenants?.gpu_mix ?? {})) {
-    if (prices?.[gpu] === undefined)
-      throw new ScenarioError(
-        `${at(["params", "behaviour", "tenants", "gpu_mix", gpu])}: params.behaviour.tenants.gpu_mix.${gpu}: no price in params.behaviour.providers.prices_usd_per_hour`,
-      );
+  const gpuMix = tenants?.gpu_mix ?? {};
+  // One mix, or a mix by step: each entry's models must be priced, and the steps must start at 0 and increase.
+  const mixes: { path: string[]; mix: Record<string, number> }[] = Array.isArray(gpuMix)
+    ? gpuMix.map((e, i) => ({ path: [String(i), "value"], mix: e.value }))
+    : [{ path: [], mix: gpuMix }];
+  if (Array.isArray(gpuMix))
+    gpuMix.forEach((e, i) => {
+      const prev = i === 0 ? undefined : gpuMix[i - 1]!.from;
+      if ((prev === undefined && e.from !== 0) || (prev !== undefined && e.from <= prev))
+        throw new ScenarioError(
+          `${at(["params", "behaviour", "tenants", "gpu_mix", String(i), "from"])}: params.behaviour.tenants.gpu_mix.${i}.from: ${
+            prev === undefined
+              ? "the first mix must start at step 0"
+              : `must be after the previous entry's step ${prev}`
+          } (got ${e.from})`,
+        );
+    });
+  for (const { path, mix } of mixes) {
+    for (const gpu of Object.keys(mix)) {
+      if (prices?.[gpu] === undefined) {
+        const p = ["gpu_mix", ...path, gpu];
+        throw new ScenarioError(
+          `${at(["params", "behaviour", "tenants", ...p])}: params.behaviour.tenants.${p.join(".")}: no price in params.behaviour.providers.prices_usd_per_hour`,
+        );
+      }
+    }
   }
   const denoms = ((s.params.system.escrow as { denoms?: { denom: string }[] } | undefined)?.denoms ?? []).map(
     (d) => d.denom,

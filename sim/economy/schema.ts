@@ -55,6 +55,37 @@ export const schedule = (description: string): JsonSchema => ({
   ],
 });
 
+/** Weights by key (a GPU mix, a denom mix): non-negative numbers, keys lower-case. */
+export const mix = (description: string): JsonSchema => ({
+  type: "object",
+  description,
+  propertyNames: { pattern: "^[a-z0-9_-]+$" },
+  additionalProperties: { type: "number", minimum: 0 },
+  minProperties: 1,
+});
+
+/**
+ * A mix that may change over time, like `schedule`: one mix, or steps from which a new mix applies (the first `from`
+ * must be 0 and they must increase — checked with the scenario, as JSON Schema cannot say it).
+ */
+export const mixSchedule = (description: string): JsonSchema => ({
+  description,
+  oneOf: [
+    mix("weights by key"),
+    {
+      type: "array",
+      minItems: 1,
+      items: closed(
+        {
+          from: { type: "integer", minimum: 0, description: "first step of this mix" },
+          value: mix("weights by key from this step"),
+        },
+        { required: ["from", "value"] },
+      ),
+    },
+  ],
+});
+
 const STEP_PATTERN = "^[1-9][0-9]*(s|m|h|d|w)$";
 
 const EVENT: JsonSchema = {

@@ -7,12 +7,14 @@ import { EscrowClient } from "../../../clients/Escrow.client.js";
 import { escrowBook } from "../mechanisms/escrow.js";
 import { oraclePrice } from "../mechanisms/oracle.js";
 import type { Rng } from "../rng.js";
-import { closed, nonNegative, positiveInt, probability, schedule, uintString } from "../schema.js";
+import { closed, mixSchedule, nonNegative, positiveInt, probability, schedule, uintString } from "../schema.js";
 import type { Agent, RunContext, StepContext } from "../types.js";
 import { providerPrices, providerWallets } from "./providers.js";
 import { sponsorOf } from "./sponsors.js";
 
 type Schedule = number | { from: number; value: number }[];
+/** Weights that may change by step (e.g. the GPU mix by quarter). */
+export type MixSchedule = Record<string, number> | { from: number; value: Record<string, number> }[];
 
 interface Duration {
   dist: "lognormal" | "pareto" | "exponential";
@@ -27,7 +29,7 @@ interface TenantParams {
   wallets: number;
   deployments_per_day: Schedule;
   leases_per_day: Schedule;
-  gpu_mix: Record<string, number>;
+  gpu_mix: MixSchedule;
   denom_mix: Record<string, number>;
   duration: Duration;
   prepay_hours: number;
@@ -61,6 +63,14 @@ export const valueAt = (s: Schedule, step: number): number => {
   return v;
 };
 
+/** The mix in force at `step`: the last entry whose `from` ≤ step (validation makes the first `from` 0). */
+export const mixAt = (s: MixSchedule, step: number): Record<string, number> => {
+  if (!Array.isArray(s)) return s;
+  let v = s[0]!.value;
+  for (const p of s) if (p.from <= step) v = p.value;
+  return v;
+};
+
 function sampleHours(d: Duration, rng: Rng): number {
   let h: number;
   if (d.dist === "lognormal") h = d.median_hours * Math.exp(d.sigma * rng.normal());
@@ -90,9 +100,9 @@ export const tenantsAgent: Agent = {
       },
       leases_per_day: schedule("deployments per day that get one lease"),
       gpu_mix: {
-        type: "object",
-        propertyNames: { pattern: "^[a-z0-9_-]+$" },
-        additionalProperties: { type: "number", minimum: 0 },
+        ...mixSchedule(
+          "share of leases per GPU type (each priced in providers.prices_usd_per_hour); one mix, or a mix by step",
+        ),
         default: { cpu: 1 },
       },
       denom_mix: { type: "object", additionalProperties: { type: "number", minimum: 0 }, default: { uakt: 1 } },
@@ -191,8 +201,9 @@ export const tenantsAgent: Agent = {
     const prices = providerPrices(ctx);
     const providers = providerWallets(ctx);
     const akt = leases > 0 ? await oraclePrice(ctx) : undefined;
+    const gpuMix = mixAt(p.gpu_mix, ctx.step);
     for (let i = 0; i < leases; i++) {
-      const gpu = rng.pick(p.gpu_mix);
+      const gpu = rng.pick(gpuMix);
       const denom = rng.pick(p.denom_mix);
       const hours = sampleHours(p.duration, rng);
       const topsUp = rng.bernoulli(p.top_up_probability);
