@@ -7,7 +7,12 @@ import { incentivesMechanism } from "./mechanisms/incentives.js";
 import { oracleMechanism } from "./mechanisms/oracle.js";
 import { bmeKeeperAgent, bmeUsersAgent } from "./agents/bme.js";
 import { governanceAgent } from "./agents/governance.js";
-import { incentivesAttestorAgent, incentivesClaimsAgent, incentivesKeeperAgent } from "./agents/incentives.js";
+import {
+  incentivesAttestorAgent,
+  incentivesClaimsAgent,
+  incentivesKeeperAgent,
+  incentivesRevenueAgent,
+} from "./agents/incentives.js";
 import { keepersAgent } from "./agents/keepers.js";
 import { providersAgent } from "./agents/providers.js";
 import { relayerAgent } from "./agents/relayer.js";
@@ -37,5 +42,6 @@ export const defaultRegistry = (): Registry =>
       incentivesAttestorAgent,
       incentivesKeeperAgent,
       incentivesClaimsAgent,
+      incentivesRevenueAgent,
     ],
   );

@@ -4,15 +4,20 @@
 // by governance (agents/governance.ts, `program_launch`).
 import { IncentivesClient, IncentivesQueryClient } from "../../../clients/Incentives.client.js";
 import type { ReportRow } from "../../../clients/Incentives.types.js";
+import { escrowBook } from "../mechanisms/escrow.js";
 import { launchedPrograms, type LaunchedProgram } from "../mechanisms/incentives.js";
-import { closed, positiveInt, probability } from "../schema.js";
+import { oraclePrice } from "../mechanisms/oracle.js";
+import { closed, positiveInt, probability, schedule } from "../schema.js";
 import type { Agent, RunContext, StepContext } from "../types.js";
 import { providerWallets } from "./providers.js";
+import { valueAt } from "./tenants.js";
 
 interface AttestorParams {
   /** GPUs of the simulated providers, dealt round-robin: provider i runs fleet[i mod n]. */
   fleet: { model: string; gpus: number }[];
   uptime: { mean: number; sd: number; min: number };
+  /** Share of each provider's GPUs online (reported), by step. */
+  online: number | { from: number; value: number }[];
 }
 
 const attestorParams = (ctx: RunContext): AttestorParams => ctx.params.behaviour.incentives_attestor as AttestorParams;
@@ -61,6 +66,12 @@ export const incentivesAttestorAgent: Agent = {
         },
         { default: { mean: 0.99, sd: 0.01, min: 0.9 } },
       ),
+      online: {
+        ...schedule(
+          "share of each provider's GPUs online and reported (≤ 1; the rest earn nothing and their pool share returns)",
+        ),
+        default: 1,
+      },
     },
     { default: {} },
   ),
@@ -76,6 +87,10 @@ export const incentivesAttestorAgent: Agent = {
       // Report every epoch that has ended and is not reported yet (the contract takes reports until it is closed).
       while (prog.reported < prog.epochs && prog.start + (prog.reported + 1) * prog.epochSeconds <= now) {
         const epoch = prog.reported;
+        // The fleet online during the epoch: the schedule's value at the step the epoch started.
+        const runStart = ctx.time - ctx.step * ctx.stepSeconds;
+        const epochStep = Math.floor((prog.start + epoch * prog.epochSeconds - runStart) / ctx.stepSeconds);
+        const online = Math.min(1, valueAt(p.online, Math.max(0, epochStep)));
         const providers = providerWallets(ctx);
         const uptime = new Map(
           providers.map((w) => {
@@ -92,11 +107,12 @@ export const incentivesAttestorAgent: Agent = {
             const i = providers.indexOf(w);
             const f = p.fleet[(i < 0 ? 0 : i) % p.fleet.length]!;
             // A pool takes only the models it lists (committed prices, mining weights).
-            if (f.gpus === 0 || !poolModels(pool).has(f.model)) continue;
+            const gpus = Math.round(f.gpus * online);
+            if (gpus === 0 || !poolModels(pool).has(f.model)) continue;
             rows.push({
               provider: w,
               gpu_model: f.model,
-              gpu_count: f.gpus,
+              gpu_count: gpus,
               uptime_bps: uptime.get(w) ?? 10000,
               utilization_bps: 0,
             });
@@ -187,6 +203,75 @@ export const incentivesClaimsAgent: Agent = {
   },
 };
 
+interface RevenueParams {
+  every_steps: number;
+  pip_share: number | { from: number; value: number }[];
+  kind: "spot" | "reservation";
+}
+
+/** The wallet that remits PIP hardware's lease revenue (standing for the PIP operators). */
+export const remitterWallet = (ctx: Pick<RunContext, "chain">): string => ctx.chain.wallet("keeper", 3);
+
+/**
+ * PIP 3.5 revenue share (Prop 329): lease revenue earned on PIP hardware goes to the program's `deposit_revenue`,
+ * which pays the operator's fee and remits the rest to the treasury. The revenue is read from the escrow's withdraw
+ * payouts on the GPU models a revenue-sharing program prices (`pip_share` of it earned on PIP hardware); USDC income
+ * is remitted as AKT at the oracle's price (PIP 3.5 remits in AKT). Amounts are the simulated tenants' (scaled).
+ */
+export const incentivesRevenueAgent: Agent = {
+  name: "incentives_revenue",
+  substep: 8,
+  needs: ["incentives", "escrow"],
+  behaviourSchema: closed(
+    {
+      every_steps: positiveInt("steps between remittances", { default: 7 }),
+      pip_share: {
+        ...schedule("share of the lease income on the programs' GPU models earned on PIP hardware (≤ 1), by step"),
+        default: 0,
+      },
+      kind: { enum: ["spot", "reservation"], default: "spot", description: "PIP 3.5 fee tier of the revenue" },
+    },
+    { default: {} },
+  ),
+  async init(ctx) {
+    const p = ctx.params.behaviour.incentives_revenue as RevenueParams;
+    if (p.pip_share === 0) return;
+    await ctx.chain.fund(remitterWallet(ctx), [{ denom: ctx.chain.backend.denom, amount: "10000000000000" }]);
+    ctx.signals.set("incentives_revenue.seen", new Map<string, bigint>());
+  },
+  async act(ctx) {
+    const p = ctx.params.behaviour.incentives_revenue as RevenueParams;
+    if (p.pip_share === 0 || (ctx.step + 1) % p.every_steps !== 0) return;
+    const prog = launchedPrograms(ctx).find((x) => x.revenue && !x.swept);
+    if (prog === undefined) return;
+    const models = new Set<string>();
+    for (const pool of prog.pools) for (const m of poolModels(pool)) models.add(m);
+    const seen = ctx.signals.get("incentives_revenue.seen") as Map<string, bigint>;
+    const price = await oraclePrice(ctx);
+    let uakt = 0;
+    for (const [key, total] of escrowBook(ctx).income) {
+      const [gpu, denom] = key.split("\t") as [string, string];
+      if (!models.has(gpu)) continue;
+      const delta = total - (seen.get(key) ?? 0n);
+      // USDC waits for a price rather than being remitted at a guess.
+      if (delta === 0n || (denom !== ctx.chain.backend.denom && price === undefined)) continue;
+      seen.set(key, total);
+      uakt += denom === ctx.chain.backend.denom ? Number(delta) : Number(delta) / price!;
+    }
+    const amount = BigInt(Math.floor(uakt * Math.min(1, valueAt(p.pip_share, ctx.step))));
+    if (amount <= 0n) return;
+    const client = new IncentivesClient(ctx.chain.backend.client, remitterWallet(ctx), ctx.contracts.incentives!);
+    await ctx.tx(
+      "incentives.deposit_revenue",
+      () =>
+        client.depositRevenue({ programId: prog.id, kind: p.kind }, "auto", undefined, [
+          { denom: ctx.chain.backend.denom, amount: amount.toString() },
+        ]),
+      true,
+    );
+  },
+};
+
 /** Program as a scenario gives it (`program_launch.program`); times relative to the launch, in hours. */
 export interface ProgramLaunch {
   name: string;
@@ -199,6 +284,8 @@ export interface ProgramLaunch {
   volatility_buffer_bps?: number;
   max_providers?: number;
   pools: Record<string, unknown>[];
+  /** PIP 3.5 revenue share: operator fees in bps (the operator is a simulation wallet); absent = no revenue. */
+  revenue?: { spot_fee_bps: number; reservation_fee_bps: number };
 }
 
 /** Governance's side of `program_launch`: funds the contract, then `create_program` with `from_balance`. */
@@ -241,7 +328,14 @@ export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promi
     volatility_buffer_bps: def.volatility_buffer_bps ?? 0,
     max_providers: def.max_providers ?? 50,
     pools,
-    revenue: null,
+    revenue:
+      def.revenue === undefined
+        ? null
+        : {
+            operator: ctx.chain.wallet("keeper", 4),
+            spot_fee_bps: def.revenue.spot_fee_bps,
+            reservation_fee_bps: def.revenue.reservation_fee_bps,
+          },
   };
   await ctx.chain.fund(address, [{ denom: ctx.chain.backend.denom, amount: def.budget }]);
   const ok = await ctx.tx(
@@ -271,5 +365,6 @@ export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promi
     pools,
     swept: false,
     reported: 0,
+    revenue: def.revenue !== undefined,
   });
 }

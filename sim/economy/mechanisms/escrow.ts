@@ -19,12 +19,14 @@ export interface EscrowBook {
   overdrawn: string[];
   /** provider → "id\tpayment_id" of its live payments. */
   payments: Map<string, Set<string>>;
+  /** "<gpu>\t<denom>" → micro-units providers withdrew so far (this run's own amounts, unweighted). */
+  income: Map<string, bigint>;
 }
 
 export function escrowBook(ctx: Pick<RunContext, "signals">): EscrowBook {
   let b = ctx.signals.get("escrow.book") as EscrowBook | undefined;
   if (b === undefined) {
-    b = { open: new Set(), alerts: [], overdrawn: [], payments: new Map() };
+    b = { open: new Set(), alerts: [], overdrawn: [], payments: new Map(), income: new Map() };
     ctx.signals.set("escrow.book", b);
   }
   return b;
@@ -122,6 +124,8 @@ export const escrowMechanism: Mechanism = {
             const [paymentId, , amount] = item.split(",");
             const [n, denom] = parseCoin(amount ?? "");
             ctx.kpi.add(`provider.income.${gpuOf(paymentId ?? "")}.${denom}`, n, true);
+            const key = `${gpuOf(paymentId ?? "")}\t${denom}`;
+            book.income.set(key, (book.income.get(key) ?? 0n) + n);
           }
           break;
         case "wasm-escrow_overdrawn":

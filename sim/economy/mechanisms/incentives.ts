@@ -27,6 +27,8 @@ export interface LaunchedProgram {
   swept: boolean;
   /** Epochs reported so far (the attestor's own book). */
   reported: number;
+  /** Takes PIP 3.5 revenue (`deposit_revenue`). */
+  revenue: boolean;
 }
 
 export const incentivesEnabled = (p: Params): boolean =>
@@ -103,6 +105,10 @@ export const incentivesMechanism: Mechanism = {
     const returned =
       sum.get("returned_unallocated")! + sum.get("returned_program_end")! + sum.get("returned_excess_buffer")!;
     ctx.kpi.set("incentives.returned_uakt", returned);
+    // All the programs sent to the treasury: their returns (whole program) plus remitted PIP revenue, which comes
+    // from the tenant sample and so stands for 1/scale (set unweighted, the weighting done here).
+    const remitted = (ctx.signals.get("incentives.remitted") as bigint | undefined) ?? 0n;
+    ctx.kpi.set("incentives.to_treasury_uakt", returned + BigInt(Math.round(Number(remitted) / ctx.scale)));
     ctx.kpi.set("incentives.usd_remaining", usd);
   },
 };
@@ -116,6 +122,15 @@ export function observeIncentives(events: readonly Event[], ctx: RunContext): vo
         break;
       case "wasm-incentives_claim":
         ctx.kpi.add("incentives.claim_events_uakt", BigInt(attr(e, "amount") ?? 0));
+        break;
+      case "wasm-incentives_revenue":
+        // Revenue deposits come from the simulated tenants' lease income: weighted like the escrow's spend.
+        ctx.kpi.add("incentives.revenue_remitted_uakt", BigInt(attr(e, "remitted") ?? 0), true);
+        ctx.signals.set(
+          "incentives.remitted",
+          ((ctx.signals.get("incentives.remitted") as bigint | undefined) ?? 0n) + BigInt(attr(e, "remitted") ?? 0),
+        );
+        ctx.kpi.add("incentives.revenue_fee_uakt", BigInt(attr(e, "fee") ?? 0), true);
         break;
       case "wasm-incentives_payout":
         ctx.kpi.add("incentives.payout_events_uakt", BigInt(attr(e, "amount") ?? 0));
