@@ -6,7 +6,49 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScenario } from "../../sim/economy/run.js";
-import { scenarioPath, tempDir } from "./helpers.js";
+import { SMOKE_CHILD, scenarioPath, tempDir, writeScenarios } from "./helpers.js";
+
+/** Runs a scenario file once; returns the last step's value of each KPI (as the CSV has it, unweighted). */
+async function finalKpis(file: string, label: string): Promise<(m: string) => bigint> {
+  const out = join(tempDir(label), "out");
+  const res = await runScenario(file, { out, workers: 1, report: false, set: ["runs=1"] });
+  expect(res.failedRuns).toBe(0);
+  const rows = readFileSync(join(out, "kpis.csv"), "utf8")
+    .split("\n")
+    .slice(1, -1)
+    .map((l) => l.split(","));
+  const last = Math.max(...rows.map((c) => Number(c[4])));
+  return (m) => {
+    const r = rows.find((c) => c[6] === m && Number(c[4]) === last);
+    return r === undefined ? 0n : BigInt(r[7]!);
+  };
+}
+
+// The smoke program with a PIP 3.5 revenue share (10 % spot fee) and the revenue agent remitting all its GPU income.
+const withRevenue = (online: string): string => `${SMOKE_CHILD}runs: 1
+params:
+  behaviour:
+    incentives_attestor:
+      online: ${online}
+    incentives_revenue: { every_steps: 3, pip_share: 1, kind: spot }
+events:
+  - at: 0
+    kind: program_launch
+    program:
+      name: smoke PIP
+      budget: "700000000"
+      epoch_hours: 2
+      epochs: 4
+      grace_hours: 2
+      volatility_buffer_bps: 2500
+      revenue: { spot_fee_bps: 1000, reservation_fee_bps: 3000 }
+      pools:
+        - name: committed
+          committed:
+            usd_budget: "400"
+            sla_uptime_bps: 9900
+            prices: [{ model: h100, usd_per_hour: "2" }, { model: a100, usd_per_hour: "1.5" }]
+`;
 
 describe("incentives in the simulation", () => {
   it("smoke: a program is funded, paid, returned and swept; query KPIs equal the event sums", async () => {
@@ -39,5 +81,33 @@ describe("incentives in the simulation", () => {
     // The only refusals allowed: close_epoch waiting out the scenario's oracle outage (retried the next step).
     const refused = Object.keys(side.runs[0]!.failures).filter((k) => k.startsWith("incentives."));
     for (const k of refused) expect(k).toMatch(/^incentives\.close_epoch: price unavailable/);
+  });
+
+  it("PIP revenue: the agent's deposits are remitted less the fee; a fleet half offline returns more", async () => {
+    const dir = writeScenarios({
+      "all.yaml": withRevenue("1"),
+      "half.yaml": withRevenue("[{ from: 0, value: 1 }, { from: 4, value: 0.5 }]"),
+    });
+    const all = await finalKpis(join(dir, "all.yaml"), "revenue-all");
+    const half = await finalKpis(join(dir, "half.yaml"), "revenue-half");
+    for (const at of [all, half]) {
+      // Events (remitted + fee) and the contract's `budget.revenue` query are two paths to the same deposits.
+      expect(at("incentives.revenue_remitted_uakt")).toBeGreaterThan(0n);
+      expect(at("incentives.revenue_remitted_uakt") + at("incentives.revenue_fee_uakt")).toBe(
+        at("incentives.revenue_uakt"),
+      );
+      // The spot fee is 10 %, rounded down per deposit.
+      expect(at("incentives.revenue_fee_uakt") * 10n).toBeLessThanOrEqual(at("incentives.revenue_uakt"));
+      expect(at("incentives.revenue_fee_uakt") * 9n).toBeGreaterThan((at("incentives.revenue_uakt") * 8n) / 10n);
+      // Scale 1: what reached the treasury is the programs' returns plus the remitted revenue.
+      expect(at("incentives.to_treasury_uakt")).toBe(
+        at("incentives.returned_uakt") + at("incentives.revenue_remitted_uakt"),
+      );
+      // Revenue never enters the budget: still claimed + returned = funded after the sweep.
+      expect(at("incentives.claimed_uakt") + at("incentives.returned_uakt")).toBe(at("incentives.funded_uakt"));
+    }
+    // Half the fleet offline from step 4 earns less of the committed pool: more of it returns, less is paid.
+    expect(half("incentives.returned_unallocated_uakt")).toBeGreaterThan(all("incentives.returned_unallocated_uakt"));
+    expect(half("incentives.paid_uakt")).toBeLessThan(all("incentives.paid_uakt"));
   });
 });

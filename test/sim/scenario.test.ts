@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultRegistry } from "../../sim/economy/registry.js";
 import { runScenario } from "../../sim/economy/run.js";
+import { mixAt, type MixSchedule } from "../../sim/economy/agents/tenants.js";
 import { loadScenario, ScenarioError } from "../../sim/economy/scenario.js";
 import { scenarioSchema } from "../../sim/economy/schema.js";
 import { deriveSeed, Rng } from "../../sim/economy/rng.js";
@@ -133,6 +134,55 @@ describe("scenario loading", () => {
     expect(refused(join(gpu, "g.yaml"))).toContain(
       "gpu_mix.b200: no price in params.behaviour.providers.prices_usd_per_hour",
     );
+  });
+
+  it("a GPU mix by step: validated (steps from 0, increasing, every model priced) and read at each step", () => {
+    const mix = (entries: string): string =>
+      `${SMOKE_CHILD}params:\n  behaviour:\n    tenants:\n      gpu_mix:\n${entries}`;
+    const dir = writeScenarios({
+      "ok.yaml": mix("        - { from: 0, value: { cpu: 1 } }\n        - { from: 6, value: { h100: 1 } }\n"),
+      "late.yaml": mix("        - { from: 2, value: { cpu: 1 } }\n"),
+      "order.yaml": mix("        - { from: 0, value: { cpu: 1 } }\n        - { from: 0, value: { h100: 1 } }\n"),
+      "price.yaml": mix("        - { from: 0, value: { cpu: 1 } }\n        - { from: 3, value: { b200: 1 } }\n"),
+      "neg.yaml": mix("        - { from: 0, value: { cpu: -1 } }\n"),
+    });
+    const ok = loadScenario(join(dir, "ok.yaml"), registry).scenario.params.behaviour.tenants as {
+      gpu_mix: MixSchedule;
+    };
+    expect(mixAt(ok.gpu_mix, 0)).toEqual({ cpu: 1 });
+    expect(mixAt(ok.gpu_mix, 5)).toEqual({ cpu: 1 });
+    expect(mixAt(ok.gpu_mix, 6)).toEqual({ h100: 1 });
+    expect(mixAt({ cpu: 0.4, h100: 0.6 }, 99)).toEqual({ cpu: 0.4, h100: 0.6 });
+    expect(refused(join(dir, "late.yaml"))).toContain(
+      "late.yaml:6: params.behaviour.tenants.gpu_mix.0.from: the first mix must start at step 0 (got 2)",
+    );
+    expect(refused(join(dir, "order.yaml"))).toContain(
+      "params.behaviour.tenants.gpu_mix.1.from: must be after the previous entry's step 0 (got 0)",
+    );
+    expect(refused(join(dir, "price.yaml"))).toContain(
+      "params.behaviour.tenants.gpu_mix.1.value.b200: no price in params.behaviour.providers.prices_usd_per_hour",
+    );
+    expect(refused(join(dir, "neg.yaml"))).toContain("params.behaviour.tenants.gpu_mix.0.value.cpu: must be >= 0");
+  });
+
+  it("a GPU mix by step is what the tenants lease: no H100 income before the switch, some after", async () => {
+    const dir = writeScenarios({
+      "switch.yaml": `${SMOKE_CHILD}runs: 1\nparams:\n  behaviour:\n    tenants:\n      gpu_mix:\n        - { from: 0, value: { cpu: 1 } }\n        - { from: 6, value: { h100: 1 } }\n`,
+    });
+    const out = join(tempDir("mix"), "out");
+    const res = await runScenario(join(dir, "switch.yaml"), { out, workers: 1, report: false });
+    expect(res.failedRuns).toBe(0);
+    const rows = readFileSync(join(out, "kpis.csv"), "utf8")
+      .split("\n")
+      .slice(1, -1)
+      .map((l) => l.split(","));
+    const income = (gpu: string, before: number): number =>
+      rows
+        .filter((c) => c[6] === `provider.income.${gpu}.uakt` && Number(c[4]) < before)
+        .reduce((m, c) => Math.max(m, Number(c[7])), 0);
+    expect(income("h100", 6)).toBe(0);
+    expect(income("cpu", 6)).toBeGreaterThan(0);
+    expect(income("h100", 99)).toBeGreaterThan(0);
   });
 
   it("refuses YAML syntax errors and duplicate keys with their line", () => {

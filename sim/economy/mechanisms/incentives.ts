@@ -55,6 +55,7 @@ const BUDGET_FIELDS = [
   "returned_program_end",
   "returned_excess_buffer",
   "balance",
+  "revenue",
 ] as const;
 
 export const incentivesMechanism: Mechanism = {
