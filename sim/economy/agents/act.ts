@@ -56,6 +56,7 @@ interface ActState {
 interface ActParams {
   float_usd: number;
   mint_margin: number;
+  redeem_above_usd: number;
 }
 
 function actState(ctx: Pick<RunContext, "signals">): ActState {
@@ -179,6 +180,10 @@ export const tenantActAgent: Agent = {
       mint_margin: nonNegative("extra share minted over the need (price moves before the crank)", {
         default: 0.02,
       }),
+      redeem_above_usd: nonNegative(
+        "a wallet redeems the ACT it holds beyond this (after next step's needs), USD; 0: tenants keep their ACT",
+        { default: 0 },
+      ),
     },
     { default: {} },
   ),
@@ -211,10 +216,19 @@ export const tenantActAgent: Agent = {
       return;
     }
     const float = BigInt(Math.round(p.float_usd * 1e6));
+    const keep = BigInt(Math.round(p.redeem_above_usd * 1e6));
     for (const owner of owners) {
       let need = float - balances.get(owner)!;
       for (const d of s.opens) if (d.owner === owner) need += d.deposit;
       for (const t of s.topUps) if (t.owner === owner) need += t.amount;
+      // ACT refunded by closed accounts piles up in the wallet; a tenant may turn what it will not need back into AKT.
+      const excess = float - need - keep;
+      if (keep > 0n && excess >= 1_000_000n) {
+        const r = await ctx.tx("bme.redeem_act", () =>
+          new BmeClient(client, owner, bme).redeemAct({ amount: excess.toString() }),
+        );
+        if (r !== undefined) ctx.kpi.add("tenants.act_redeem_requests_uact", excess, true);
+      }
       if (need <= 0n) continue;
       if (need < minMint) need = minMint;
       const uakt = Math.ceil(((Number(need) * 10_000) / (10_000 - spreadBps) / price) * (1 + p.mint_margin));

@@ -71,7 +71,8 @@ async function redeemAct(ctx: RunContext, provider: string, share: number): Prom
     (await new BmeQueryClient(ctx.chain.backend.client, bme).balance({ address: provider })).balance,
   );
   const amount = (balance * BigInt(Math.round(share * 1e6))) / 1_000_000n;
-  if (amount === 0n) return;
+  // Dust (under 1 ACT) waits for the next round: it may convert to no AKT at all.
+  if (amount < 1_000_000n) return;
   const r = await ctx.tx("bme.redeem_act", () =>
     new BmeClient(ctx.chain.backend.client, provider, bme).redeemAct({ amount: amount.toString() }),
   );
