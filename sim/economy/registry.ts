@@ -5,6 +5,7 @@ import { bmeMechanism } from "./mechanisms/bme.js";
 import { escrowMechanism } from "./mechanisms/escrow.js";
 import { incentivesMechanism } from "./mechanisms/incentives.js";
 import { oracleMechanism } from "./mechanisms/oracle.js";
+import { tenantActAgent } from "./agents/act.js";
 import { bmeKeeperAgent, bmeUsersAgent } from "./agents/bme.js";
 import { governanceAgent } from "./agents/governance.js";
 import {
@@ -35,6 +36,7 @@ export const defaultRegistry = (): Registry =>
       governanceAgent,
       sponsorsAgent,
       tenantsAgent,
+      tenantActAgent,
       bmeUsersAgent,
       providersAgent,
       keepersAgent,

@@ -348,7 +348,16 @@ function semanticChecks(s: Scenario, registry: Registry, origin: Map<string, Sou
   const denoms = ((s.params.system.escrow as { denoms?: { denom: string }[] } | undefined)?.denoms ?? []).map(
     (d) => d.denom,
   );
+  // ACT (`uact`) is listed in the escrow by bme's deployment (cw20:<bme>) and minted from AKT, so any chain has it.
+  const bmeOn = (s.params.system.bme as { enabled?: boolean } | undefined)?.enabled === true;
   for (const denom of Object.keys(tenants?.denom_mix ?? {})) {
+    if (denom === "uact") {
+      if (!bmeOn && (tenants?.denom_mix?.[denom] ?? 0) > 0)
+        throw new ScenarioError(
+          `${at(["params", "behaviour", "tenants", "denom_mix", denom])}: params.behaviour.tenants.denom_mix.uact: paying in ACT needs params.system.bme.enabled: true`,
+        );
+      continue;
+    }
     if (!denoms.includes(denom))
       throw new ScenarioError(
         `${at(["params", "behaviour", "tenants", "denom_mix", denom])}: params.behaviour.tenants.denom_mix.${denom}: the escrow does not accept ${denom} (params.system.escrow.denoms)`,

@@ -20,6 +20,8 @@ const SAME = [
   "escrow.accounts_created",
   "escrow.leases_created",
   "escrow.leases_created.uakt",
+  "escrow.leases_created.uact",
+  "tenants.act_leases_drawn",
   "escrow.grants",
   "gov.proposals",
   "tx.count.escrow.create_account",

@@ -39,6 +39,7 @@ export const bmeUsersAgent: Agent = {
   },
   async act(ctx) {
     const p = params(ctx);
+    if (p.mint_usd_per_day === 0 && p.redeem_share_per_step === 0) return;
     const bme = ctx.contracts.bme!;
     const client = ctx.chain.backend.client;
     const q = new BmeQueryClient(client, bme);

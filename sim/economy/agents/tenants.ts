@@ -9,6 +9,7 @@ import { oraclePrice } from "../mechanisms/oracle.js";
 import type { Rng } from "../rng.js";
 import { closed, mixSchedule, nonNegative, positiveInt, probability, schedule, uintString } from "../schema.js";
 import type { Agent, RunContext, StepContext } from "../types.js";
+import { ACT, actTopUp, checkActTenants, deferActLease, openActLeases } from "./act.js";
 import { providerPrices, providerWallets } from "./providers.js";
 import { sponsorOf } from "./sponsors.js";
 
@@ -137,8 +138,10 @@ export const tenantsAgent: Agent = {
   async init(ctx) {
     ctx.signals.set("tenants", { dseq: 0, live: new Map() } satisfies TenantState);
     const p = ctx.params.behaviour.tenants as TenantParams;
+    checkActTenants(ctx, p.denom_mix);
     for (const denom of Object.keys(p.denom_mix)) {
-      if ((p.denom_mix[denom] ?? 0) > 0 && !ctx.chain.fundable.includes(denom))
+      // ACT is minted from AKT through bme (act.ts), not funded.
+      if (denom !== ACT && (p.denom_mix[denom] ?? 0) > 0 && !ctx.chain.fundable.includes(denom))
         throw new Error(`tenants pay in ${denom}, which this chain (${ctx.chain.kind}) cannot fund`);
     }
     // One after another: on a real node every funding tx comes from the same faucet account (sequence numbers).
@@ -158,12 +161,18 @@ export const tenantsAgent: Agent = {
     const as = (owner: string): EscrowClient => new EscrowClient(client, owner, escrow);
     const blocksPerHour = 3600 / ctx.params.system.block_time_seconds;
 
+    // 0. ACT leases drawn last step open now that their ACT is minted (act.ts).
+    await openActLeases(ctx, st.live);
     // 1. React to what the escrow told us since last step: alerts → top up; overdrafts → the lease is gone.
     for (const id of book.overdrawn.splice(0)) st.live.delete(id);
     for (const id of [...new Set(book.alerts.splice(0))]) {
       const l = st.live.get(id);
       if (l === undefined || !l.topsUp) continue;
       const amount = units(l.perBlock, p.top_up_hours * blocksPerHour);
+      if (l.denom.startsWith("cw20:")) {
+        await actTopUp(ctx, l, amount);
+        continue;
+      }
       await ctx.tx("escrow.deposit", () =>
         as(l.owner).deposit({ id }, "auto", undefined, [{ denom: l.denom, amount: amount.toString() }]),
       );
@@ -221,6 +230,12 @@ export const tenantsAgent: Agent = {
       const id = `${owner}/${++st.dseq}`;
       const coverHours = topsUp ? Math.min(hours, p.prepay_hours) : p.prepay_hours;
       const amount = units(Number(rate), coverHours * blocksPerHour, minDeposit(denom));
+      if (denom === ACT) {
+        const alertBlocks = Math.max(1, Math.floor(p.alert_hours * blocksPerHour));
+        const paymentId = `${gpu}.${st.dseq}`;
+        deferActLease(ctx, { id, owner, provider, paymentId, rate, deposit: amount, topsUp, alertBlocks, hours });
+        continue;
+      }
       const coin = { denom, amount: amount.toString() };
       const sponsor = denom === ctx.chain.backend.denom ? await sponsorOf(ctx, owner, amount) : undefined;
       const opened = await ctx.tx("escrow.create_account", () =>

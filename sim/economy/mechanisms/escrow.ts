@@ -45,6 +45,10 @@ export function parseCoin(s: string): [bigint, string] {
   return [BigInt(m[1]!), m[2]!];
 }
 
+/** A denom as KPI names spell it: bme's ACT (`cw20:<bme>`) is `uact`, so names do not depend on an address. */
+export const denomLabel = (ctx: Pick<RunContext, "contracts">, denom: string): string =>
+  ctx.contracts.bme !== undefined && denom === `cw20:${ctx.contracts.bme}` ? "uact" : denom;
+
 /** The GPU type a payment id carries (`<gpu>.<n>`, the tenants' naming). */
 const gpuOf = (paymentId: string): string => paymentId.split(".")[0] ?? "unknown";
 
@@ -96,7 +100,7 @@ export const escrowMechanism: Mechanism = {
           book.open.add(id);
           break;
         case "wasm-escrow_payment_created": {
-          const denom = a.get("denom") ?? "";
+          const denom = denomLabel(ctx, a.get("denom") ?? "");
           ctx.kpi.add("escrow.leases_created", 1, true);
           ctx.kpi.add(`escrow.leases_created.${denom}`, 1, true);
           const provider = a.get("provider") ?? "";
@@ -108,12 +112,17 @@ export const escrowMechanism: Mechanism = {
         case "wasm-escrow_settle":
           for (const attr of e.attributes) {
             if (attr.key !== "transferred") continue;
-            const [amount, denom] = parseCoin(attr.value);
+            const [amount, raw] = parseCoin(attr.value);
+            const denom = denomLabel(ctx, raw);
             if (amount === 0n) continue;
             ctx.kpi.add(`escrow.spend.${denom}`, amount, true);
-            // USD value at the oracle's own price for AKT; USDC counted at par.
+            // USD value at the oracle's own price for AKT; USDC and ACT (pegged to $1) counted at par.
             const usd =
-              denom === "uusdc" ? Number(amount) / 1e6 : price === undefined ? 0 : (Number(amount) / 1e6) * price;
+              denom === "uusdc" || denom === "uact"
+                ? Number(amount) / 1e6
+                : price === undefined
+                  ? 0
+                  : (Number(amount) / 1e6) * price;
             ctx.kpi.add("escrow.spend_usd", usd, true);
             ctx.kpi.add(`escrow.spend_usd.${denom}`, usd, true);
           }
@@ -123,7 +132,7 @@ export const escrowMechanism: Mechanism = {
             if (item === "") continue;
             const [paymentId, , amount] = item.split(",");
             const [n, denom] = parseCoin(amount ?? "");
-            ctx.kpi.add(`provider.income.${gpuOf(paymentId ?? "")}.${denom}`, n, true);
+            ctx.kpi.add(`provider.income.${gpuOf(paymentId ?? "")}.${denomLabel(ctx, denom)}`, n, true);
             const key = `${gpuOf(paymentId ?? "")}\t${denom}`;
             book.income.set(key, (book.income.get(key) ?? 0n) + n);
           }
@@ -137,7 +146,7 @@ export const escrowMechanism: Mechanism = {
           for (const item of (a.get("refunds") ?? "").split(";")) {
             if (item === "") continue;
             const [n, denom] = parseCoin(item.split(",")[3] ?? "");
-            ctx.kpi.add(`escrow.refunded.${denom}`, n, true);
+            ctx.kpi.add(`escrow.refunded.${denomLabel(ctx, denom)}`, n, true);
           }
           break;
         case "wasm-escrow_payment_closed":
