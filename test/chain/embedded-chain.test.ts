@@ -425,7 +425,7 @@ describe("bank", () => {
     expect(chain.communityPool()).toEqual([{ denom: "uakt", amount: "20" }]);
     expect(chain.balance(a)).toBe(30n);
     const pool = chain.keeper.protocolPoolAddress;
-    const transfer = res.events.filter((e) => e.type === "transfer").at(-1)!;
+    const transfer = res.events.filter((e) => e.type === "transfer").at(-1);
     expect(Object.fromEntries(transfer.attributes.map((x) => [x.key, x.value]))).toMatchObject({
       recipient: pool,
       sender: a,
