@@ -167,14 +167,6 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
 
     // Same code id and instance sequence on two fresh chains: the classic address derivation must agree.
     expect(embedded.address).toBe(real.address);
-    if (process.env.DUMP_OBS)
-      console.log(
-        JSON.stringify(
-          real.obs.filter((o) => /pool/.test(o.name)),
-          null,
-          1,
-        ),
-      );
     for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
     expect(embedded.obs).toHaveLength(real.obs.length);
     compareGas("probe", real.gas, embedded.gas);
