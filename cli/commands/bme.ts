@@ -1,4 +1,5 @@
 // `akash-econ bme …`: the burn-mint equilibrium contract (docs/bme.md) over a ChainClient.
+import { UsageError, checkNodeChain, connectNode } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -28,8 +29,6 @@ options:
   --gas-price <p>       e.g. 0.025uakt
 
 Exit status: 0 success, 1 chain or contract error, 2 usage error.`;
-
-class UsageError extends Error {}
 
 interface Options {
   chain: string;
@@ -170,41 +169,10 @@ async function embedded(o: Options, log: (l: string) => void): Promise<Connected
 
 async function connect(o: Options, env: NodeJS.ProcessEnv, log: (l: string) => void, readOnly: boolean) {
   if (o.chain === "embedded") return embedded(o, log);
-  if (o.chain !== "local" && !/^(https?|wss?):\/\//.test(o.chain)) {
-    throw new UsageError(`--chain ${o.chain}: expected embedded, local or an RPC URL`);
-  }
+  checkNodeChain(o.chain, "embedded, local or an RPC URL");
   if (o.contract === undefined) throw new UsageError("missing --contract");
-  const [{ connectNodeClient }, { TEST_ACCOUNTS, addressOf }] = await Promise.all([
-    import("../../scripts/localnode/node-client.js"),
-    import("../../scripts/localnode/accounts.js"),
-  ]);
-  const local = o.chain === "local";
-  const mnemonic = o.mnemonicEnv === undefined ? undefined : env[o.mnemonicEnv];
-  if (o.mnemonicEnv !== undefined && mnemonic === undefined) throw new UsageError(`$${o.mnemonicEnv} is not set`);
-  let senderMnemonic = mnemonic;
-  if (senderMnemonic === undefined && !(readOnly && !local)) {
-    if (!local) throw new UsageError("no sender: give --mnemonic-env");
-    const name = o.from ?? "alice";
-    senderMnemonic = TEST_ACCOUNTS.find((a) => a.name === name)?.mnemonic;
-    if (senderMnemonic === undefined) throw new UsageError(`--from ${name}: not a test account`);
-  }
-  const client = await connectNodeClient(
-    {
-      rpc: local ? "http://127.0.0.1:26657" : o.chain,
-      prefix: o.prefix,
-      denom: "uakt",
-      accounts: local ? TEST_ACCOUNTS : [],
-    },
-    { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
-  );
-  return {
-    client,
-    sender: senderMnemonic === undefined ? "" : await addressOf(senderMnemonic, o.prefix),
-    contract: o.contract,
-    close: () => {
-      client.disconnect();
-    },
-  } satisfies Connected;
+  const node = await connectNode(o, env, readOnly ? "remote" : "never");
+  return { ...node, contract: o.contract } satisfies Connected;
 }
 
 /** The bme events of a tx, with the `wasm-` prefix kept. */

@@ -1,4 +1,5 @@
 // `akash-econ escrow …`: escrow operations over a ChainClient, and the balance-alert watcher.
+import { UsageError, checkNodeChain, connectNode } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { ChainClient, Coin, ExecuteResult } from "../../sim/interface/client.js";
@@ -52,8 +53,6 @@ escrow's receive hook; a grant-only deposit is a plain execute naming that denom
 <n>cw20:<token> does the same without --cw20.
 
 Exit status: 0 success, 1 chain or contract error, 2 usage error.`;
-
-class UsageError extends Error {}
 
 interface Options {
   chain: string;
@@ -192,41 +191,10 @@ async function connect(
     );
     return { client, sender, contract: contractAddress, close: () => undefined };
   }
-  if (o.chain !== "local" && !/^(https?|wss?):\/\//.test(o.chain)) {
-    throw new UsageError(`--chain ${o.chain}: expected embedded, local or an RPC URL`);
-  }
+  checkNodeChain(o.chain, "embedded, local or an RPC URL");
   const contract = need(o.contract, "--contract");
-  const [{ connectNodeClient }, { TEST_ACCOUNTS, addressOf }] = await Promise.all([
-    import("../../scripts/localnode/node-client.js"),
-    import("../../scripts/localnode/accounts.js"),
-  ]);
-  const local = o.chain === "local";
-  const mnemonic = o.mnemonicEnv === undefined ? undefined : env[o.mnemonicEnv];
-  if (o.mnemonicEnv !== undefined && mnemonic === undefined) throw new UsageError(`$${o.mnemonicEnv} is not set`);
-  let senderMnemonic = mnemonic;
-  if (senderMnemonic === undefined && !(readOnly && !local)) {
-    if (!local) throw new UsageError("no sender: give --mnemonic-env");
-    const name = o.from ?? "alice";
-    senderMnemonic = TEST_ACCOUNTS.find((a) => a.name === name)?.mnemonic;
-    if (senderMnemonic === undefined) throw new UsageError(`--from ${name}: not a test account`);
-  }
-  const client = await connectNodeClient(
-    {
-      rpc: local ? "http://127.0.0.1:26657" : o.chain,
-      prefix: o.prefix,
-      denom: "uakt",
-      accounts: local ? TEST_ACCOUNTS : [],
-    },
-    { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
-  );
-  return {
-    client,
-    sender: senderMnemonic === undefined ? "" : await addressOf(senderMnemonic, o.prefix),
-    contract,
-    close: () => {
-      client.disconnect();
-    },
-  };
+  const node = await connectNode(o, env, readOnly ? "remote" : "never");
+  return { ...node, contract };
 }
 
 /** The escrow events of a tx, as {type, attributes} with the `wasm-` prefix kept. */

@@ -1,7 +1,7 @@
 // `akash-econ incentives …`: program proposals for governance, attestor reports, program status.
+import { UsageError, checkNodeChain, connectNode, type NodeConnection } from "../connect.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import type { ChainClient } from "../../sim/interface/client.js";
 import { govAddress } from "../../sim/interface/addresses.js";
 import {
   ProgramFileError,
@@ -34,8 +34,6 @@ field (e.g. \`pools[0].committed.sla_uptime: expected a whole number from 0 to 1
 
 Exit status: 0 success, 1 chain or contract error, 2 usage or file error.`;
 
-class UsageError extends Error {}
-
 interface Options {
   contract?: string;
   out?: string;
@@ -62,42 +60,9 @@ function whole(flag: string, v: string | undefined): number {
   return n;
 }
 
-async function connect(
-  o: Options,
-  readOnly: boolean,
-): Promise<{ client: ChainClient; sender: string; close: () => void }> {
-  if (o.chain !== "local" && !/^(https?|wss?):\/\//.test(o.chain))
-    throw new UsageError(`--chain ${o.chain}: expected local or an RPC URL`);
-  const [{ connectNodeClient }, { TEST_ACCOUNTS, addressOf }] = await Promise.all([
-    import("../../scripts/localnode/node-client.js"),
-    import("../../scripts/localnode/accounts.js"),
-  ]);
-  const local = o.chain === "local";
-  const mnemonic = o.mnemonicEnv === undefined ? undefined : process.env[o.mnemonicEnv];
-  if (o.mnemonicEnv !== undefined && mnemonic === undefined) throw new UsageError(`$${o.mnemonicEnv} is not set`);
-  let senderMnemonic = mnemonic;
-  if (senderMnemonic === undefined && !readOnly) {
-    if (!local) throw new UsageError("no sender: give --mnemonic-env");
-    const name = o.from ?? "alice";
-    senderMnemonic = TEST_ACCOUNTS.find((a) => a.name === name)?.mnemonic;
-    if (senderMnemonic === undefined) throw new UsageError(`--from ${name}: not a test account`);
-  }
-  const client = await connectNodeClient(
-    {
-      rpc: local ? "http://127.0.0.1:26657" : o.chain,
-      prefix: o.prefix,
-      denom: "uakt",
-      accounts: local ? TEST_ACCOUNTS : [],
-    },
-    { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(o.gasPrice ? { gasPrice: o.gasPrice } : {}) },
-  );
-  return {
-    client,
-    sender: senderMnemonic === undefined ? "" : await addressOf(senderMnemonic, o.prefix),
-    close: () => {
-      client.disconnect();
-    },
-  };
+async function connect(o: Options, readOnly: boolean): Promise<NodeConnection> {
+  checkNodeChain(o.chain);
+  return connectNode(o, process.env, readOnly ? "always" : "never");
 }
 
 async function propose(file: string, o: Options): Promise<void> {

@@ -1,4 +1,5 @@
 // `akash-econ oracle verify`: checks a Pyth price update offline with the oracle contract itself.
+import { UsageError } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { oracleWasmPath } from "../../scripts/pyth/oracle-deploy.js";
@@ -26,8 +27,6 @@ set(s) and emitters, submits the update, and reports what the contract accepted 
   --wasm <file>       contract to run instead of artifacts/oracle.wasm (e.g. another build)
 
 Exit status: 0 verified, 1 rejected, 2 usage error (bad flags, unreadable file, undecodable data).`;
-
-class UsageError extends Error {}
 
 function parseEmitter(text: string): DataSource {
   const m = /^(\d+):(?:0x)?([0-9a-fA-F]{64})$/.exec(text);

@@ -1,4 +1,5 @@
 // `akash-econ relay`: relays Pyth price updates from Hermes to the oracle contract.
+import { UsageError, connectNode } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
@@ -33,8 +34,6 @@ newer publish_time, and submits the rest with update_price_feeds, paying the fee
   --gas-price <p>       e.g. 0.025uakt
 
 Exit status: 0 done (or stopped by a signal), 1 gave up after errors, 2 usage error.`;
-
-class UsageError extends Error {}
 
 function positiveNumber(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -140,31 +139,9 @@ async function connect(c: ResolvedRelayerConfig, env: NodeJS.ProcessEnv, log: (l
     log(`embedded chain: oracle deployed at ${address}`);
     return { client, sender, contract: address, close: () => undefined };
   }
-  const [{ connectNodeClient }, { TEST_ACCOUNTS, addressOf }] = await Promise.all([
-    import("../../scripts/localnode/node-client.js"),
-    import("../../scripts/localnode/accounts.js"),
-  ]);
-  const local = c.chain === "local";
-  const mnemonic = c.mnemonicEnv === undefined ? undefined : env[c.mnemonicEnv];
-  const senderMnemonic = mnemonic ?? TEST_ACCOUNTS.find((a) => a.name === "alice")?.mnemonic;
-  if (senderMnemonic === undefined) throw new UsageError("no sender: give --mnemonic-env");
-  const client = await connectNodeClient(
-    {
-      rpc: local ? "http://127.0.0.1:26657" : c.chain,
-      prefix: c.prefix,
-      denom: "uakt",
-      accounts: local ? TEST_ACCOUNTS : [],
-    },
-    { extraMnemonics: mnemonic === undefined ? [] : [mnemonic], ...(c.gasPrice ? { gasPrice: c.gasPrice } : {}) },
-  );
-  return {
-    client,
-    sender: await addressOf(senderMnemonic, c.prefix),
-    contract: c.contract!,
-    close: () => {
-      client.disconnect();
-    },
-  };
+  // parse() has checked the chain and, for an RPC URL, that --mnemonic-env is set; on the localnet alice signs.
+  const node = await connectNode(c, env, "never");
+  return { ...node, contract: c.contract! };
 }
 
 export async function run(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {

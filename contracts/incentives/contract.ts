@@ -1,7 +1,8 @@
 // Wasm entry points of the incentives contract: std's entries around the generated dispatch (gen/dispatch.ts).
 
 import { executeEntry, instantiateEntry, migrateEntry, queryEntry } from "../std";
-export { allocate, deallocate, interface_version_8 } from "../std";
+// requires_cosmwasm_2_0: the community-pool treasury sends `CosmosMsg::Any` (docs/incentives.md#treasury).
+export { allocate, deallocate, interface_version_8, requires_cosmwasm_2_0 } from "../std";
 import { dispatchExecute, dispatchInstantiate, dispatchMigrate, dispatchQuery } from "./gen/dispatch";
 
 export function instantiate(env: u32, info: u32, msg: u32): u32 {

@@ -1,7 +1,7 @@
 // What every execute handler works with: the block time, the sender, the attached coins, the config and the response.
 // Money leaves only through `send` and `toTreasury` (never a zero amount).
 
-import { BankMsg, Coin, Context, DistributionMsg, Event, Response, Uint128, intStr } from "../std";
+import { BankMsg, Coin, Context, Event, ProtocolPoolMsg, Response, Uint128, intStr } from "../std";
 import { ConfigResponse, ProgramDef } from "./msg";
 
 export class Exec {
@@ -40,8 +40,12 @@ export class Exec {
   remit(d: ProgramDef, amount: Uint128): void {
     if (amount.isZero()) return;
     const a = d.treasury.address;
+    // x/protocolpool's MsgFundCommunityPool, not DistributionMsg::FundCommunityPool: SDK 0.53 chains with the
+    // external community pool (wasmd 0.61) refuse the latter (docs/incentives.md#treasury).
     if (d.treasury.mode == "community_pool" || a === null)
-      this.res.addMessage(DistributionMsg.fundCommunityPool([new Coin(this.cfg.denom, amount)]));
+      this.res.addMessage(
+        ProtocolPoolMsg.fundCommunityPool(this.ctx.env.contract.address, [new Coin(this.cfg.denom, amount)]),
+      );
     else this.send(a, amount);
   }
 

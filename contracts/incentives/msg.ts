@@ -65,7 +65,7 @@ export class RevenueShare {
 
 /** Where returns go. */
 export class Treasury {
-  /** @enum community_pool address  `community_pool` (DistributionMsg, where the chain allows it) or `address`. */
+  /** @enum community_pool address  `community_pool` (x/protocolpool MsgFundCommunityPool as `CosmosMsg::Any`) or `address`. */
   mode: string = "address";
   /** Required for `address`: a governance-controlled account (on Akash contracts cannot fund the community pool). */
   address: string | null = null;

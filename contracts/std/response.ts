@@ -5,6 +5,7 @@ import { JsonWriter, quote } from "./json";
 import { toBase64, utf8Encode } from "./encoding";
 import { Coin } from "./coin";
 import { Attribute, writeAttributes } from "./types";
+import { ProtoWriter } from "./proto";
 
 /** A CosmosMsg kept as its JSON text (externally tagged, snake_case). */
 export class CosmosMsg {
@@ -62,6 +63,28 @@ export class WasmMsg {
 export class DistributionMsg {
   static fundCommunityPool(coins: Array<Coin>): CosmosMsg {
     return new CosmosMsg('{"distribution":{"fund_community_pool":{"amount":' + coinsJson(coins) + "}}}");
+  }
+}
+
+/** `CosmosMsg::Any` (CosmWasm 2.0: a contract sending it should export `requires_cosmwasm_2_0`). */
+export class AnyMsg {
+  static of(typeUrl: string, value: Uint8Array): CosmosMsg {
+    return new CosmosMsg('{"any":{"type_url":' + quote(typeUrl) + ',"value":"' + toBase64(value) + '"}}');
+  }
+}
+
+/**
+ * x/protocolpool (Cosmos SDK 0.53): the community pool where a chain runs it as distribution's external pool, as
+ * wasmd 0.61 does; there `DistributionMsg::FundCommunityPool` is refused (docs/embedded-chain.md#community-pool).
+ */
+export class ProtocolPoolMsg {
+  static readonly FUND_COMMUNITY_POOL: string = "/cosmos.protocolpool.v1.MsgFundCommunityPool";
+
+  /** `MsgFundCommunityPool { depositor = 1, amount = 2 (repeated Coin) }`; the depositor must be the contract. */
+  static fundCommunityPool(depositor: string, coins: Array<Coin>): CosmosMsg {
+    const w = new ProtoWriter().str(1, depositor);
+    for (let i = 0; i < coins.length; i++) w.coin(2, coins[i]);
+    return AnyMsg.of(ProtocolPoolMsg.FUND_COMMUNITY_POOL, w.finish());
   }
 }
 

@@ -61,6 +61,9 @@ export const BLOCKED_MODULES = [
   "transfer",
   "interchainaccounts",
   "wasm",
+  "nft",
+  "protocolpool",
+  "protocolpool_escrow",
 ];
 
 /**

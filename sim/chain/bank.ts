@@ -89,6 +89,16 @@ export const NEW_ACCOUNT_GAS = 13_900;
 /** A bank `MsgSend` routed from a contract pays this much besides its store accesses (measured on wasmd 0.61.14). */
 export const BANK_SEND_MSG_GAS = 980;
 
+/**
+ * x/auth `GetModuleAccount` of a genesis module account (no permissions, account number below 128): one read of
+ * the stored `ModuleAccount` in an `Any` (`SendCoinsFromAccountToModule` does it before `SendCoins`).
+ */
+export function moduleAccountReadGas(gas: GasMeter, address: string, name: string): void {
+  const base = 2 + address.length + 2; // address, account number
+  const module = 2 + base + 2 + name.length;
+  read(gas, 1 + addressBytes(address), 2 + "/cosmos.auth.v1beta1.ModuleAccount".length + 2 + module);
+}
+
 /** x/bank `IsSendEnabledCoins`: the params, then each denom's send-enabled entry. */
 export function sendEnabledGas(gas: GasMeter, coins: readonly Amount[]): void {
   if (coins.length === 0) return;

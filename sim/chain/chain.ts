@@ -179,8 +179,9 @@ export class EmbeddedChain implements TxHost {
     return this.world.supply.get(denom) ?? 0n;
   }
 
+  /** The community pool: x/protocolpool's module account balance (docs/embedded-chain.md#community-pool). */
   communityPool(): Coin[] {
-    return toWire(this.world.pool.entries("").map(([denom, amount]) => ({ denom, amount })));
+    return this.balances(this.keeper.protocolPoolAddress);
   }
 
   /** Every tx so far, in order, including failed ones. */

@@ -1,5 +1,6 @@
-// The chain's whole state as copy-on-write layers: contract storage, bank, distribution's community pool, codes,
-// contracts and the id sequences. A transaction runs in `child()` and is committed or dropped as one unit.
+// The chain's whole state as copy-on-write layers: contract storage, bank (the community pool is the x/protocolpool
+// module account's balance), codes, contracts and the id sequences. A transaction runs in `child()` and is committed
+// or dropped as one unit.
 
 import { Layer, prefixEnd, StoreSnapshot } from "./store.js";
 
@@ -32,7 +33,6 @@ export interface WorldSnapshot {
   readonly storage: StoreSnapshot<StoredBytes>;
   readonly balances: StoreSnapshot<bigint>;
   readonly supply: StoreSnapshot<bigint>;
-  readonly pool: StoreSnapshot<bigint>;
   readonly codes: StoreSnapshot<CodeRecord>;
   readonly contracts: StoreSnapshot<ContractRecord>;
   readonly seq: StoreSnapshot<bigint>;
@@ -83,14 +83,13 @@ export class World {
     readonly storage: Layer<StoredBytes>,
     readonly balances: Layer<bigint>,
     readonly supply: Layer<bigint>,
-    readonly pool: Layer<bigint>,
     readonly codes: Layer<CodeRecord>,
     readonly contracts: Layer<ContractRecord>,
     readonly seq: Layer<bigint>,
   ) {}
 
   static empty(): World {
-    return new World(Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root());
+    return new World(Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root(), Layer.root());
   }
 
   static fromSnapshot(s: WorldSnapshot): World {
@@ -98,7 +97,6 @@ export class World {
       Layer.root(s.storage),
       Layer.root(s.balances),
       Layer.root(s.supply),
-      Layer.root(s.pool),
       Layer.root(s.codes),
       Layer.root(s.contracts),
       Layer.root(s.seq),
@@ -110,7 +108,6 @@ export class World {
       storage: this.storage.snapshot(),
       balances: this.balances.snapshot(),
       supply: this.supply.snapshot(),
-      pool: this.pool.snapshot(),
       codes: this.codes.snapshot(),
       contracts: this.contracts.snapshot(),
       seq: this.seq.snapshot(),
@@ -122,7 +119,6 @@ export class World {
       this.storage.child(),
       this.balances.child(),
       this.supply.child(),
-      this.pool.child(),
       this.codes.child(),
       this.contracts.child(),
       this.seq.child(),
@@ -133,7 +129,6 @@ export class World {
     this.storage.commit();
     this.balances.commit();
     this.supply.commit();
-    this.pool.commit();
     this.codes.commit();
     this.contracts.commit();
     this.seq.commit();

@@ -4,6 +4,7 @@ import { WasmCheckError, checkWasm } from "../../sim/wasm/upload-check.js";
 import { cryptoImports } from "../../sim/chain/host-api.js";
 import { VmError } from "../../sim/chain/errors.js";
 import { Layer } from "../../sim/chain/store.js";
+import { MsgFundCommunityPool } from "cosmjs-types/cosmos/protocolpool/v1/tx";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2";
@@ -376,22 +377,86 @@ describe("bank", () => {
     expect(await raw(a, "reply")).toBe('{"gas_used":0,"id":1,"result":{"error":"codespace: sdk, code: 5"}}');
   });
 
-  it("funds the community pool through a distribution message", async () => {
+  // wasmd 0.61 runs x/protocolpool as distribution's external community pool (SDK 0.53): the texts below are what it
+  // reports (test/equivalence/probe.test.ts compares them on a live wasmd).
+  const fundPool = (amount: { denom: string; amount: string }[]) => ({
+    id: 0,
+    msg: { distribution: { fund_community_pool: { amount } } },
+    gas_limit: null,
+    reply_on: "never",
+  });
+  const protocolPool = (depositor: string, amount: { denom: string; amount: string }[]) => ({
+    id: 0,
+    msg: {
+      any: {
+        type_url: "/cosmos.protocolpool.v1.MsgFundCommunityPool",
+        value: Buffer.from(MsgFundCommunityPool.encode({ depositor, amount }).finish()).toString("base64"),
+      },
+    },
+    gas_limit: null,
+    reply_on: "never",
+  });
+
+  it("refuses DistributionMsg::FundCommunityPool as wasmd 0.61 does, changing nothing", async () => {
     const { chain, client, alice, instantiate } = await setup();
     const a = await instantiate(okResult({}), [{ denom: "uakt", amount: "50" }]);
-    const program = okResult({
-      messages: [
-        {
-          id: 0,
-          msg: { distribution: { fund_community_pool: { amount: [{ denom: "uakt", amount: "20" }] } } },
-          gas_limit: null,
-          reply_on: "never",
-        },
-      ],
-    });
-    await client.execute(alice, a, run(program), "auto");
+    const program = okResult({ messages: [fundPool([{ denom: "uakt", amount: "20" }])] });
+    const state = (): string =>
+      JSON.stringify([chain.state.storage.entries(""), chain.state.balances.entries("")], (_k, v: unknown) =>
+        typeof v === "bigint" ? v.toString() : v,
+      );
+    const before = state();
+    const log = await rawLogOf(chain, client.execute(alice, a, run(program), "auto"));
+    expect(log).toBe(
+      "failed to execute message; message index: 0: external community pool is enabled - use the FundCommunityPool " +
+        "method exposed by the external community pool: invalid request",
+    );
+    expect(chain.events.at(-1)!.code).toBe(18);
+    expect(chain.communityPool()).toEqual([]);
+    expect(chain.balance(a)).toBe(50n);
+    expect(state()).toBe(before); // the embedded chain charges no fee here
+  });
+
+  it("routes protocolpool's MsgFundCommunityPool (an Any) into the community pool, with bank events", async () => {
+    const { chain, client, alice, instantiate } = await setup();
+    const a = await instantiate(okResult({}), [{ denom: "uakt", amount: "50" }]);
+    const program = okResult({ messages: [protocolPool(a, [{ denom: "uakt", amount: "20" }])] });
+    const res = await client.execute(alice, a, run(program), "auto");
     expect(chain.communityPool()).toEqual([{ denom: "uakt", amount: "20" }]);
     expect(chain.balance(a)).toBe(30n);
+    const pool = chain.keeper.protocolPoolAddress;
+    const transfer = res.events.filter((e) => e.type === "transfer").at(-1);
+    expect(Object.fromEntries(transfer.attributes.map((x) => [x.key, x.value]))).toMatchObject({
+      recipient: pool,
+      sender: a,
+      amount: "20uakt",
+    });
+  });
+
+  it("refuses protocolpool's MsgFundCommunityPool for another depositor, without coins or undecodable", async () => {
+    const { chain, client, alice, instantiate } = await setup();
+    const a = await instantiate(okResult({}), [{ denom: "uakt", amount: "50" }]);
+    const fail = async (msg: object): Promise<string> =>
+      rawLogOf(chain, client.execute(alice, a, run(okResult({ messages: [msg] })), "auto"));
+    const prefix = "failed to execute message; message index: 0: ";
+    expect(await fail(protocolPool(alice, [{ denom: "uakt", amount: "20" }]))).toBe(
+      `${prefix}contract doesn't have permission: unauthorized`,
+    );
+    expect(await fail(protocolPool(a, []))).toBe(`${prefix}amount cannot be nil: invalid coins`);
+    expect(await fail(protocolPool(a, [{ denom: "uakt", amount: "0" }]))).toBe(`${prefix}0uakt: invalid coins`);
+    expect(await fail(protocolPool(a, [{ denom: "uakt", amount: "999" }]))).toBe(
+      `${prefix}spendable balance 50uakt is smaller than 999uakt: insufficient funds`,
+    );
+    const garbage = {
+      ...protocolPool(a, []),
+      msg: { any: { type_url: "/cosmos.protocolpool.v1.MsgFundCommunityPool", value: "/w==" } },
+    };
+    expect(await fail(garbage)).toBe(
+      `${prefix}Cannot unpack proto message with type URL: /cosmos.protocolpool.v1.MsgFundCommunityPool: ` +
+        "invalid CosmosMsg from the contract",
+    );
+    expect(chain.communityPool()).toEqual([]);
+    expect(chain.balance(a)).toBe(50n);
   });
 
   it("sendTokens resolves with a non-zero code on failure, as CosmJS does", async () => {

@@ -32,7 +32,6 @@ function observe(chain: EmbeddedChain): unknown {
       storage: s.storage.entries(""),
       balances: s.balances.entries(""),
       supply: s.supply.entries(""),
-      pool: s.pool.entries(""),
       codes: s.codes.entries("").map(([k, c]) => [k, c.checksum, c.creator]),
       contracts: s.contracts.entries(""),
       seq: s.seq.entries(""),

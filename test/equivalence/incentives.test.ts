@@ -10,10 +10,9 @@
  *
  * The program starts in the past (the contract allows it), so 7-day epochs need no waiting: it has a committed, a
  * liquidity-mining and a discretionary pool, a revenue share and a treasury address, and ends 90 s after the script
- * starts, so its last epoch closes and its grace period runs out during the run. The `community_pool` treasury is not
- * in the script: wasmd 0.61's localnet (SDK 0.53 with x/protocolpool as the external community pool) rejects a
- * contract's `DistributionMsg::FundCommunityPool` ("external community pool is enabled - use the FundCommunityPool
- * method exposed by the external community pool"), which the embedded chain accepts.
+ * starts, so its last epoch closes and its grace period runs out during the run. A second program, with the
+ * `community_pool` treasury and one already-ended epoch nobody reported in, returns its budget through x/protocolpool's
+ * MsgFundCommunityPool (a `CosmosMsg::Any`; docs/incentives.md#treasury).
  */
 import { toBech32, toUtf8 } from "@cosmjs/encoding";
 import { sha256 } from "@noble/hashes/sha2";
@@ -21,6 +20,7 @@ import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx";
 import { describe, expect, it } from "vitest";
 import { EmbeddedChain } from "../../sim/index.js";
 import { EmbeddedGovernance } from "../../sim/chain/governance.js";
+import { moduleAddress } from "../../sim/interface/addresses.js";
 import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { AKT_USD_FEED_ID } from "../../scripts/deploy/defaults.js";
 import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js";
@@ -35,8 +35,10 @@ import type { Coin, JsonObject } from "../../sim/interface/client.js";
 import type { ProgramDef, Row } from "../helpers/incentives-model.js";
 
 const uakt = (n: number): Coin[] => [{ denom: "uakt", amount: String(n) }];
-/** What the funder sends to the contract before governance assigns it to the program. */
+/** What the funder sends to the contract before governance assigns it to program 0. */
 const FUNDING = 5_000_000_000;
+/** What governance assigns to program 1 (the community-pool treasury) from the same transfer. */
+const POOL_FUNDING = 1_000_000;
 /** Program 0 ends this long after the script starts: time for everything that must happen before its end. */
 const ENDS_IN = 90;
 const GRACE = 10;
@@ -90,6 +92,20 @@ function mainProgram(a: Actors, t0: number): ProgramDef {
   };
 }
 
+/** Program 1: one 7-day epoch that ended before the script starts, its returns going to the community pool. */
+function poolProgram(a: Actors, t0: number): ProgramDef {
+  const start = t0 - WEEK - 60;
+  return {
+    ...mainProgram(a, t0),
+    name: "equivalence community pool",
+    start,
+    end: start + WEEK,
+    treasury: { mode: "community_pool", address: null },
+    pools: [LM_POOL(BigInt(POOL_FUNDING))],
+    revenue: null,
+  };
+}
+
 function incentivesScript(a: Actors, t0: number, price: string, reachedTime: () => Promise<number>): Step[] {
   const x = (name: string, sender: string, msg: JsonObject, funds?: Coin[]): Step => ({
     kind: "execute",
@@ -116,9 +132,16 @@ function incentivesScript(a: Actors, t0: number, price: string, reachedTime: () 
     q("config", { config: {} }),
     {
       kind: "gov",
-      name: "governance creates the program from the contract's unassigned balance",
-      msgs: [{ create_program: { program: main, from_balance: String(FUNDING) } }],
+      name: "governance creates the programs from the contract's unassigned balance",
+      msgs: [
+        { create_program: { program: main, from_balance: String(FUNDING) } },
+        { create_program: { program: poolProgram(a, t0), from_balance: String(POOL_FUNDING) } },
+      ],
     },
+    x("program 1's empty epoch returns its budget to the community pool", a.stranger, {
+      close_epoch: { program_id: 1 },
+    }),
+    q("program 1 budget", { budget: { program_id: 1 } }),
     ...views("after creation"),
     x("anyone tops up program 0", a.funder, { fund_program: { program_id: 0 } }, uakt(2_500_000)),
     report("committed report, epoch 0", a.attestor, "committed", 0, [
@@ -232,7 +255,7 @@ describe.skipIf(!(await realChainAvailable()))(
         ) as [string, string, string, string];
         const gov = new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix });
         const real = await deploy(gov);
-        await client.sendTokens(funder, real.contract, uakt(FUNDING), FIXED_FEE);
+        await client.sendTokens(funder, real.contract, uakt(FUNDING + POOL_FUNDING), FIXED_FEE);
         const blockTime = async (height?: number): Promise<{ getTime(): number; readonly nanoseconds?: number }> =>
           (await client.comet.block(height)).block.header.time;
         const t0 = Math.floor((await blockTime()).getTime() / 1000);
@@ -274,7 +297,7 @@ describe.skipIf(!(await realChainAvailable()))(
         });
         for (const a of [funder, attestor, p1]) chain.fund(a, uakt(100_000_000_000));
         const embedded = await deploy(new EmbeddedGovernance(chain));
-        await chain.client().sendTokens(funder, embedded.contract, uakt(FUNDING), FIXED_FEE);
+        await chain.client().sendTokens(funder, embedded.contract, uakt(FUNDING + POOL_FUNDING), FIXED_FEE);
         const asGov = chain.asGov();
         const onEmbedded = await runScriptDetailed(chain.client(), embedded.contract, steps, {
           excludedAttributes: new Set(),
@@ -312,6 +335,15 @@ describe.skipIf(!(await realChainAvailable()))(
         expect(returns("close epoch 1")).toContain("unallocated");
         expect(events("close epoch 1", "wasm-incentives_payout").length).toBe(2);
         expect(returns("sweep")).toEqual(["program_end"]);
+        const poolClose = "program 1's empty epoch returns its budget to the community pool";
+        expect(returns(poolClose)).toEqual(["unallocated"]);
+        expect(events(poolClose, "transfer").filter((e) => e.sender === real.contract)).toEqual([
+          {
+            recipient: moduleAddress(node.prefix, "protocolpool"),
+            sender: real.contract,
+            amount: `${POOL_FUNDING}uakt`,
+          },
+        ]);
         expect(events("p1 claims", "wasm-incentives_claim")).toHaveLength(1);
         expect(events("p1 claims epoch 1", "wasm-incentives_claim")).toHaveLength(1);
         expect(events("spot revenue", "wasm-incentives_revenue")[0]).toMatchObject({ fee: "100000" });

@@ -88,6 +88,28 @@ function probeScript(sender: string): Step[] {
     { kind: "execute", name: "unknown variant", sender, msg: { frobnicate: {} } },
     { kind: "execute", name: "missing field", sender, msg: { set: {} } },
     { kind: "execute", name: "echo info", sender, msg: { echo_info: {} }, funds: uakt(5) },
+    // The community pool (docs/embedded-chain.md#community-pool): distribution's message is refused, x/protocolpool's
+    // MsgFundCommunityPool as `Any` moves the coins to its module account; a foreign depositor and no coins fail.
+    {
+      kind: "execute",
+      name: "distribution fund_community_pool refused",
+      sender,
+      msg: { fund_pool: { amount: uakt(7) } },
+    },
+    {
+      kind: "execute",
+      name: "protocolpool fund_community_pool",
+      sender,
+      msg: { fund_protocol_pool: { amount: uakt(7) } },
+      funds: uakt(7),
+    },
+    {
+      kind: "execute",
+      name: "protocolpool fund with another depositor",
+      sender,
+      msg: { fund_protocol_pool: { amount: uakt(1), depositor: sender } },
+    },
+    { kind: "execute", name: "protocolpool fund without coins", sender, msg: { fund_protocol_pool: { amount: [] } } },
     { kind: "query", name: "unknown query variant", msg: { nope: {} } },
     { kind: "query", name: "bank query through the contract", msg: { balance: { address: RECIPIENT, denom: "uakt" } } },
     { kind: "query", name: "u128 math", msg: { u128: { op: "mul", a: "18446744073709551616", b: "3" } } },

@@ -11,6 +11,7 @@ import {
   JsonWriter,
   Key,
   Parser,
+  ProtocolPoolMsg,
   Reply,
   ReplyOn,
   Response,
@@ -49,6 +50,7 @@ const EXECUTE_VARIANTS: Array<string> = [
   "send",
   "burn",
   "fund_pool",
+  "fund_protocol_pool",
   "call",
   "instantiate_child",
   "migrate_child",
@@ -172,6 +174,14 @@ export function execute(ctx: Context, msg: JsonValue): Response {
     if (p.failed()) return err(p.message());
     const m: CosmosMsg = name == "burn" ? BankMsg.burn(amount) : DistributionMsg.fundCommunityPool(amount);
     return new Response().addAttribute("action", name).addMessage(m);
+  }
+  if (name == "fund_protocol_pool") {
+    p.denyUnknown(o, ["amount", "depositor"]);
+    const amount = o.coins("amount", p);
+    const depositor = o.optStr("depositor", p);
+    if (p.failed()) return err(p.message());
+    const from = depositor !== null ? depositor : ctx.env.contract.address;
+    return new Response().addAttribute("action", name).addMessage(ProtocolPoolMsg.fundCommunityPool(from, amount));
   }
   if (name == "call") {
     p.denyUnknown(o, ["contract", "msg", "funds", "reply_on", "id", "payload", "gas_limit"]);

@@ -79,6 +79,12 @@ export class FundPoolMsg {
   amount: Array<Coin> = [];
 }
 
+/** x/protocolpool MsgFundCommunityPool as `CosmosMsg::Any`; `depositor` defaults to the contract. @msg ExecuteMsg fund_protocol_pool */
+export class FundProtocolPoolMsg {
+  amount: Array<Coin> = [];
+  depositor: string | null = null;
+}
+
 /**
  * Executes another contract as a submessage; `msg` is its ExecuteMsg as a JSON object (JsonValue = any JSON).
  * @msg ExecuteMsg call

@@ -37,17 +37,19 @@ describe("incentives: treasury destinations", () => {
   const pool = (chain: EmbeddedChain): bigint =>
     BigInt(chain.communityPool().find((c) => c.denom === "uakt")?.amount ?? "0");
 
-  it("community_pool: an empty epoch's budget goes to the community pool (FundCommunityPool, plain wasmd rules)", async () => {
+  it("community_pool: an empty epoch's budget goes to the community pool (x/protocolpool's module account)", async () => {
     const { chain, s, id } = await example(false, "community_pool");
     const before = pool(chain);
     await s.exec(s.stranger, { close_epoch: { program_id: id } });
     expect(pool(chain)).toBe(before + 1_000_000n);
   });
 
-  it("on Akash the message filter refuses FundCommunityPool: the close fails and changes nothing; `address` works", async () => {
+  it("on Akash the message filter refuses protocolpool's MsgFundCommunityPool: the close fails and changes nothing; `address` works", async () => {
     const { s, id } = await example(true, "community_pool");
     const before = await s.query({ budget: { program_id: id } });
-    await expect(s.exec(s.stranger, { close_epoch: { program_id: id } })).rejects.toThrow("Akash message filter");
+    await expect(s.exec(s.stranger, { close_epoch: { program_id: id } })).rejects.toThrow(
+      "Akash message filter: any /cosmos.protocolpool.v1.MsgFundCommunityPool is not allowed on Akash",
+    );
     expect(await s.query({ budget: { program_id: id } })).toEqual(before);
     const ok = await example(true, "address");
     const t0 = await ok.s.balance(ok.s.treasury);

@@ -9,6 +9,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ChainBackend } from "../../../sim/interface/index.js";
+import { moduleAddress } from "../../../sim/interface/addresses.js";
 import { feePerTx } from "../../helpers/suite.js";
 import {
   H100_POOL,
@@ -189,6 +190,34 @@ export function incentivesSuite(backend: () => ChainBackend | Promise<ChainBacke
       expect(eventsOf(rev, "wasm-incentives_revenue")[0]).toMatchObject({ fee: "100000", remitted: "900003" });
       expect(await s.balance(s.operator)).toBe(op0 + 100_000n);
       expect(await s.balance(s.treasury)).toBe(tr0 + 900_003n);
+    });
+
+    it("community_pool treasury: an epoch nobody earns in goes to x/protocolpool's MsgFundCommunityPool (an Any)", async () => {
+      const now = await s.backend.now();
+      const start = now - WEEK - 60;
+      const def = program(s, {
+        start,
+        end: start + WEEK,
+        pools: [LM_POOL(1_000_000n)],
+        treasury: { mode: "community_pool" },
+      });
+      const id = await createProgram(s, def, 1_000_000n);
+      const held = await s.balance(s.contract);
+      const res = await s.exec(s.stranger, { close_epoch: { program_id: id } });
+      expect(eventsOf(res, "wasm-incentives_return").map((e) => [e.reason, e.amount])).toEqual([
+        ["unallocated", "1000000"],
+      ]);
+      // The coins go to the protocolpool module account (the community pool on wasmd 0.61); its balance also grows
+      // with the fees' community tax on wasmd, so the transfer event and the contract's balance are what is exact.
+      const pool = moduleAddress(s.contract.slice(0, s.contract.lastIndexOf("1")), "protocolpool");
+      const transfers = eventsOf(res, "transfer").filter((e) => e.recipient === pool);
+      expect(transfers).toHaveLength(1);
+      expect(transfers[0]).toMatchObject({ sender: s.contract, amount: "1000000uakt" });
+      expect(await s.balance(s.contract)).toBe(held - 1_000_000n);
+      const model = new ProgramModel(def);
+      model.fund(1_000_000n);
+      model.close(new Map(), 0n);
+      expectBudget(await budget(id), model);
     });
 
     it("an AKT price rise leaves excess buffer, which close_epoch returns", async () => {
