@@ -166,7 +166,7 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
   let dropped = 0;
   let typeIds = 0;
   let code: Uint8Array | null = null;
-  for (let at = 8; at < wasm.length; ) {
+  for (let at = 8; at < wasm.length;) {
     const [size, body] = readLeb(wasm, at + 1);
     if (wasm[at] === 10) code = wasm.subarray(body, body + size);
     at = body + size;
