@@ -14,7 +14,7 @@ export function instantiateContract(ctx: Context, m: InstantiateMsg): Response {
   const e = apply(c, m.admin, m.oracle, m.akt_feed, m.burn_mode, m.allowed, m.params);
   if (e !== null) return err(e);
   const st = new State();
-  const funds = ctx.info!.funds;
+  const funds = ctx.messageInfo().funds;
   for (let i = 0; i < funds.length; i++) {
     if (funds[i].denom != AKT) return err(E.wrongDenom(funds[i].denom));
     st.vault = st.vault.add(funds[i].amount);

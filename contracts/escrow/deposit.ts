@@ -232,7 +232,7 @@ export function createAccount(x: Exec, m: FundingMsg): Response {
   const accounts = ACCOUNTS();
   if (accounts.has(Key.str(m.id))) return err(E.accountExists(m.id));
   const f = collect(x, null, m);
-  if (f.error !== null) return err(f.error!);
+  if (f.error !== null) return err(changetype<string>(f.error));
   const min = x.cfg.denom(f.denom)!.minDeposit;
   if (f.total.lt(min)) return err(E.belowMinimum(min.toString(), f.denom));
   const acc = new Account();
@@ -258,7 +258,7 @@ export function deposit(x: Exec, m: FundingMsg): Response {
   const ps = loadLivePayments(acc);
   settle(x, acc, ps);
   const f = collect(x, acc, m);
-  if (f.error !== null) return err(f.error!);
+  if (f.error !== null) return err(changetype<string>(f.error));
   // An overdrawn account takes only what pays its debts: funds in another denom would close it with the debt unpaid.
   if (acc.state == STATE_OVERDRAWN && owed(ps, f.denom).isZero()) return err(E.overdrawnForeignDenom(f.denom));
   const e = credit(x, acc, f);

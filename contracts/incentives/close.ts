@@ -96,7 +96,7 @@ function rowsOf(id: u64, epoch: u32, pool: i32, max: u32): Array<RowResponse> {
 export function closeEpoch(x: Exec, m: CloseEpochMsg): Response {
   const id = m.program_id;
   const l = loadProgram(id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   const d = l.def;
   const st = l.st;
   const n = numEpochs(d);
@@ -111,7 +111,7 @@ export function closeEpoch(x: Exec, m: CloseEpochMsg): Response {
   let price = Decimal.zero();
   if (!usdRemaining(st).isZero()) {
     const pr = fetchPrice(x);
-    if (pr.error !== null) return err(pr.error!);
+    if (pr.error !== null) return err(changetype<string>(pr.error));
     price = pr.value;
   }
   const tag = intStr(epoch);

@@ -102,7 +102,7 @@ export function createProgram(x: Exec, m: CreateProgramMsg): Response {
 
 export function fundProgram(x: Exec, m: FundProgramMsg): Response {
   const l = loadProgram(m.program_id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   if (x.now >= l.def.end) return err(E.ended(l.def.end));
   const errs = new Array<string>();
   const amount = funding(x, m.from_balance, errs);
@@ -135,7 +135,7 @@ export function payout(x: Exec, id: u64, provider: string, pool: string, epoch: 
 export function grant(x: Exec, m: GrantMsg): Response {
   if (x.sender != x.cfg.admin) return err(E.UNAUTHORIZED_ADMIN);
   const l = loadProgram(m.program_id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   if (x.now >= l.def.end) return err(E.ended(l.def.end));
   const i = poolIndex(l.def, m.pool);
   if (i < 0) return err(E.poolNotFound(m.pool));
@@ -160,7 +160,7 @@ export function grant(x: Exec, m: GrantMsg): Response {
 
 export function claim(x: Exec, m: ClaimMsg): Response {
   const l = loadProgram(m.program_id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   const k = earnKey(m.program_id, x.sender);
   const e = EARNINGS().load(k);
   if (e === null || e.earned.eq(e.claimed)) return err(E.NOTHING_TO_CLAIM);
@@ -179,7 +179,7 @@ export function claim(x: Exec, m: ClaimMsg): Response {
 
 export function sweep(x: Exec, m: SweepMsg): Response {
   const l = loadProgram(m.program_id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   const from = l.def.end + l.def.grace;
   if (x.now < from) return err(E.sweepNotYet(from));
   const amount = l.st.balance();
@@ -195,7 +195,7 @@ export function sweep(x: Exec, m: SweepMsg): Response {
 
 export function depositRevenue(x: Exec, m: DepositRevenueMsg): Response {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   const r = l.def.revenue;
   if (r === null) return err(E.NO_REVENUE);
   const amount = x.attached();

@@ -28,7 +28,7 @@ export function queryConfig(_ctx: Context, _m: ConfigQuery): Answer<ConfigRespon
 
 export function queryProgram(_ctx: Context, m: ProgramQuery): Answer<ProgramResponse> {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return refuse<ProgramResponse>(l.error!);
+  if (l.error !== null) return refuse<ProgramResponse>(changetype<string>(l.error));
   const r = new ProgramResponse();
   r.id = m.program_id;
   r.program = l.def;
@@ -40,7 +40,7 @@ export function queryProgram(_ctx: Context, m: ProgramQuery): Answer<ProgramResp
 
 export function queryPools(_ctx: Context, m: PoolsQuery): Answer<PoolsResponse> {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return refuse<PoolsResponse>(l.error!);
+  if (l.error !== null) return refuse<PoolsResponse>(changetype<string>(l.error));
   const r = new PoolsResponse();
   r.pools = l.st.pools;
   return answer(r);
@@ -48,7 +48,7 @@ export function queryPools(_ctx: Context, m: PoolsQuery): Answer<PoolsResponse> 
 
 export function queryEpoch(_ctx: Context, m: EpochQuery): Answer<EpochResponse> {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return refuse<EpochResponse>(l.error!);
+  if (l.error !== null) return refuse<EpochResponse>(changetype<string>(l.error));
   const n = numEpochs(l.def);
   if (m.epoch >= n) return refuse<EpochResponse>(E.epochNotFound(m.epoch, n));
   const pi = poolIndex(l.def, m.pool);
@@ -67,7 +67,7 @@ export function queryEpoch(_ctx: Context, m: EpochQuery): Answer<EpochResponse> 
 
 export function queryProvider(_ctx: Context, m: ProviderQuery): Answer<ProviderResponse> {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return refuse<ProviderResponse>(l.error!);
+  if (l.error !== null) return refuse<ProviderResponse>(changetype<string>(l.error));
   const found = EARNINGS().load(earnKey(m.program_id, m.provider));
   const e = found !== null ? found : new ProviderResponse();
   e.provider = m.provider;
@@ -77,7 +77,7 @@ export function queryProvider(_ctx: Context, m: ProviderQuery): Answer<ProviderR
 
 export function queryBudget(ctx: Context, m: BudgetQuery): Answer<BudgetResponse> {
   const l = loadProgram(m.program_id, false);
-  if (l.error !== null) return refuse<BudgetResponse>(l.error!);
+  if (l.error !== null) return refuse<BudgetResponse>(changetype<string>(l.error));
   const st = l.st;
   const r = new BudgetResponse();
   r.funded = st.funded;

@@ -29,7 +29,7 @@ export function loadEpoch(id: u64, d: ProgramDef, epoch: u32): EpochResponse {
 
 export function report(x: Exec, m: ReportMsg): Response {
   const l = loadProgram(m.program_id, true);
-  if (l.error !== null) return err(l.error!);
+  if (l.error !== null) return err(changetype<string>(l.error));
   const d = l.def;
   if (!d.attestors.includes(x.sender)) return err(E.UNAUTHORIZED_ATTESTOR);
   const pi = poolIndex(d, m.pool);

@@ -12,7 +12,7 @@ const MAX_STORED_SETS: i32 = 1000;
 /** The stored config when the sender is its admin. */
 function adminConfig(ctx: Context): Config | null {
   const c = CONFIG().mustLoad();
-  return ctx.info!.sender == c.admin ? c : null;
+  return ctx.messageInfo().sender == c.admin ? c : null;
 }
 
 export function replaceSignerSets(sets: Array<SignerSet>): void {
@@ -51,8 +51,9 @@ export function updateConfig(ctx: Context, m: UpdateConfigMsg): Response {
   const c = adminConfig(ctx);
   if (c === null) return err(E.UNAUTHORIZED);
   const change = applyConfig(c, m);
-  if (change.error !== null) return err(change.error!);
-  if (change.sets !== null) replaceSignerSets(change.sets!);
+  if (change.error !== null) return err(changetype<string>(change.error));
+  const sets = change.sets;
+  if (sets !== null) replaceSignerSets(sets);
   CONFIG().save(c);
   return new Response().addAttribute("action", "update_config").addAttribute("fields", givenFields(m));
 }
@@ -60,8 +61,8 @@ export function updateConfig(ctx: Context, m: UpdateConfigMsg): Response {
 export function addFeed(ctx: Context, m: AddFeedMsg): Response {
   if (adminConfig(ctx) === null) return err(E.UNAUTHORIZED);
   const f = checkFeed(m.id, m.symbol);
-  if (f.error !== null) return err(f.error!);
-  const feed = f.value!;
+  if (f.error !== null) return err(changetype<string>(f.error));
+  const feed = f.passed();
   const idHex = toHex(feed.id);
   if (FEEDS().has(Key.bytes(feed.id))) return err(E.feedExists(idHex));
   FEEDS().save(Key.bytes(feed.id), feed);
@@ -75,8 +76,8 @@ export function removeFeed(ctx: Context, m: RemoveFeedMsg): Response {
   const c = adminConfig(ctx);
   if (c === null) return err(E.UNAUTHORIZED);
   const checked = checkFeedId(m.id);
-  if (checked.error !== null) return err(checked.error!);
-  const id = checked.value!;
+  if (checked.error !== null) return err(changetype<string>(checked.error));
+  const id = checked.passed();
   const idHex = toHex(id);
   if (!FEEDS().has(Key.bytes(id))) return err(E.feedNotConfigured(idHex));
   FEEDS().remove(Key.bytes(id));

@@ -24,6 +24,11 @@ export class Checked<T> {
     public value: T | null,
     public error: string | null,
   ) {}
+
+  /** The value of a check that passed (error null). One shared null check, not one inlined per call site. */
+  passed(): T {
+    return this.value!;
+  }
 }
 
 function ok<T>(value: T): Checked<T> {
@@ -56,10 +61,10 @@ export function checkSymbol(symbol: string | null): Checked<string> {
 /** A feed to track (FeedMsg in instantiate, AddFeedMsg). */
 export function checkFeed(idText: string, symbolText: string | null): Checked<Feed> {
   const id = checkFeedId(idText);
-  if (id.error !== null) return fail<Feed>(id.error!);
+  if (id.error !== null) return fail<Feed>(changetype<string>(id.error));
   const symbol = checkSymbol(symbolText);
-  if (symbol.error !== null) return fail<Feed>(symbol.error!);
-  return ok<Feed>(new Feed(id.value!, symbol.value!));
+  if (symbol.error !== null) return fail<Feed>(changetype<string>(symbol.error));
+  return ok<Feed>(new Feed(id.passed(), symbol.passed()));
 }
 
 /** i64 decimal string (Pyth's JSON form). */
@@ -110,8 +115,8 @@ function signerSets(list: Array<SignerSetMsg>): Checked<Array<SignerSet>> {
   const out = new Array<SignerSet>();
   for (let i = 0; i < list.length; i++) {
     const s = signerSet(list[i]);
-    if (s.error !== null) return fail<Array<SignerSet>>(s.error!);
-    const set = s.value!;
+    if (s.error !== null) return fail<Array<SignerSet>>(changetype<string>(s.error));
+    const set = s.passed();
     for (let j = 0; j < out.length; j++) {
       if (out[j].index == set.index) return fail<Array<SignerSet>>(E.duplicateSignerSet(set.index));
     }
@@ -160,17 +165,28 @@ function refused(error: string): ConfigChange {
 }
 
 function applyParams(c: Config, m: UpdateConfigMsg): void {
-  if (m.max_conf_bps !== null) c.maxConfBps = m.max_conf_bps!.value;
-  if (m.min_expo !== null) c.minExpo = m.min_expo!.value;
-  if (m.max_expo !== null) c.maxExpo = m.max_expo!.value;
-  if (m.max_future_drift !== null) c.maxFutureDrift = m.max_future_drift!.value;
-  if (m.max_price_staleness !== null) c.maxPriceStaleness = m.max_price_staleness!.value;
-  if (m.twap_window !== null) c.twapWindow = m.twap_window!.value;
-  if (m.max_deviation_bps !== null) c.maxDeviationBps = m.max_deviation_bps!.value;
-  if (m.min_price_sources !== null) c.minPriceSources = m.min_price_sources!.value;
-  if (m.price_retention !== null) c.priceRetention = m.price_retention!.value;
-  if (m.signer_set_expiry_secs !== null) c.signerSetExpirySecs = m.signer_set_expiry_secs!.value;
-  if (m.max_ema_deviation_bps !== null) c.maxEmaDeviationBps = m.max_ema_deviation_bps!.value;
+  const maxConfBps = m.max_conf_bps;
+  if (maxConfBps !== null) c.maxConfBps = maxConfBps.value;
+  const minExpo = m.min_expo;
+  if (minExpo !== null) c.minExpo = minExpo.value;
+  const maxExpo = m.max_expo;
+  if (maxExpo !== null) c.maxExpo = maxExpo.value;
+  const maxFutureDrift = m.max_future_drift;
+  if (maxFutureDrift !== null) c.maxFutureDrift = maxFutureDrift.value;
+  const maxPriceStaleness = m.max_price_staleness;
+  if (maxPriceStaleness !== null) c.maxPriceStaleness = maxPriceStaleness.value;
+  const twapWindow = m.twap_window;
+  if (twapWindow !== null) c.twapWindow = twapWindow.value;
+  const maxDeviationBps = m.max_deviation_bps;
+  if (maxDeviationBps !== null) c.maxDeviationBps = maxDeviationBps.value;
+  const minPriceSources = m.min_price_sources;
+  if (minPriceSources !== null) c.minPriceSources = minPriceSources.value;
+  const priceRetention = m.price_retention;
+  if (priceRetention !== null) c.priceRetention = priceRetention.value;
+  const signerSetExpirySecs = m.signer_set_expiry_secs;
+  if (signerSetExpirySecs !== null) c.signerSetExpirySecs = signerSetExpirySecs.value;
+  const maxEmaDeviationBps = m.max_ema_deviation_bps;
+  if (maxEmaDeviationBps !== null) c.maxEmaDeviationBps = maxEmaDeviationBps.value;
 }
 
 /** Checks the given fields in declaration order and applies them to `c`; the caller saves only without error. */
@@ -181,14 +197,15 @@ export function applyConfig(c: Config, m: UpdateConfigMsg): ConfigChange {
     if (e !== null) return refused(e);
     c.admin = admin;
   }
-  if (m.chain_id !== null) c.chainId = m.chain_id!.value;
+  const chainId = m.chain_id;
+  if (chainId !== null) c.chainId = chainId.value;
   const sources = m.data_sources;
   if (sources !== null) {
     const ds = new Array<DataSource>();
     for (let i = 0; i < sources.length; i++) {
       const d = dataSource(sources[i]);
-      if (d.error !== null) return refused(d.error!);
-      ds.push(d.value!);
+      if (d.error !== null) return refused(changetype<string>(d.error));
+      ds.push(d.passed());
     }
     if (ds.length == 0) return refused(E.NO_DATA_SOURCES);
     c.dataSources = ds;
@@ -196,10 +213,11 @@ export function applyConfig(c: Config, m: UpdateConfigMsg): ConfigChange {
   const gov = m.governance_source;
   if (gov !== null) {
     const d = dataSource(gov);
-    if (d.error !== null) return refused(d.error!);
-    c.governanceSource = d.value!;
+    if (d.error !== null) return refused(changetype<string>(d.error));
+    c.governanceSource = d.passed();
   }
-  if (m.update_fee !== null) c.updateFee = m.update_fee!;
+  const fee = m.update_fee;
+  if (fee !== null) c.updateFee = fee;
   const recipient = m.fee_recipient;
   if (recipient !== null) {
     const e = checkAddress(recipient);
@@ -222,9 +240,9 @@ export function applyConfig(c: Config, m: UpdateConfigMsg): ConfigChange {
   const sets = m.signer_sets;
   if (sets !== null) {
     const s = signerSets(sets);
-    if (s.error !== null) return refused(s.error!);
+    if (s.error !== null) return refused(changetype<string>(s.error));
     let top: u32 = 0;
-    const list = s.value!;
+    const list = s.passed();
     for (let i = 0; i < list.length; i++) if (list[i].index > top) top = list[i].index;
     c.currentSignerSet = top;
     out.sets = list;

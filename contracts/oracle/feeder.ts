@@ -8,14 +8,14 @@ import * as E from "./error";
 
 export function feedPrice(ctx: Context, m: FeedPriceMsg): Response {
   const checkedId = checkFeedId(m.id);
-  if (checkedId.error !== null) return err(checkedId.error!);
+  if (checkedId.error !== null) return err(changetype<string>(checkedId.error));
   const checkedPrice = checkI64(m.price);
-  if (checkedPrice.error !== null) return err(checkedPrice.error!);
-  const id = checkedId.value!;
-  const price = checkedPrice.value!.value;
+  if (checkedPrice.error !== null) return err(changetype<string>(checkedPrice.error));
+  const id = checkedId.passed();
+  const price = checkedPrice.passed().value;
   const expo = m.expo;
   const publishTime = m.publish_time;
-  const info = ctx.info!;
+  const info = ctx.messageInfo();
   const c = CONFIG().mustLoad();
   if (!c.isFeeder(info.sender)) return err(E.unauthorizedFeeder(info.sender));
   if (c.paused) return err(E.PAUSED);

@@ -27,17 +27,17 @@ export function instantiateContract(ctx: Context, m: InstantiateMsg): Response {
   const c = new Config();
   c.governanceSource = defaultGovernanceSource();
   const change = applyConfig(c, asUpdate(m));
-  if (change.error !== null) return err(change.error!);
+  if (change.error !== null) return err(changetype<string>(change.error));
   const feeds = new Array<Feed>();
   const list = m.feeds;
   if (list !== null) {
     for (let i = 0; i < list.length; i++) {
       const f = checkFeed(list[i].id, list[i].symbol);
-      if (f.error !== null) return err(f.error!);
-      feeds.push(f.value!);
+      if (f.error !== null) return err(changetype<string>(f.error));
+      feeds.push(f.passed());
     }
   }
-  if (ctx.info!.funds.length > 0) return err(E.FUNDS_NOT_ACCEPTED);
+  if (ctx.messageInfo().funds.length > 0) return err(E.FUNDS_NOT_ACCEPTED);
 
   CONFIG().save(c);
   replaceSignerSets(change.sets!);

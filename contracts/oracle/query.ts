@@ -42,8 +42,8 @@ function pythPrice(price: i64, conf: u64, expo: i32, publishTime: i64): PythPric
 
 export function queryPriceFeed(_ctx: Context, m: PriceFeedQuery): Answer<PriceFeedResponse> {
   const checked = checkFeedId(m.id);
-  if (checked.error !== null) return refuse<PriceFeedResponse>(checked.error!);
-  const id = checked.value!;
+  if (checked.error !== null) return refuse<PriceFeedResponse>(changetype<string>(checked.error));
+  const id = checked.passed();
   const x = PYTH_PRICES().load(Key.bytes(id));
   if (x === null) return refuse<PriceFeedResponse>(E.priceFeedNotFound(toHex(id)));
   const r = new PriceFeedResponse();
@@ -66,7 +66,7 @@ function configuredAggregate(ctx: Context, idText: string): Lookup {
     out.error = checked.error;
     return out;
   }
-  out.id = checked.value!;
+  out.id = checked.passed();
   if (!FEEDS().has(Key.bytes(out.id))) out.error = E.feedNotConfigured(toHex(out.id));
   else out.agg = aggregate(CONFIG().mustLoad(), out.id, ctx.env.block.timeSeconds());
   return out;
@@ -74,7 +74,7 @@ function configuredAggregate(ctx: Context, idText: string): Lookup {
 
 export function queryPrice(ctx: Context, m: PriceQuery): Answer<PriceResponse> {
   const l = configuredAggregate(ctx, m.id);
-  if (l.error !== null) return refuse<PriceResponse>(l.error!);
+  if (l.error !== null) return refuse<PriceResponse>(changetype<string>(l.error));
   const a = l.agg!;
   if (!a.healthy) return refuse<PriceResponse>(E.unhealthy(joinWith(a.reasons, "; ")));
   const r = new PriceResponse();
@@ -90,7 +90,7 @@ export function queryPrice(ctx: Context, m: PriceQuery): Answer<PriceResponse> {
 
 export function queryHealth(ctx: Context, m: HealthQuery): Answer<HealthResponse> {
   const l = configuredAggregate(ctx, m.id);
-  if (l.error !== null) return refuse<HealthResponse>(l.error!);
+  if (l.error !== null) return refuse<HealthResponse>(changetype<string>(l.error));
   const a = l.agg!;
   const r = new HealthResponse();
   r.id = toHex(l.id);
@@ -155,9 +155,9 @@ export function queryConfig(_ctx: Context, _m: ConfigQuery): Answer<ConfigRespon
 
 export function queryGetUpdateFee(_ctx: Context, m: GetUpdateFeeQuery): Answer<UpdateFeeResponse> {
   const countErr = checkBlobCount(m.data);
-  if (countErr !== null) return refuse<UpdateFeeResponse>(countErr!);
+  if (countErr !== null) return refuse<UpdateFeeResponse>(countErr);
   const parsed = parseBlobs(m.data);
-  if (parsed.error !== null) return refuse<UpdateFeeResponse>(parsed.error!);
+  if (parsed.error !== null) return refuse<UpdateFeeResponse>(changetype<string>(parsed.error));
   const c = CONFIG().mustLoad();
   const fee = requiredFee(c, parsed.messages);
   if (fee === null) return refuse<UpdateFeeResponse>(E.badParam("update_fee", "fee overflows"));

@@ -11,7 +11,7 @@ export function submitSignerSetUpgrade(ctx: Context, bytes: Uint8Array): Respons
   const now = ctx.env.block.timeSeconds();
 
   const vaa = parseVaa(bytes, "signer set upgrade VAA");
-  if (vaa.error !== null) return err(vaa.error!);
+  if (vaa.error !== null) return err(changetype<string>(vaa.error));
   if (!c.governanceSource.matches(vaa.emitterChain, vaa.emitterAddress))
     return err(E.notGovernanceEmitter(vaa.emitterChain, toHex(vaa.emitterAddress)));
   // Wormhole's archive: keyed by keccak256(body), so a re-signed copy of an applied upgrade is a replay too.
@@ -24,7 +24,7 @@ export function submitSignerSetUpgrade(ctx: Context, bytes: Uint8Array): Respons
   if (sigErr !== null) return err(sigErr);
 
   const up = parseSetUpgrade(vaa.payload);
-  if (up.error !== null) return err(up.error!);
+  if (up.error !== null) return err(changetype<string>(up.error));
   if (up.targetChain != 0 && up.targetChain != c.chainId) return err(E.wrongTargetChain(up.targetChain, c.chainId));
   if (c.currentSignerSet == U32.MAX_VALUE || up.newIndex != c.currentSignerSet + 1)
     return err(E.wrongNewIndex(up.newIndex, c.currentSignerSet + 1));

@@ -92,13 +92,13 @@ function indexOfFeed(id: Uint8Array, accepted: Array<PriceMessage>): i32 {
 
 export function updatePriceFeeds(ctx: Context, blobs: Array<Uint8Array>): Response {
   const countErr = checkBlobCount(blobs);
-  if (countErr !== null) return err(countErr!);
+  if (countErr !== null) return err(countErr);
   const c = CONFIG().mustLoad();
   if (c.paused) return err(E.PAUSED);
   const parsed = parseBlobs(blobs);
-  if (parsed.error !== null) return err(parsed.error!);
-  const fee = checkFee(c, ctx.info!.funds, parsed.messages);
-  if (fee.error !== null) return err(fee.error!);
+  if (parsed.error !== null) return err(changetype<string>(parsed.error));
+  const fee = checkFee(c, ctx.messageInfo().funds, parsed.messages);
+  if (fee.error !== null) return err(changetype<string>(fee.error));
 
   const now = ctx.env.block.timeSeconds();
   const candidates = new Array<PriceMessage>();

@@ -77,13 +77,12 @@ function hookDispatch(hook: Variant, all: Variant[]): string {
     `  const j = parseJsonBytes(msg, p);`,
     `  const v = j !== null ? parseVariant(j, ${JSON.stringify(type)}, ${table}, p) : null;`,
     `  if (v === null) return err(p.message());`,
-    `  const name = v.name;`,
     `  let res: Response | null = null;`,
     `  switch (v.index) {`,
   ];
   targets.forEach((v, i) => {
     lines.push(
-      `    case ${i}: {`,
+      `    ${caseLabel(i, targets.length)} {`,
       `      const m = parse${v.info.name}(v.body, p);`,
       `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m);`,
       `      break;`,
@@ -93,10 +92,18 @@ function hookDispatch(hook: Variant, all: Variant[]): string {
   lines.push(
     `  }`,
     `  if (p.failed()) return err(p.message());`,
-    `  return res !== null ? res : err("internal error: no branch for ${type}::" + name);`,
+    `  return changetype<Response>(res); // every branch sets it unless parsing failed`,
     `}`,
   );
   return lines.join("\n");
+}
+
+/**
+ * The switch label of variant `i` of `n`: the last one is the `default`, since parseVariant returns only indexes of
+ * the table, so no fallback branch (and no "no branch" error text in the wasm) is needed.
+ */
+function caseLabel(i: number, n: number): string {
+  return i === n - 1 ? "default:" : `case ${i}:`;
 }
 
 // Branches only set the outcome and one exit reports it: fewer copies of the error paths in the wasm.
@@ -106,15 +113,14 @@ function executeDispatch(variants: Variant[]): string {
     `  const p = new Parser("ExecuteMsg");`,
     `  const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);`,
     `  if (v === null) return err(p.message());`,
-    `  const name = v.name;`,
     // Funds first: a non-payable message with coins attached fails before its body is read (coins would be stuck).
-    `  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> <u64>v.index) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);`,
+    `  if (ctx.messageInfo().funds.length > 0 && ((PAYABLE_VARIANTS >> <u64>v.index) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);`,
     `  let res: Response | null = null;`,
   ];
   lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `    case ${i}: {`,
+      `    ${caseLabel(i, variants.length)} {`,
       `      const m = parse${v.info.name}(v.body, p);`,
       // A hook's handler gets the dispatch of its inner message (a function, so execute.ts need not import gen/).
       `      if (!p.failed()) res = ${handlerName("ExecuteMsg", v.name)}(ctx, m${v.hook.length > 0 ? `, ${hookNames(v.name).fn}` : ""});`,
@@ -125,8 +131,7 @@ function executeDispatch(variants: Variant[]): string {
   lines.push(
     `  }`,
     `  if (p.failed()) return err(p.message());`,
-    // Not a default: parseVariant rejected every name outside the table and each name in it has a branch above.
-    `  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);`,
+    `  return changetype<Response>(res); // every branch sets it unless parsing failed`,
     `}`,
   );
   return lines.join("\n");
@@ -138,14 +143,13 @@ function queryDispatch(variants: Variant[]): string {
     `  const p = new Parser("QueryMsg");`,
     `  const v = parseVariant(msg, "QueryMsg", QUERY_VARIANTS, p);`,
     `  if (v === null) return QueryResponse.err(p.message());`,
-    `  const name = v.name;`,
     `  const w = new JsonWriter();`,
-    `  let error: string | null = "internal error: no branch for QueryMsg::" + name;`,
+    `  let error: string | null = null;`,
   ];
   lines.push(`  switch (v.index) {`);
   variants.forEach((v, i) => {
     lines.push(
-      `    case ${i}: {`,
+      `    ${caseLabel(i, variants.length)} {`,
       `      const m = parse${v.info.name}(v.body, p);`,
       `      if (!p.failed()) {`,
       `        const a = ${handlerName("QueryMsg", v.name)}(ctx, m);`,
@@ -159,7 +163,7 @@ function queryDispatch(variants: Variant[]): string {
   lines.push(
     `  }`,
     `  if (p.failed()) return QueryResponse.err(p.message());`,
-    `  if (error !== null) return QueryResponse.err(error!);`,
+    `  if (error !== null) return QueryResponse.err(changetype<string>(error));`,
     `  return QueryResponse.ok(w.toString());`,
     `}`,
   );

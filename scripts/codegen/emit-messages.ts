@@ -8,6 +8,22 @@ const UNSIGNED = new Set(["u8", "u16", "u32", "u64"]);
 
 class Helpers {
   readonly code = new Map<string, string>();
+  /** Field-name lists by content → the module constant holding it (identical lists share one). */
+  readonly fieldLists = new Map<string, string>();
+  /**
+   * The module constant listing a class's field names: a static `StaticArray` is data only, where an array literal
+   * in the parser would be built (`__newArray`) on every call.
+   */
+  fieldList(cls: MessageClass): string {
+    const names = cls.fields.map((f) => JSON.stringify(f.name)).join(", ");
+    let name = this.fieldLists.get(names);
+    if (name === undefined) {
+      name = `FIELDS_${cls.name}`;
+      this.fieldLists.set(names, name);
+      this.code.set(name, `const ${name}: StaticArray<string> = [${names}];`);
+    }
+    return name;
+  }
   add(name: string, body: () => string): string {
     if (!this.code.has(name)) {
       this.code.set(name, "");
@@ -104,11 +120,11 @@ function objectRead(f: Field): string | null {
 }
 
 function parserOf(cls: MessageClass, helpers: Helpers): string {
-  const names = cls.fields.map((f) => JSON.stringify(f.name)).join(", ");
+  const fields = helpers.fieldList(cls);
   const lines = [
     `export function parse${cls.name}(o: JsonObject, p: Parser): ${cls.name} {`,
     `  const m = new ${cls.name}();`,
-    `  p.denyUnknown(o, [${names}]);`,
+    `  p.denyUnknown(o, ${fields});`,
   ];
   if (cls.fields.some((f) => objectRead(f) === null)) lines.push(`  let v: JsonValue | null = null;`);
   for (const f of cls.fields) {

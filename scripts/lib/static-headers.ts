@@ -105,6 +105,58 @@ export interface StaticHeadersResult {
   wasm: Uint8Array;
   /** Number of headers dropped. */
   dropped: number;
+  /** Number of static strings and buffers whose type id word was dropped (0 when the code reads type ids). */
+  typeIds: number;
+}
+
+/**
+ * Whether the code section may read an object's type id: a load at `ptr - 8` (rtId, 12 bytes into the 20-byte
+ * header), in the shapes asc and binaryen emit it (`i32.load (i32.sub p (i32.const 8))`,
+ * `i32.load offset=12 (i32.sub p (i32.const 20))`, `i32.load (i32.add p (i32.const -8))`). Only dynamic
+ * `instanceof` and checked downcasts do that under the stub runtime; a conservative byte scan, false positives
+ * only keep the type ids.
+ */
+export function readsTypeIds(code: Uint8Array): boolean {
+  const patterns = [
+    [0x41, 0x08, 0x6b, 0x28, 0x02, 0x00],
+    [0x41, 0x14, 0x6b, 0x28, 0x02, 0x0c],
+    [0x41, 0x78, 0x6a, 0x28, 0x02, 0x00],
+  ];
+  for (let i = 0; i < code.length; i++) {
+    for (const pat of patterns) {
+      let j = 0;
+      while (j < pat.length && code[i + j] === pat[j]) j++;
+      if (j === pat.length) return true;
+    }
+  }
+  return false;
+}
+
+function encodeSegment(offset: number, data: Uint8Array): Segment {
+  // Signed LEB128 of a non-negative offset: add a 0 byte when the top bit of the last group is set.
+  const off = writeLeb(offset);
+  if ((off[off.length - 1]! & 0x40) !== 0) {
+    off[off.length - 1]! |= 0x80;
+    off.push(0);
+  }
+  const head = [0, 0x41, ...off, 0x0b, ...writeLeb(data.length)];
+  const encoded = new Uint8Array(head.length + data.length);
+  encoded.set(head, 0);
+  encoded.set(data, head.length);
+  return { encoded, offset, data };
+}
+
+/**
+ * A segment holding exactly one static String or ArrayBuffer from its type id on (the 16-byte aligned payload 8
+ * bytes after the segment start, the rest the payload). Both classes are final, so only a type-id read could tell
+ * the word is gone, and `readsTypeIds` rules that out.
+ */
+function startsAtFinalTypeId(s: Segment): boolean {
+  if (s.data.length < 9 || (s.offset + 8) % 16 !== 0) return false;
+  const v = new DataView(s.data.buffer, s.data.byteOffset, s.data.byteLength);
+  const rtId = v.getUint32(0, true);
+  if (rtId !== STRING_ID && rtId !== ARRAYBUFFER_ID) return false;
+  return s.data.length <= 8 + v.getUint32(4, true);
 }
 
 /** Rewrites the data section of `wasm` without the droppable mmInfo segments; other sections are copied. */
@@ -112,6 +164,14 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
   const parts: Uint8Array[] = [wasm.subarray(0, 8)];
   let pos = 8;
   let dropped = 0;
+  let typeIds = 0;
+  let code: Uint8Array | null = null;
+  for (let at = 8; at < wasm.length;) {
+    const [size, body] = readLeb(wasm, at + 1);
+    if (wasm[at] === 10) code = wasm.subarray(body, body + size);
+    at = body + size;
+  }
+  const keepTypeIds = code === null || readsTypeIds(code);
   while (pos < wasm.length) {
     const id = wasm[pos]!;
     const [size, body] = readLeb(wasm, pos + 1);
@@ -133,7 +193,14 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
         dropped++;
         continue;
       }
-      kept.push(segments[i]!);
+      const seg = segments[i]!;
+      if (!keepTypeIds && startsAtFinalTypeId(seg)) {
+        // The type id word becomes zeros and joins the gap: the segment starts at rtSize.
+        kept.push(encodeSegment(seg.offset + 4, seg.data.subarray(4)));
+        typeIds++;
+        continue;
+      }
+      kept.push(seg);
     }
     const content = [...writeLeb(kept.length)];
     const payload = kept.reduce((n, s) => n + s.encoded.length, content.length);
@@ -156,5 +223,5 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
     result.set(p, at);
     at += p.length;
   }
-  return { wasm: result, dropped };
+  return { wasm: result, dropped, typeIds };
 }

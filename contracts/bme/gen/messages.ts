@@ -56,7 +56,7 @@ import {
 
 export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   const m = new InstantiateMsg();
-  p.denyUnknown(o, ["admin", "oracle", "akt_feed", "burn_mode", "allowed", "params"]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   let v: JsonValue | null = null;
   m.admin = o.str("admin", p);
   m.oracle = o.optStr("oracle", p);
@@ -72,17 +72,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
 
 export function parseParams(o: JsonObject, p: Parser): Params {
   const m = new Params();
-  p.denyUnknown(o, [
-    "circuit_breaker_warn_threshold",
-    "circuit_breaker_halt_threshold",
-    "min_epoch_blocks",
-    "epoch_blocks_backoff_percent",
-    "mint_spread_bps",
-    "settle_spread_bps",
-    "max_endblocker_records",
-    "min_mint",
-    "max_pending_attempts",
-  ]);
+  p.denyUnknown(o, FIELDS_Params);
   m.circuit_breaker_warn_threshold = o.u32("circuit_breaker_warn_threshold", p);
   m.circuit_breaker_halt_threshold = o.u32("circuit_breaker_halt_threshold", p);
   m.min_epoch_blocks = o.u64("min_epoch_blocks", p);
@@ -97,13 +87,13 @@ export function parseParams(o: JsonObject, p: Parser): Params {
 
 export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
   const m = new MigrateMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseTransferMsg(o: JsonObject, p: Parser): TransferMsg {
   const m = new TransferMsg();
-  p.denyUnknown(o, ["recipient", "amount"]);
+  p.denyUnknown(o, FIELDS_TransferMsg);
   m.recipient = o.str("recipient", p);
   m.amount = o.uint128("amount", p);
   return m;
@@ -111,7 +101,7 @@ export function parseTransferMsg(o: JsonObject, p: Parser): TransferMsg {
 
 export function parseSendMsg(o: JsonObject, p: Parser): SendMsg {
   const m = new SendMsg();
-  p.denyUnknown(o, ["contract", "amount", "msg"]);
+  p.denyUnknown(o, FIELDS_SendMsg);
   m.contract = o.str("contract", p);
   m.amount = o.uint128("amount", p);
   m.msg = o.binary("msg", p);
@@ -120,40 +110,40 @@ export function parseSendMsg(o: JsonObject, p: Parser): SendMsg {
 
 export function parseBurnMsg(o: JsonObject, p: Parser): BurnMsg {
   const m = new BurnMsg();
-  p.denyUnknown(o, ["amount"]);
+  p.denyUnknown(o, FIELDS_BurnMsg);
   m.amount = o.uint128("amount", p);
   return m;
 }
 
 export function parseMintActMsg(o: JsonObject, p: Parser): MintActMsg {
   const m = new MintActMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseRedeemActMsg(o: JsonObject, p: Parser): RedeemActMsg {
   const m = new RedeemActMsg();
-  p.denyUnknown(o, ["amount"]);
+  p.denyUnknown(o, FIELDS_BurnMsg);
   m.amount = o.uint128("amount", p);
   return m;
 }
 
 export function parseProcessEpochMsg(o: JsonObject, p: Parser): ProcessEpochMsg {
   const m = new ProcessEpochMsg();
-  p.denyUnknown(o, ["limit"]);
+  p.denyUnknown(o, FIELDS_ProcessEpochMsg);
   m.limit = optionalInt<u32>(o, "limit", p);
   return m;
 }
 
 export function parseFundVaultMsg(o: JsonObject, p: Parser): FundVaultMsg {
   const m = new FundVaultMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg {
   const m = new UpdateConfigMsg();
-  p.denyUnknown(o, ["admin", "oracle", "akt_feed", "burn_mode", "allowed", "params"]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   let v: JsonValue | null = null;
   m.admin = o.optStr("admin", p);
   m.oracle = o.optStr("oracle", p);
@@ -169,38 +159,38 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
 
 export function parsePauseMsg(o: JsonObject, p: Parser): PauseMsg {
   const m = new PauseMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseUnpauseMsg(o: JsonObject, p: Parser): UnpauseMsg {
   const m = new UnpauseMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseTokenInfoQuery(o: JsonObject, p: Parser): TokenInfoQuery {
   const m = new TokenInfoQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseBalanceQuery(o: JsonObject, p: Parser): BalanceQuery {
   const m = new BalanceQuery();
-  p.denyUnknown(o, ["address"]);
+  p.denyUnknown(o, FIELDS_BalanceQuery);
   m.address = o.str("address", p);
   return m;
 }
 
 export function parseMinterQuery(o: JsonObject, p: Parser): MinterQuery {
   const m = new MinterQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseAllAccountsQuery(o: JsonObject, p: Parser): AllAccountsQuery {
   const m = new AllAccountsQuery();
-  p.denyUnknown(o, ["start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_AllAccountsQuery);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
@@ -208,25 +198,25 @@ export function parseAllAccountsQuery(o: JsonObject, p: Parser): AllAccountsQuer
 
 export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
   const m = new ConfigQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseStatusQuery(o: JsonObject, p: Parser): StatusQuery {
   const m = new StatusQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseVaultQuery(o: JsonObject, p: Parser): VaultQuery {
   const m = new VaultQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parsePendingQuery(o: JsonObject, p: Parser): PendingQuery {
   const m = new PendingQuery();
-  p.denyUnknown(o, ["kind", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_PendingQuery);
   let v: JsonValue | null = null;
   v = requiredField(o, "kind", p);
   if (v !== null) m.kind = readOneOf(v, ["mint", "redeem"], p);
@@ -237,7 +227,7 @@ export function parsePendingQuery(o: JsonObject, p: Parser): PendingQuery {
 
 export function parseLedgerQuery(o: JsonObject, p: Parser): LedgerQuery {
   const m = new LedgerQuery();
-  p.denyUnknown(o, ["start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_AllAccountsQuery);
   m.start_after = optionalInt<u64>(o, "start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
@@ -245,17 +235,19 @@ export function parseLedgerQuery(o: JsonObject, p: Parser): LedgerQuery {
 
 export function parseSimulateMintQuery(o: JsonObject, p: Parser): SimulateMintQuery {
   const m = new SimulateMintQuery();
-  p.denyUnknown(o, ["amount"]);
+  p.denyUnknown(o, FIELDS_BurnMsg);
   m.amount = o.uint128("amount", p);
   return m;
 }
 
 export function parseSimulateRedeemQuery(o: JsonObject, p: Parser): SimulateRedeemQuery {
   const m = new SimulateRedeemQuery();
-  p.denyUnknown(o, ["amount"]);
+  p.denyUnknown(o, FIELDS_BurnMsg);
   m.amount = o.uint128("amount", p);
   return m;
 }
+
+const FIELDS_InstantiateMsg: StaticArray<string> = ["admin", "oracle", "akt_feed", "burn_mode", "allowed", "params"];
 
 function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   const items = p.arr(v);
@@ -263,6 +255,34 @@ function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(p.str(items[i]));
   return out;
 }
+
+const FIELDS_Params: StaticArray<string> = [
+  "circuit_breaker_warn_threshold",
+  "circuit_breaker_halt_threshold",
+  "min_epoch_blocks",
+  "epoch_blocks_backoff_percent",
+  "mint_spread_bps",
+  "settle_spread_bps",
+  "max_endblocker_records",
+  "min_mint",
+  "max_pending_attempts",
+];
+
+const FIELDS_MigrateMsg: StaticArray<string> = [];
+
+const FIELDS_TransferMsg: StaticArray<string> = ["recipient", "amount"];
+
+const FIELDS_SendMsg: StaticArray<string> = ["contract", "amount", "msg"];
+
+const FIELDS_BurnMsg: StaticArray<string> = ["amount"];
+
+const FIELDS_ProcessEpochMsg: StaticArray<string> = ["limit"];
+
+const FIELDS_BalanceQuery: StaticArray<string> = ["address"];
+
+const FIELDS_AllAccountsQuery: StaticArray<string> = ["start_after", "limit"];
+
+const FIELDS_PendingQuery: StaticArray<string> = ["kind", "start_after", "limit"];
 
 function writeArrayOfString(w: JsonWriter, a: Array<string>): JsonWriter {
   w.beginArray();

@@ -69,7 +69,7 @@ import {
 
 export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   const m = new InstantiateMsg();
-  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   let v: JsonValue | null = null;
   m.admin = o.str("admin", p);
   v = optionalField(o, "denoms");
@@ -82,7 +82,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
 
 export function parseDenomConfigMsg(o: JsonObject, p: Parser): DenomConfigMsg {
   const m = new DenomConfigMsg();
-  p.denyUnknown(o, ["denom", "min_deposit"]);
+  p.denyUnknown(o, FIELDS_DenomConfigMsg);
   m.denom = o.str("denom", p);
   m.min_deposit = o.optUint128("min_deposit", p);
   return m;
@@ -90,7 +90,7 @@ export function parseDenomConfigMsg(o: JsonObject, p: Parser): DenomConfigMsg {
 
 export function parseLimits(o: JsonObject, p: Parser): Limits {
   const m = new Limits();
-  p.denyUnknown(o, ["max_deposits", "max_payments", "max_alerts", "max_scopes"]);
+  p.denyUnknown(o, FIELDS_Limits);
   m.max_deposits = o.u32("max_deposits", p);
   m.max_payments = o.u32("max_payments", p);
   m.max_alerts = o.u32("max_alerts", p);
@@ -100,13 +100,13 @@ export function parseLimits(o: JsonObject, p: Parser): Limits {
 
 export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
   const m = new MigrateMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseCreateAccountMsg(o: JsonObject, p: Parser): CreateAccountMsg {
   const m = new CreateAccountMsg();
-  p.denyUnknown(o, ["id", "amount", "sources", "sponsors"]);
+  p.denyUnknown(o, FIELDS_CreateAccountMsg);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   v = optionalField(o, "amount");
@@ -120,7 +120,7 @@ export function parseCreateAccountMsg(o: JsonObject, p: Parser): CreateAccountMs
 
 export function parseDepositMsg(o: JsonObject, p: Parser): DepositMsg {
   const m = new DepositMsg();
-  p.denyUnknown(o, ["id", "amount", "sources", "sponsors"]);
+  p.denyUnknown(o, FIELDS_CreateAccountMsg);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   v = optionalField(o, "amount");
@@ -134,7 +134,7 @@ export function parseDepositMsg(o: JsonObject, p: Parser): DepositMsg {
 
 export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
   const m = new GrantMsg();
-  p.denyUnknown(o, ["grantee", "expires_at", "scopes"]);
+  p.denyUnknown(o, FIELDS_GrantMsg);
   let v: JsonValue | null = null;
   m.grantee = o.str("grantee", p);
   v = optionalField(o, "expires_at");
@@ -146,21 +146,21 @@ export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
 
 export function parseExpiration(o: JsonObject, p: Parser): Expiration {
   const m = new Expiration();
-  p.denyUnknown(o, ["at_height"]);
+  p.denyUnknown(o, FIELDS_Expiration);
   m.at_height = o.u64("at_height", p);
   return m;
 }
 
 export function parseRevokeGrantMsg(o: JsonObject, p: Parser): RevokeGrantMsg {
   const m = new RevokeGrantMsg();
-  p.denyUnknown(o, ["grantee"]);
+  p.denyUnknown(o, FIELDS_RevokeGrantMsg);
   m.grantee = o.str("grantee", p);
   return m;
 }
 
 export function parseCreatePaymentMsg(o: JsonObject, p: Parser): CreatePaymentMsg {
   const m = new CreatePaymentMsg();
-  p.denyUnknown(o, ["id", "payment_id", "provider", "denom", "rate"]);
+  p.denyUnknown(o, FIELDS_CreatePaymentMsg);
   m.id = o.str("id", p);
   m.payment_id = o.str("payment_id", p);
   m.provider = o.str("provider", p);
@@ -171,7 +171,7 @@ export function parseCreatePaymentMsg(o: JsonObject, p: Parser): CreatePaymentMs
 
 export function parseWithdrawMsg(o: JsonObject, p: Parser): WithdrawMsg {
   const m = new WithdrawMsg();
-  p.denyUnknown(o, ["id", "payment_id"]);
+  p.denyUnknown(o, FIELDS_WithdrawMsg);
   m.id = o.str("id", p);
   m.payment_id = o.str("payment_id", p);
   return m;
@@ -179,7 +179,7 @@ export function parseWithdrawMsg(o: JsonObject, p: Parser): WithdrawMsg {
 
 export function parseClosePaymentMsg(o: JsonObject, p: Parser): ClosePaymentMsg {
   const m = new ClosePaymentMsg();
-  p.denyUnknown(o, ["id", "payment_id"]);
+  p.denyUnknown(o, FIELDS_WithdrawMsg);
   m.id = o.str("id", p);
   m.payment_id = o.str("payment_id", p);
   return m;
@@ -187,21 +187,21 @@ export function parseClosePaymentMsg(o: JsonObject, p: Parser): ClosePaymentMsg 
 
 export function parseSettleMsg(o: JsonObject, p: Parser): SettleMsg {
   const m = new SettleMsg();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_SettleMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parseCloseAccountMsg(o: JsonObject, p: Parser): CloseAccountMsg {
   const m = new CloseAccountMsg();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_SettleMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parseSetAlertMsg(o: JsonObject, p: Parser): SetAlertMsg {
   const m = new SetAlertMsg();
-  p.denyUnknown(o, ["id", "denom", "below"]);
+  p.denyUnknown(o, FIELDS_SetAlertMsg);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   m.denom = o.str("denom", p);
@@ -212,7 +212,7 @@ export function parseSetAlertMsg(o: JsonObject, p: Parser): SetAlertMsg {
 
 export function parseAlertBelow(o: JsonObject, p: Parser): AlertBelow {
   const m = new AlertBelow();
-  p.denyUnknown(o, ["amount", "blocks_left", "percent_of_peak"]);
+  p.denyUnknown(o, FIELDS_AlertBelow);
   m.amount = o.optUint128("amount", p);
   m.blocks_left = optionalInt<u64>(o, "blocks_left", p);
   m.percent_of_peak = o.optDecimal("percent_of_peak", p);
@@ -221,7 +221,7 @@ export function parseAlertBelow(o: JsonObject, p: Parser): AlertBelow {
 
 export function parseRemoveAlertMsg(o: JsonObject, p: Parser): RemoveAlertMsg {
   const m = new RemoveAlertMsg();
-  p.denyUnknown(o, ["id", "denom", "kind", "registrant"]);
+  p.denyUnknown(o, FIELDS_RemoveAlertMsg);
   let v: JsonValue | null = null;
   m.id = o.str("id", p);
   m.denom = o.str("denom", p);
@@ -233,7 +233,7 @@ export function parseRemoveAlertMsg(o: JsonObject, p: Parser): RemoveAlertMsg {
 
 export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg {
   const m = new UpdateConfigMsg();
-  p.denyUnknown(o, ["admin", "denoms", "limits", "block_time"]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   let v: JsonValue | null = null;
   m.admin = o.optStr("admin", p);
   v = optionalField(o, "denoms");
@@ -246,7 +246,7 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
 
 export function parseCw20ReceiveMsg(o: JsonObject, p: Parser): Cw20ReceiveMsg {
   const m = new Cw20ReceiveMsg();
-  p.denyUnknown(o, ["sender", "amount", "msg"]);
+  p.denyUnknown(o, FIELDS_Cw20ReceiveMsg);
   m.sender = o.str("sender", p);
   m.amount = o.uint128("amount", p);
   m.msg = o.binary("msg", p);
@@ -255,20 +255,20 @@ export function parseCw20ReceiveMsg(o: JsonObject, p: Parser): Cw20ReceiveMsg {
 
 export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
   const m = new ConfigQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseAccountQuery(o: JsonObject, p: Parser): AccountQuery {
   const m = new AccountQuery();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_SettleMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parsePaymentQuery(o: JsonObject, p: Parser): PaymentQuery {
   const m = new PaymentQuery();
-  p.denyUnknown(o, ["id", "payment_id"]);
+  p.denyUnknown(o, FIELDS_WithdrawMsg);
   m.id = o.str("id", p);
   m.payment_id = o.str("payment_id", p);
   return m;
@@ -276,7 +276,7 @@ export function parsePaymentQuery(o: JsonObject, p: Parser): PaymentQuery {
 
 export function parsePaymentsQuery(o: JsonObject, p: Parser): PaymentsQuery {
   const m = new PaymentsQuery();
-  p.denyUnknown(o, ["id", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_PaymentsQuery);
   m.id = o.str("id", p);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -285,7 +285,7 @@ export function parsePaymentsQuery(o: JsonObject, p: Parser): PaymentsQuery {
 
 export function parseDepositsQuery(o: JsonObject, p: Parser): DepositsQuery {
   const m = new DepositsQuery();
-  p.denyUnknown(o, ["id", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_PaymentsQuery);
   m.id = o.str("id", p);
   if (o.has("start_after")) m.start_after = o.u64("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -294,7 +294,7 @@ export function parseDepositsQuery(o: JsonObject, p: Parser): DepositsQuery {
 
 export function parseAccountsByOwnerQuery(o: JsonObject, p: Parser): AccountsByOwnerQuery {
   const m = new AccountsByOwnerQuery();
-  p.denyUnknown(o, ["owner", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_AccountsByOwnerQuery);
   m.owner = o.str("owner", p);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -303,7 +303,7 @@ export function parseAccountsByOwnerQuery(o: JsonObject, p: Parser): AccountsByO
 
 export function parseAccountsByDepositorQuery(o: JsonObject, p: Parser): AccountsByDepositorQuery {
   const m = new AccountsByDepositorQuery();
-  p.denyUnknown(o, ["depositor", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_AccountsByDepositorQuery);
   m.depositor = o.str("depositor", p);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -312,7 +312,7 @@ export function parseAccountsByDepositorQuery(o: JsonObject, p: Parser): Account
 
 export function parsePaymentsByProviderQuery(o: JsonObject, p: Parser): PaymentsByProviderQuery {
   const m = new PaymentsByProviderQuery();
-  p.denyUnknown(o, ["provider", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_PaymentsByProviderQuery);
   let v: JsonValue | null = null;
   m.provider = o.str("provider", p);
   v = optionalField(o, "start_after");
@@ -323,7 +323,7 @@ export function parsePaymentsByProviderQuery(o: JsonObject, p: Parser): Payments
 
 export function parsePaymentRef(o: JsonObject, p: Parser): PaymentRef {
   const m = new PaymentRef();
-  p.denyUnknown(o, ["id", "payment_id"]);
+  p.denyUnknown(o, FIELDS_WithdrawMsg);
   m.id = o.str("id", p);
   m.payment_id = o.str("payment_id", p);
   return m;
@@ -331,7 +331,7 @@ export function parsePaymentRef(o: JsonObject, p: Parser): PaymentRef {
 
 export function parseGrantQuery(o: JsonObject, p: Parser): GrantQuery {
   const m = new GrantQuery();
-  p.denyUnknown(o, ["sponsor", "grantee"]);
+  p.denyUnknown(o, FIELDS_GrantQuery);
   m.sponsor = o.str("sponsor", p);
   m.grantee = o.str("grantee", p);
   return m;
@@ -339,7 +339,7 @@ export function parseGrantQuery(o: JsonObject, p: Parser): GrantQuery {
 
 export function parseGrantsBySponsorQuery(o: JsonObject, p: Parser): GrantsBySponsorQuery {
   const m = new GrantsBySponsorQuery();
-  p.denyUnknown(o, ["sponsor", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_GrantsBySponsorQuery);
   m.sponsor = o.str("sponsor", p);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -348,7 +348,7 @@ export function parseGrantsBySponsorQuery(o: JsonObject, p: Parser): GrantsBySpo
 
 export function parseGrantsByGranteeQuery(o: JsonObject, p: Parser): GrantsByGranteeQuery {
   const m = new GrantsByGranteeQuery();
-  p.denyUnknown(o, ["grantee", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_GrantsByGranteeQuery);
   m.grantee = o.str("grantee", p);
   m.start_after = o.optStr("start_after", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
@@ -357,18 +357,20 @@ export function parseGrantsByGranteeQuery(o: JsonObject, p: Parser): GrantsByGra
 
 export function parseAccountHealthQuery(o: JsonObject, p: Parser): AccountHealthQuery {
   const m = new AccountHealthQuery();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_SettleMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parseAlertsQuery(o: JsonObject, p: Parser): AlertsQuery {
   const m = new AlertsQuery();
-  p.denyUnknown(o, ["id", "limit"]);
+  p.denyUnknown(o, FIELDS_AlertsQuery);
   m.id = o.str("id", p);
   if (o.has("limit")) m.limit = o.u32("limit", p);
   return m;
 }
+
+const FIELDS_InstantiateMsg: StaticArray<string> = ["admin", "denoms", "limits", "block_time"];
 
 function readArrayOfDenomConfigMsg(v: JsonValue, p: Parser): Array<DenomConfigMsg> {
   const items = p.arr(v);
@@ -376,6 +378,14 @@ function readArrayOfDenomConfigMsg(v: JsonValue, p: Parser): Array<DenomConfigMs
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseDenomConfigMsg(p.obj(items[i]), p));
   return out;
 }
+
+const FIELDS_DenomConfigMsg: StaticArray<string> = ["denom", "min_deposit"];
+
+const FIELDS_Limits: StaticArray<string> = ["max_deposits", "max_payments", "max_alerts", "max_scopes"];
+
+const FIELDS_MigrateMsg: StaticArray<string> = [];
+
+const FIELDS_CreateAccountMsg: StaticArray<string> = ["id", "amount", "sources", "sponsors"];
 
 function readArrayOfStringOfBalanceOrGrant(v: JsonValue, p: Parser): Array<string> {
   const items = p.arr(v);
@@ -390,6 +400,42 @@ function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(p.str(items[i]));
   return out;
 }
+
+const FIELDS_GrantMsg: StaticArray<string> = ["grantee", "expires_at", "scopes"];
+
+const FIELDS_Expiration: StaticArray<string> = ["at_height"];
+
+const FIELDS_RevokeGrantMsg: StaticArray<string> = ["grantee"];
+
+const FIELDS_CreatePaymentMsg: StaticArray<string> = ["id", "payment_id", "provider", "denom", "rate"];
+
+const FIELDS_WithdrawMsg: StaticArray<string> = ["id", "payment_id"];
+
+const FIELDS_SettleMsg: StaticArray<string> = ["id"];
+
+const FIELDS_SetAlertMsg: StaticArray<string> = ["id", "denom", "below"];
+
+const FIELDS_AlertBelow: StaticArray<string> = ["amount", "blocks_left", "percent_of_peak"];
+
+const FIELDS_RemoveAlertMsg: StaticArray<string> = ["id", "denom", "kind", "registrant"];
+
+const FIELDS_Cw20ReceiveMsg: StaticArray<string> = ["sender", "amount", "msg"];
+
+const FIELDS_PaymentsQuery: StaticArray<string> = ["id", "start_after", "limit"];
+
+const FIELDS_AccountsByOwnerQuery: StaticArray<string> = ["owner", "start_after", "limit"];
+
+const FIELDS_AccountsByDepositorQuery: StaticArray<string> = ["depositor", "start_after", "limit"];
+
+const FIELDS_PaymentsByProviderQuery: StaticArray<string> = ["provider", "start_after", "limit"];
+
+const FIELDS_GrantQuery: StaticArray<string> = ["sponsor", "grantee"];
+
+const FIELDS_GrantsBySponsorQuery: StaticArray<string> = ["sponsor", "start_after", "limit"];
+
+const FIELDS_GrantsByGranteeQuery: StaticArray<string> = ["grantee", "start_after", "limit"];
+
+const FIELDS_AlertsQuery: StaticArray<string> = ["id", "limit"];
 
 function writeArrayOfDenomConfigMsg(w: JsonWriter, a: Array<DenomConfigMsg>): JsonWriter {
   w.beginArray();

@@ -89,8 +89,8 @@ export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
   const p = new Parser("ExecuteMsg");
   const v = parseVariant(msg, "ExecuteMsg", EXECUTE_VARIANTS, p);
   if (v === null) return err(p.message());
-  const name = v.name;
-  if (ctx.info!.funds.length > 0 && ((PAYABLE_VARIANTS >> (<u64>v.index)) & 1) == 0) return err(FUNDS_NOT_ACCEPTED);
+  if (ctx.messageInfo().funds.length > 0 && ((PAYABLE_VARIANTS >> (<u64>v.index)) & 1) == 0)
+    return err(FUNDS_NOT_ACCEPTED);
   let res: Response | null = null;
   switch (v.index) {
     case 0: {
@@ -133,14 +133,14 @@ export function dispatchExecute(ctx: Context, msg: JsonValue): Response {
       if (!p.failed()) res = executeDepositRevenue(ctx, m);
       break;
     }
-    case 8: {
+    default: {
       const m = parseUpdateConfigMsg(v.body, p);
       if (!p.failed()) res = executeUpdateConfig(ctx, m);
       break;
     }
   }
   if (p.failed()) return err(p.message());
-  return res !== null ? res : err("internal error: no branch for ExecuteMsg::" + name);
+  return changetype<Response>(res); // every branch sets it unless parsing failed
 }
 
 const QUERY_VARIANTS: Array<string> = ["config", "program", "pools", "epoch", "provider", "budget"];
@@ -149,9 +149,8 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
   const p = new Parser("QueryMsg");
   const v = parseVariant(msg, "QueryMsg", QUERY_VARIANTS, p);
   if (v === null) return QueryResponse.err(p.message());
-  const name = v.name;
   const w = new JsonWriter();
-  let error: string | null = "internal error: no branch for QueryMsg::" + name;
+  let error: string | null = null;
   switch (v.index) {
     case 0: {
       const m = parseConfigQuery(v.body, p);
@@ -198,7 +197,7 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
       }
       break;
     }
-    case 5: {
+    default: {
       const m = parseBudgetQuery(v.body, p);
       if (!p.failed()) {
         const a = queryBudget(ctx, m);
@@ -209,6 +208,6 @@ export function dispatchQuery(ctx: Context, msg: JsonValue): QueryResponse {
     }
   }
   if (p.failed()) return QueryResponse.err(p.message());
-  if (error !== null) return QueryResponse.err(error!);
+  if (error !== null) return QueryResponse.err(changetype<string>(error));
   return QueryResponse.ok(w.toString());
 }

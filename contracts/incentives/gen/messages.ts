@@ -58,7 +58,7 @@ import {
 
 export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   const m = new InstantiateMsg();
-  p.denyUnknown(o, ["admin", "oracle", "feed_id", "max_price_age", "denom"]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   m.admin = o.str("admin", p);
   m.oracle = o.str("oracle", p);
   m.feed_id = o.str("feed_id", p);
@@ -69,13 +69,13 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
 
 export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
   const m = new MigrateMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseCreateProgramMsg(o: JsonObject, p: Parser): CreateProgramMsg {
   const m = new CreateProgramMsg();
-  p.denyUnknown(o, ["program", "from_balance"]);
+  p.denyUnknown(o, FIELDS_CreateProgramMsg);
   let v: JsonValue | null = null;
   v = requiredField(o, "program", p);
   if (v !== null) m.program = parseProgramDef(p.obj(v), p);
@@ -85,20 +85,7 @@ export function parseCreateProgramMsg(o: JsonObject, p: Parser): CreateProgramMs
 
 export function parseProgramDef(o: JsonObject, p: Parser): ProgramDef {
   const m = new ProgramDef();
-  p.denyUnknown(o, [
-    "name",
-    "start",
-    "epoch_seconds",
-    "end",
-    "grace",
-    "report_window",
-    "attestors",
-    "treasury",
-    "volatility_buffer_bps",
-    "max_providers",
-    "pools",
-    "revenue",
-  ]);
+  p.denyUnknown(o, FIELDS_ProgramDef);
   let v: JsonValue | null = null;
   m.name = o.str("name", p);
   m.start = o.u64("start", p);
@@ -121,7 +108,7 @@ export function parseProgramDef(o: JsonObject, p: Parser): ProgramDef {
 
 export function parseTreasury(o: JsonObject, p: Parser): Treasury {
   const m = new Treasury();
-  p.denyUnknown(o, ["mode", "address"]);
+  p.denyUnknown(o, FIELDS_Treasury);
   let v: JsonValue | null = null;
   v = requiredField(o, "mode", p);
   if (v !== null) m.mode = readOneOf(v, ["community_pool", "address"], p);
@@ -131,7 +118,7 @@ export function parseTreasury(o: JsonObject, p: Parser): Treasury {
 
 export function parsePoolMsg(o: JsonObject, p: Parser): PoolMsg {
   const m = new PoolMsg();
-  p.denyUnknown(o, ["name", "committed", "liquidity_mining", "discretionary"]);
+  p.denyUnknown(o, FIELDS_PoolMsg);
   let v: JsonValue | null = null;
   m.name = o.str("name", p);
   v = optionalField(o, "committed");
@@ -145,7 +132,7 @@ export function parsePoolMsg(o: JsonObject, p: Parser): PoolMsg {
 
 export function parseCommittedPool(o: JsonObject, p: Parser): CommittedPool {
   const m = new CommittedPool();
-  p.denyUnknown(o, ["prices", "providers", "sla_uptime_bps", "term_epochs", "usd_budget"]);
+  p.denyUnknown(o, FIELDS_CommittedPool);
   let v: JsonValue | null = null;
   v = requiredField(o, "prices", p);
   if (v !== null) m.prices = readArrayOfModelPrice(v, p);
@@ -159,7 +146,7 @@ export function parseCommittedPool(o: JsonObject, p: Parser): CommittedPool {
 
 export function parseModelPrice(o: JsonObject, p: Parser): ModelPrice {
   const m = new ModelPrice();
-  p.denyUnknown(o, ["model", "usd_per_hour"]);
+  p.denyUnknown(o, FIELDS_ModelPrice);
   m.model = o.str("model", p);
   m.usd_per_hour = o.decimal("usd_per_hour", p);
   return m;
@@ -167,7 +154,7 @@ export function parseModelPrice(o: JsonObject, p: Parser): ModelPrice {
 
 export function parseLiquidityMiningPool(o: JsonObject, p: Parser): LiquidityMiningPool {
   const m = new LiquidityMiningPool();
-  p.denyUnknown(o, ["per_epoch", "min_vram_gb", "models"]);
+  p.denyUnknown(o, FIELDS_LiquidityMiningPool);
   let v: JsonValue | null = null;
   m.per_epoch = o.uint128("per_epoch", p);
   m.min_vram_gb = o.u32("min_vram_gb", p);
@@ -178,7 +165,7 @@ export function parseLiquidityMiningPool(o: JsonObject, p: Parser): LiquidityMin
 
 export function parseModelWeight(o: JsonObject, p: Parser): ModelWeight {
   const m = new ModelWeight();
-  p.denyUnknown(o, ["model", "vram_gb", "multiplier"]);
+  p.denyUnknown(o, FIELDS_ModelWeight);
   m.model = o.str("model", p);
   m.vram_gb = o.u32("vram_gb", p);
   m.multiplier = o.decimal("multiplier", p);
@@ -187,14 +174,14 @@ export function parseModelWeight(o: JsonObject, p: Parser): ModelWeight {
 
 export function parseDiscretionaryPool(o: JsonObject, p: Parser): DiscretionaryPool {
   const m = new DiscretionaryPool();
-  p.denyUnknown(o, ["budget"]);
+  p.denyUnknown(o, FIELDS_DiscretionaryPool);
   m.budget = o.uint128("budget", p);
   return m;
 }
 
 export function parseRevenueShare(o: JsonObject, p: Parser): RevenueShare {
   const m = new RevenueShare();
-  p.denyUnknown(o, ["operator", "spot_fee_bps", "reservation_fee_bps"]);
+  p.denyUnknown(o, FIELDS_RevenueShare);
   m.operator = o.str("operator", p);
   m.spot_fee_bps = o.u32("spot_fee_bps", p);
   m.reservation_fee_bps = o.u32("reservation_fee_bps", p);
@@ -203,7 +190,7 @@ export function parseRevenueShare(o: JsonObject, p: Parser): RevenueShare {
 
 export function parseFundProgramMsg(o: JsonObject, p: Parser): FundProgramMsg {
   const m = new FundProgramMsg();
-  p.denyUnknown(o, ["program_id", "from_balance"]);
+  p.denyUnknown(o, FIELDS_FundProgramMsg);
   m.program_id = o.u64("program_id", p);
   m.from_balance = o.optUint128("from_balance", p);
   return m;
@@ -211,7 +198,7 @@ export function parseFundProgramMsg(o: JsonObject, p: Parser): FundProgramMsg {
 
 export function parseReportMsg(o: JsonObject, p: Parser): ReportMsg {
   const m = new ReportMsg();
-  p.denyUnknown(o, ["program_id", "pool", "epoch", "rows"]);
+  p.denyUnknown(o, FIELDS_ReportMsg);
   let v: JsonValue | null = null;
   m.program_id = o.u64("program_id", p);
   m.pool = o.str("pool", p);
@@ -223,7 +210,7 @@ export function parseReportMsg(o: JsonObject, p: Parser): ReportMsg {
 
 export function parseReportRow(o: JsonObject, p: Parser): ReportRow {
   const m = new ReportRow();
-  p.denyUnknown(o, ["provider", "gpu_model", "gpu_count", "uptime_bps", "utilization_bps"]);
+  p.denyUnknown(o, FIELDS_ReportRow);
   m.provider = o.str("provider", p);
   m.gpu_model = o.str("gpu_model", p);
   m.gpu_count = o.u32("gpu_count", p);
@@ -234,21 +221,21 @@ export function parseReportRow(o: JsonObject, p: Parser): ReportRow {
 
 export function parseCloseEpochMsg(o: JsonObject, p: Parser): CloseEpochMsg {
   const m = new CloseEpochMsg();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
 
 export function parseClaimMsg(o: JsonObject, p: Parser): ClaimMsg {
   const m = new ClaimMsg();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
 
 export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
   const m = new GrantMsg();
-  p.denyUnknown(o, ["program_id", "pool", "provider", "amount"]);
+  p.denyUnknown(o, FIELDS_GrantMsg);
   m.program_id = o.u64("program_id", p);
   m.pool = o.str("pool", p);
   m.provider = o.str("provider", p);
@@ -258,14 +245,14 @@ export function parseGrantMsg(o: JsonObject, p: Parser): GrantMsg {
 
 export function parseSweepMsg(o: JsonObject, p: Parser): SweepMsg {
   const m = new SweepMsg();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
 
 export function parseDepositRevenueMsg(o: JsonObject, p: Parser): DepositRevenueMsg {
   const m = new DepositRevenueMsg();
-  p.denyUnknown(o, ["program_id", "kind"]);
+  p.denyUnknown(o, FIELDS_DepositRevenueMsg);
   let v: JsonValue | null = null;
   m.program_id = o.u64("program_id", p);
   v = requiredField(o, "kind", p);
@@ -275,7 +262,7 @@ export function parseDepositRevenueMsg(o: JsonObject, p: Parser): DepositRevenue
 
 export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg {
   const m = new UpdateConfigMsg();
-  p.denyUnknown(o, ["admin", "oracle", "feed_id", "max_price_age"]);
+  p.denyUnknown(o, FIELDS_UpdateConfigMsg);
   m.admin = o.optStr("admin", p);
   m.oracle = o.optStr("oracle", p);
   m.feed_id = o.optStr("feed_id", p);
@@ -285,27 +272,27 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
 
 export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
   const m = new ConfigQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseProgramQuery(o: JsonObject, p: Parser): ProgramQuery {
   const m = new ProgramQuery();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
 
 export function parsePoolsQuery(o: JsonObject, p: Parser): PoolsQuery {
   const m = new PoolsQuery();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
 
 export function parseEpochQuery(o: JsonObject, p: Parser): EpochQuery {
   const m = new EpochQuery();
-  p.denyUnknown(o, ["program_id", "epoch", "pool", "start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_EpochQuery);
   m.program_id = o.u64("program_id", p);
   m.epoch = o.u32("epoch", p);
   m.pool = o.str("pool", p);
@@ -316,7 +303,7 @@ export function parseEpochQuery(o: JsonObject, p: Parser): EpochQuery {
 
 export function parseProviderQuery(o: JsonObject, p: Parser): ProviderQuery {
   const m = new ProviderQuery();
-  p.denyUnknown(o, ["program_id", "provider"]);
+  p.denyUnknown(o, FIELDS_ProviderQuery);
   m.program_id = o.u64("program_id", p);
   m.provider = o.str("provider", p);
   return m;
@@ -324,10 +311,31 @@ export function parseProviderQuery(o: JsonObject, p: Parser): ProviderQuery {
 
 export function parseBudgetQuery(o: JsonObject, p: Parser): BudgetQuery {
   const m = new BudgetQuery();
-  p.denyUnknown(o, ["program_id"]);
+  p.denyUnknown(o, FIELDS_CloseEpochMsg);
   m.program_id = o.u64("program_id", p);
   return m;
 }
+
+const FIELDS_InstantiateMsg: StaticArray<string> = ["admin", "oracle", "feed_id", "max_price_age", "denom"];
+
+const FIELDS_MigrateMsg: StaticArray<string> = [];
+
+const FIELDS_CreateProgramMsg: StaticArray<string> = ["program", "from_balance"];
+
+const FIELDS_ProgramDef: StaticArray<string> = [
+  "name",
+  "start",
+  "epoch_seconds",
+  "end",
+  "grace",
+  "report_window",
+  "attestors",
+  "treasury",
+  "volatility_buffer_bps",
+  "max_providers",
+  "pools",
+  "revenue",
+];
 
 function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   const items = p.arr(v);
@@ -343,12 +351,28 @@ function readArrayOfPoolMsg(v: JsonValue, p: Parser): Array<PoolMsg> {
   return out;
 }
 
+const FIELDS_Treasury: StaticArray<string> = ["mode", "address"];
+
+const FIELDS_PoolMsg: StaticArray<string> = ["name", "committed", "liquidity_mining", "discretionary"];
+
+const FIELDS_CommittedPool: StaticArray<string> = [
+  "prices",
+  "providers",
+  "sla_uptime_bps",
+  "term_epochs",
+  "usd_budget",
+];
+
 function readArrayOfModelPrice(v: JsonValue, p: Parser): Array<ModelPrice> {
   const items = p.arr(v);
   const out = new Array<ModelPrice>();
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseModelPrice(p.obj(items[i]), p));
   return out;
 }
+
+const FIELDS_ModelPrice: StaticArray<string> = ["model", "usd_per_hour"];
+
+const FIELDS_LiquidityMiningPool: StaticArray<string> = ["per_epoch", "min_vram_gb", "models"];
 
 function readArrayOfModelWeight(v: JsonValue, p: Parser): Array<ModelWeight> {
   const items = p.arr(v);
@@ -357,12 +381,36 @@ function readArrayOfModelWeight(v: JsonValue, p: Parser): Array<ModelWeight> {
   return out;
 }
 
+const FIELDS_ModelWeight: StaticArray<string> = ["model", "vram_gb", "multiplier"];
+
+const FIELDS_DiscretionaryPool: StaticArray<string> = ["budget"];
+
+const FIELDS_RevenueShare: StaticArray<string> = ["operator", "spot_fee_bps", "reservation_fee_bps"];
+
+const FIELDS_FundProgramMsg: StaticArray<string> = ["program_id", "from_balance"];
+
+const FIELDS_ReportMsg: StaticArray<string> = ["program_id", "pool", "epoch", "rows"];
+
 function readArrayOfReportRow(v: JsonValue, p: Parser): Array<ReportRow> {
   const items = p.arr(v);
   const out = new Array<ReportRow>();
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(parseReportRow(p.obj(items[i]), p));
   return out;
 }
+
+const FIELDS_ReportRow: StaticArray<string> = ["provider", "gpu_model", "gpu_count", "uptime_bps", "utilization_bps"];
+
+const FIELDS_CloseEpochMsg: StaticArray<string> = ["program_id"];
+
+const FIELDS_GrantMsg: StaticArray<string> = ["program_id", "pool", "provider", "amount"];
+
+const FIELDS_DepositRevenueMsg: StaticArray<string> = ["program_id", "kind"];
+
+const FIELDS_UpdateConfigMsg: StaticArray<string> = ["admin", "oracle", "feed_id", "max_price_age"];
+
+const FIELDS_EpochQuery: StaticArray<string> = ["program_id", "epoch", "pool", "start_after", "limit"];
+
+const FIELDS_ProviderQuery: StaticArray<string> = ["program_id", "provider"];
 
 function writeArrayOfString(w: JsonWriter, a: Array<string>): JsonWriter {
   w.beginArray();

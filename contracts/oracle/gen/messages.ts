@@ -53,28 +53,7 @@ import {
 
 export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
   const m = new InstantiateMsg();
-  p.denyUnknown(o, [
-    "admin",
-    "chain_id",
-    "data_sources",
-    "governance_source",
-    "signer_sets",
-    "update_fee",
-    "fee_recipient",
-    "feeds",
-    "feeders",
-    "max_conf_bps",
-    "min_expo",
-    "max_expo",
-    "max_future_drift",
-    "max_price_staleness",
-    "twap_window",
-    "max_deviation_bps",
-    "min_price_sources",
-    "price_retention",
-    "signer_set_expiry_secs",
-    "max_ema_deviation_bps",
-  ]);
+  p.denyUnknown(o, FIELDS_InstantiateMsg);
   let v: JsonValue | null = null;
   m.admin = o.str("admin", p);
   m.chain_id = optionalInt<u16>(o, "chain_id", p);
@@ -107,7 +86,7 @@ export function parseInstantiateMsg(o: JsonObject, p: Parser): InstantiateMsg {
 
 export function parseDataSourceMsg(o: JsonObject, p: Parser): DataSourceMsg {
   const m = new DataSourceMsg();
-  p.denyUnknown(o, ["chain_id", "emitter"]);
+  p.denyUnknown(o, FIELDS_DataSourceMsg);
   let v: JsonValue | null = null;
   v = requiredField(o, "chain_id", p);
   if (v !== null) m.chain_id = readU16(v, p);
@@ -117,7 +96,7 @@ export function parseDataSourceMsg(o: JsonObject, p: Parser): DataSourceMsg {
 
 export function parseSignerSetMsg(o: JsonObject, p: Parser): SignerSetMsg {
   const m = new SignerSetMsg();
-  p.denyUnknown(o, ["index", "addresses", "quorum", "expires_at"]);
+  p.denyUnknown(o, FIELDS_SignerSetMsg);
   let v: JsonValue | null = null;
   m.index = o.u32("index", p);
   v = requiredField(o, "addresses", p);
@@ -129,7 +108,7 @@ export function parseSignerSetMsg(o: JsonObject, p: Parser): SignerSetMsg {
 
 export function parseFeedMsg(o: JsonObject, p: Parser): FeedMsg {
   const m = new FeedMsg();
-  p.denyUnknown(o, ["id", "symbol"]);
+  p.denyUnknown(o, FIELDS_FeedMsg);
   m.id = o.str("id", p);
   m.symbol = o.optStr("symbol", p);
   return m;
@@ -137,13 +116,13 @@ export function parseFeedMsg(o: JsonObject, p: Parser): FeedMsg {
 
 export function parseMigrateMsg(o: JsonObject, p: Parser): MigrateMsg {
   const m = new MigrateMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseUpdatePriceFeedsMsg(o: JsonObject, p: Parser): UpdatePriceFeedsMsg {
   const m = new UpdatePriceFeedsMsg();
-  p.denyUnknown(o, ["data"]);
+  p.denyUnknown(o, FIELDS_UpdatePriceFeedsMsg);
   let v: JsonValue | null = null;
   v = requiredField(o, "data", p);
   if (v !== null) m.data = readArrayOfUint8Array(v, p);
@@ -152,14 +131,14 @@ export function parseUpdatePriceFeedsMsg(o: JsonObject, p: Parser): UpdatePriceF
 
 export function parseSubmitSignerSetUpgradeMsg(o: JsonObject, p: Parser): SubmitSignerSetUpgradeMsg {
   const m = new SubmitSignerSetUpgradeMsg();
-  p.denyUnknown(o, ["vaa"]);
+  p.denyUnknown(o, FIELDS_SubmitSignerSetUpgradeMsg);
   m.vaa = o.binary("vaa", p);
   return m;
 }
 
 export function parseFeedPriceMsg(o: JsonObject, p: Parser): FeedPriceMsg {
   const m = new FeedPriceMsg();
-  p.denyUnknown(o, ["id", "price", "expo", "publish_time"]);
+  p.denyUnknown(o, FIELDS_FeedPriceMsg);
   m.id = o.str("id", p);
   m.price = o.str("price", p);
   m.expo = o.i32("expo", p);
@@ -169,27 +148,7 @@ export function parseFeedPriceMsg(o: JsonObject, p: Parser): FeedPriceMsg {
 
 export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg {
   const m = new UpdateConfigMsg();
-  p.denyUnknown(o, [
-    "admin",
-    "chain_id",
-    "data_sources",
-    "governance_source",
-    "signer_sets",
-    "update_fee",
-    "fee_recipient",
-    "feeders",
-    "max_conf_bps",
-    "min_expo",
-    "max_expo",
-    "max_future_drift",
-    "max_price_staleness",
-    "twap_window",
-    "max_deviation_bps",
-    "min_price_sources",
-    "price_retention",
-    "signer_set_expiry_secs",
-    "max_ema_deviation_bps",
-  ]);
+  p.denyUnknown(o, FIELDS_UpdateConfigMsg);
   let v: JsonValue | null = null;
   m.admin = o.optStr("admin", p);
   m.chain_id = optionalInt<u16>(o, "chain_id", p);
@@ -220,7 +179,7 @@ export function parseUpdateConfigMsg(o: JsonObject, p: Parser): UpdateConfigMsg 
 
 export function parseAddFeedMsg(o: JsonObject, p: Parser): AddFeedMsg {
   const m = new AddFeedMsg();
-  p.denyUnknown(o, ["id", "symbol"]);
+  p.denyUnknown(o, FIELDS_FeedMsg);
   m.id = o.str("id", p);
   m.symbol = o.optStr("symbol", p);
   return m;
@@ -228,47 +187,47 @@ export function parseAddFeedMsg(o: JsonObject, p: Parser): AddFeedMsg {
 
 export function parseRemoveFeedMsg(o: JsonObject, p: Parser): RemoveFeedMsg {
   const m = new RemoveFeedMsg();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_RemoveFeedMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parsePauseMsg(o: JsonObject, p: Parser): PauseMsg {
   const m = new PauseMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseUnpauseMsg(o: JsonObject, p: Parser): UnpauseMsg {
   const m = new UnpauseMsg();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parsePriceFeedQuery(o: JsonObject, p: Parser): PriceFeedQuery {
   const m = new PriceFeedQuery();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_RemoveFeedMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parsePriceQuery(o: JsonObject, p: Parser): PriceQuery {
   const m = new PriceQuery();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_RemoveFeedMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parseHealthQuery(o: JsonObject, p: Parser): HealthQuery {
   const m = new HealthQuery();
-  p.denyUnknown(o, ["id"]);
+  p.denyUnknown(o, FIELDS_RemoveFeedMsg);
   m.id = o.str("id", p);
   return m;
 }
 
 export function parseFeedsQuery(o: JsonObject, p: Parser): FeedsQuery {
   const m = new FeedsQuery();
-  p.denyUnknown(o, ["start_after", "limit"]);
+  p.denyUnknown(o, FIELDS_FeedsQuery);
   m.start_after = o.optStr("start_after", p);
   m.limit = optionalInt<u32>(o, "limit", p);
   return m;
@@ -276,24 +235,47 @@ export function parseFeedsQuery(o: JsonObject, p: Parser): FeedsQuery {
 
 export function parseSignerSetsQuery(o: JsonObject, p: Parser): SignerSetsQuery {
   const m = new SignerSetsQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseConfigQuery(o: JsonObject, p: Parser): ConfigQuery {
   const m = new ConfigQuery();
-  p.denyUnknown(o, []);
+  p.denyUnknown(o, FIELDS_MigrateMsg);
   return m;
 }
 
 export function parseGetUpdateFeeQuery(o: JsonObject, p: Parser): GetUpdateFeeQuery {
   const m = new GetUpdateFeeQuery();
-  p.denyUnknown(o, ["data"]);
+  p.denyUnknown(o, FIELDS_UpdatePriceFeedsMsg);
   let v: JsonValue | null = null;
   v = requiredField(o, "data", p);
   if (v !== null) m.data = readArrayOfUint8Array(v, p);
   return m;
 }
+
+const FIELDS_InstantiateMsg: StaticArray<string> = [
+  "admin",
+  "chain_id",
+  "data_sources",
+  "governance_source",
+  "signer_sets",
+  "update_fee",
+  "fee_recipient",
+  "feeds",
+  "feeders",
+  "max_conf_bps",
+  "min_expo",
+  "max_expo",
+  "max_future_drift",
+  "max_price_staleness",
+  "twap_window",
+  "max_deviation_bps",
+  "min_price_sources",
+  "price_retention",
+  "signer_set_expiry_secs",
+  "max_ema_deviation_bps",
+];
 
 function readArrayOfDataSourceMsg(v: JsonValue, p: Parser): Array<DataSourceMsg> {
   const items = p.arr(v);
@@ -323,12 +305,52 @@ function readArrayOfString(v: JsonValue, p: Parser): Array<string> {
   return out;
 }
 
+const FIELDS_DataSourceMsg: StaticArray<string> = ["chain_id", "emitter"];
+
+const FIELDS_SignerSetMsg: StaticArray<string> = ["index", "addresses", "quorum", "expires_at"];
+
+const FIELDS_FeedMsg: StaticArray<string> = ["id", "symbol"];
+
+const FIELDS_MigrateMsg: StaticArray<string> = [];
+
+const FIELDS_UpdatePriceFeedsMsg: StaticArray<string> = ["data"];
+
 function readArrayOfUint8Array(v: JsonValue, p: Parser): Array<Uint8Array> {
   const items = p.arr(v);
   const out = new Array<Uint8Array>();
   for (let i = 0; i < items.length && !p.failed(); i++) out.push(p.binary(items[i]));
   return out;
 }
+
+const FIELDS_SubmitSignerSetUpgradeMsg: StaticArray<string> = ["vaa"];
+
+const FIELDS_FeedPriceMsg: StaticArray<string> = ["id", "price", "expo", "publish_time"];
+
+const FIELDS_UpdateConfigMsg: StaticArray<string> = [
+  "admin",
+  "chain_id",
+  "data_sources",
+  "governance_source",
+  "signer_sets",
+  "update_fee",
+  "fee_recipient",
+  "feeders",
+  "max_conf_bps",
+  "min_expo",
+  "max_expo",
+  "max_future_drift",
+  "max_price_staleness",
+  "twap_window",
+  "max_deviation_bps",
+  "min_price_sources",
+  "price_retention",
+  "signer_set_expiry_secs",
+  "max_ema_deviation_bps",
+];
+
+const FIELDS_RemoveFeedMsg: StaticArray<string> = ["id"];
+
+const FIELDS_FeedsQuery: StaticArray<string> = ["start_after", "limit"];
 
 function writeArrayOfString(w: JsonWriter, a: Array<string>): JsonWriter {
   w.beginArray();
