@@ -11,6 +11,10 @@
 // The same charges are injected here, at the same places and with the same costs, against an exported mutable i64
 // global (`GAS_GLOBAL`) holding the remaining points; no host call. Remaining points are decreased first, so running
 // out shows as a negative value, the same condition as wasmer's `remaining < cost` for any limit below 2^63.
+// Each function keeps a copy of the points in an extra i64 local, read from the global on entry and after every
+// call, and stores each new value to the global at once: the global is exact wherever the host or a trap reads it,
+// and V8 keeps the local in a register where every `global.get` is a load through the instance (this halves the
+// wasm time metering adds; sim/README.md#gas).
 //
 // Where the call stops differs, what anyone can observe does not: wasmer traps in the block that runs out; here only
 // blocks ending in a branch or a call (br, br_if, br_table, call, call_indirect — every loop iteration and every
@@ -57,6 +61,12 @@ class Reader {
   /** Skips any LEB128 (signed or not). */
   skipLeb(): void {
     while ((this.byte() & 0x80) !== 0);
+  }
+
+  /** Skips one LEB128 and returns the position after it. */
+  skipLebAt(): number {
+    this.skipLeb();
+    return this.at;
   }
 
   skip(n: number): void {
@@ -171,12 +181,21 @@ function skipImmediates(r: Reader, op: number): void {
   throw new Error(`metering: unsupported opcode 0x${op.toString(16)}`);
 }
 
-/** The injected charge: remaining -= cost; with `trap`, then trap if it went negative. */
-function gasCheck(global: number[], cost: number, out: number[], trap = true): void {
-  out.push(0x23, ...global, 0x42);
+/**
+ * The injected charge: remaining -= cost, kept in the function's own copy (a local, `cache`) and stored to the global
+ * at once, so that the global is exact at every trap, host call and return; with `trap`, then trap if it went
+ * negative. A local is a register for V8, where every read of the global is a load through the instance.
+ */
+function gasCheck(global: number[], cache: number[], cost: number, out: number[], trap = true): void {
+  out.push(0x20, ...cache, 0x42);
   sleb(cost, out);
-  out.push(0x7d, 0x24, ...global);
-  if (trap) out.push(0x23, ...global, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
+  out.push(0x7d, 0x22, ...cache, 0x24, ...global);
+  if (trap) out.push(0x20, ...cache, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
+}
+
+/** cache = remaining: on entry, and after a call (the callee, or the host, changed the global). */
+function reload(global: number[], cache: number[], out: number[]): void {
+  out.push(0x23, ...global, 0x21, ...cache);
 }
 
 /** br, br_if, br_table, call, call_indirect: where a loop or a recursion must stop once the points are gone. */
@@ -186,8 +205,11 @@ function pushBytes(out: number[], b: Uint8Array): void {
   for (let i = 0; i < b.length; i++) out.push(b[i]!);
 }
 
-/** One function body (locals + code) rewritten with the checks. */
-function meterBody(body: Uint8Array, global: number[]): number[] {
+/**
+ * One function body (locals + code) rewritten with the checks. `params`: the function's parameter count (its extra
+ * i64 local, the cached remaining points, comes after the parameters and the declared locals).
+ */
+function meterBody(body: Uint8Array, global: number[], params: number): number[] {
   const r = new Reader(body, 0);
   let locals = 0;
   const groups = r.u32();
@@ -195,8 +217,11 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
     locals += r.u32();
     r.skip(1);
   }
-  const out: number[] = [];
-  pushBytes(out, body.subarray(0, r.at));
+  const out: number[] = uleb(groups + 1);
+  pushBytes(out, body.subarray(new Reader(body, 0).skipLebAt(), r.at));
+  out.push(0x01, 0x7e);
+  const cache = uleb(params + locals);
+  reload(global, cache, out);
   const charged = Math.max(0, locals - (CHARGED_LOCALS_THRESHOLD - 1));
   let accumulated = 0;
   let first = true;
@@ -223,7 +248,7 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
       else {
         pushBytes(out, body.subarray(copied, start));
         copied = start;
-        gasCheck(global, localsCost, out);
+        gasCheck(global, cache, localsCost, out);
       }
     }
     first = false;
@@ -235,8 +260,13 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
     if (accounting && !carry) {
       pushBytes(out, body.subarray(copied, start));
       copied = start;
-      gasCheck(global, accumulated, out, traps(op));
+      gasCheck(global, cache, accumulated, out, traps(op));
       accumulated = 0;
+    }
+    if (op === 0x10 || op === 0x11) {
+      pushBytes(out, body.subarray(copied, r.at));
+      copied = r.at;
+      reload(global, cache, out);
     }
   }
   pushBytes(out, body.subarray(copied));
@@ -281,6 +311,34 @@ function importedGlobals(payload: Uint8Array): number {
   return globals;
 }
 
+/** The parameter count of each function the module defines, in code-section order. */
+function definedParams(list: RawSection[]): number[] {
+  const counts: number[] = [];
+  const types = list.find((s) => s.id === 1);
+  if (types !== undefined) {
+    const r = new Reader(types.payload, 0);
+    const n = r.u32();
+    for (let i = 0; i < n; i++) {
+      if (r.byte() !== 0x60) throw new Error("metering: unsupported type form");
+      const p = r.u32();
+      counts.push(p);
+      r.skip(p);
+      r.skip(r.u32());
+    }
+  }
+  const functions = list.find((s) => s.id === 3);
+  if (functions === undefined) return [];
+  const r = new Reader(functions.payload, 0);
+  const n = r.u32();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const count = counts[r.u32()];
+    if (count === undefined) throw new Error("metering: function type out of range");
+    out.push(count);
+  }
+  return out;
+}
+
 function vecWithOneMore(payload: Uint8Array | undefined, item: number[]): number[] {
   if (payload === undefined) return [1, ...item];
   const r = new Reader(payload, 0);
@@ -318,12 +376,13 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   ]);
   const code = list.find((s) => s.id === 10);
   if (code !== undefined) {
+    const params = definedParams(list);
     const r = new Reader(code.payload, 0);
     const n = r.u32();
     const out = uleb(n);
     for (let i = 0; i < n; i++) {
       const size = r.u32();
-      const body = meterBody(r.bytes(size), globalLeb);
+      const body = meterBody(r.bytes(size), globalLeb, params[i] ?? 0);
       uleb(body.length, out);
       for (const b of body) out.push(b);
     }
