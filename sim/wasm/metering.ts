@@ -27,6 +27,14 @@ import { SECTION_ORDER } from "./parse.js";
 
 /** Export name of the remaining-points global the rewrite adds. */
 export const GAS_GLOBAL = "__cosmwasm_gas_left";
+/**
+ * Export name of an i32 global the rewrite adds, set to 1 by any store at or past `LOW_MEMORY` bytes (not counted
+ * as gas: it is the host's, not the contract's). A call that leaves it 0 wrote nothing there, so the host can
+ * restore the instance's memory for the next call by copying only its low part.
+ */
+export const HIGH_WRITE_GLOBAL = "__akash_econ_high_write";
+/** See HIGH_WRITE_GLOBAL: a store whose first byte lies below this, writes below this + 8 bytes. */
+export const LOW_MEMORY = 32 * 1024;
 
 /** cosmwasm-vm 3.0 engine.rs `cost`: flat gas per operator. */
 export const GAS_PER_OPERATION = 115;
@@ -193,6 +201,29 @@ function gasCheck(global: number[], cache: number[], cost: number, out: number[]
   if (trap) out.push(0x20, ...cache, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
 }
 
+/** Value type stored by each store opcode (i32/i64/f32/f64.store, the narrow integer stores). */
+const STORE_TYPES: Record<number, number> = {
+  0x36: 0x7f,
+  0x37: 0x7e,
+  0x38: 0x7d,
+  0x39: 0x7c,
+  0x3a: 0x7f,
+  0x3b: 0x7f,
+  0x3c: 0x7e,
+  0x3d: 0x7e,
+  0x3e: 0x7e,
+};
+
+/**
+ * Before a store (stack: address, value): flag = 1 if address + offset >= LOW_MEMORY; the store then runs as it
+ * was. A compare and a branch never taken on most calls; the locals are registers.
+ */
+function highWriteCheck(flag: number[], address: number[], value: number[], offset: number, out: number[]): void {
+  out.push(0x21, ...value, 0x22, ...address, 0x20, ...address, 0x41);
+  sleb(Math.max(0, LOW_MEMORY - offset), out);
+  out.push(0x4f, 0x04, 0x40, 0x41, 0x01, 0x24, ...flag, 0x0b, 0x20, ...value);
+}
+
 /** cache = remaining: on entry, and after a call (the callee, or the host, changed the global). */
 function reload(global: number[], cache: number[], out: number[]): void {
   out.push(0x23, ...global, 0x21, ...cache);
@@ -209,7 +240,7 @@ function pushBytes(out: number[], b: Uint8Array): void {
  * One function body (locals + code) rewritten with the checks. `params`: the function's parameter count (its extra
  * i64 local, the cached remaining points, comes after the parameters and the declared locals).
  */
-function meterBody(body: Uint8Array, global: number[], params: number): number[] {
+function meterBody(body: Uint8Array, global: number[], flag: number[], params: number): number[] {
   const r = new Reader(body, 0);
   let locals = 0;
   const groups = r.u32();
@@ -217,10 +248,16 @@ function meterBody(body: Uint8Array, global: number[], params: number): number[]
     locals += r.u32();
     r.skip(1);
   }
-  const out: number[] = uleb(groups + 1);
+  // Added locals: the cached points (i64), then for the store check an address (i32) and a value of each type.
+  const out: number[] = uleb(groups + 5);
   pushBytes(out, body.subarray(new Reader(body, 0).skipLebAt(), r.at));
-  out.push(0x01, 0x7e);
-  const cache = uleb(params + locals);
+  out.push(0x01, 0x7e, 0x02, 0x7f, 0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c);
+  const added = params + locals;
+  const cache = uleb(added);
+  const address = uleb(added + 1);
+  const valueOf: Record<number, number[]> = { 0x7f: uleb(added + 2), 0x7e: uleb(added + 3) };
+  valueOf[0x7d] = uleb(added + 4);
+  valueOf[0x7c] = uleb(added + 5);
   reload(global, cache, out);
   const charged = Math.max(0, locals - (CHARGED_LOCALS_THRESHOLD - 1));
   let accumulated = 0;
@@ -241,6 +278,15 @@ function meterBody(body: Uint8Array, global: number[], params: number): number[]
       for (let i = 0; i <= n; i++) target(r.u32());
     } else skipImmediates(r, op);
     if (op >= 0x02 && op <= 0x04) control.push({ op, targeted: false });
+    const stored = STORE_TYPES[op];
+    if (stored !== undefined) {
+      const memarg = new Reader(body, start + 1);
+      memarg.skipLeb();
+      const offset = memarg.u32();
+      pushBytes(out, body.subarray(copied, start));
+      copied = start;
+      highWriteCheck(flag, address, valueOf[stored]!, offset, out);
+    }
     const accounting = isAccounting(op);
     if (first && charged > 0) {
       const localsCost = GAS_PER_OPERATION * charged;
@@ -339,13 +385,14 @@ function definedParams(list: RawSection[]): number[] {
   return out;
 }
 
-function vecWithOneMore(payload: Uint8Array | undefined, item: number[]): number[] {
-  if (payload === undefined) return [1, ...item];
+/** A vector section's payload with `count` more items (their bytes in `items`). */
+function vecWithMore(payload: Uint8Array | undefined, count: number, items: number[]): number[] {
+  if (payload === undefined) return [...uleb(count), ...items];
   const r = new Reader(payload, 0);
   const n = r.u32();
-  const out = uleb(n + 1);
+  const out = uleb(n + count);
   pushBytes(out, payload.subarray(r.at));
-  out.push(...item);
+  out.push(...items);
   return out;
 }
 
@@ -361,14 +408,25 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   const definedGlobals = globalsSection === undefined ? 0 : new Reader(globalsSection.payload, 0).u32();
   const index = (imports === undefined ? 0 : importedGlobals(imports.payload)) + definedGlobals;
   const globalLeb = uleb(index);
+  const flagLeb = uleb(index + 1);
 
-  const newGlobals = vecWithOneMore(globalsSection?.payload, [0x7e, 0x01, 0x42, 0x00, 0x0b]);
-  const name = new TextEncoder().encode(GAS_GLOBAL);
-  const exportItem = [...uleb(name.length)];
-  pushBytes(exportItem, name);
-  exportItem.push(0x03, ...globalLeb);
+  const newGlobals = vecWithMore(
+    globalsSection?.payload,
+    2,
+    [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b],
+  );
+  const exportItems: number[] = [];
+  for (const [text, leb] of [
+    [GAS_GLOBAL, globalLeb],
+    [HIGH_WRITE_GLOBAL, flagLeb],
+  ] as const) {
+    const name = new TextEncoder().encode(text);
+    uleb(name.length, exportItems);
+    pushBytes(exportItems, name);
+    exportItems.push(0x03, ...leb);
+  }
   const exportsSection = list.find((s) => s.id === 7);
-  const newExports = vecWithOneMore(exportsSection?.payload, exportItem);
+  const newExports = vecWithMore(exportsSection?.payload, 2, exportItems);
 
   const replaced = new Map<number, number[]>([
     [6, newGlobals],
@@ -382,7 +440,7 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
     const out = uleb(n);
     for (let i = 0; i < n; i++) {
       const size = r.u32();
-      const body = meterBody(r.bytes(size), globalLeb, params[i] ?? 0);
+      const body = meterBody(r.bytes(size), globalLeb, flagLeb, params[i] ?? 0);
       uleb(body.length, out);
       for (const b of body) out.push(b);
     }
