@@ -258,10 +258,13 @@ class Frame {
   private view: DataView | undefined;
   private bytes: Uint8Array | undefined;
 
+  /** `instance.exports`, read once (each read of it is a call into V8's runtime). */
+  exports: Record<string, unknown> | undefined;
+
   constructor(readonly ctx: CallContext) {}
 
   memory(): WasmMemory {
-    const m = this.instance?.exports.memory;
+    const m = this.exports?.memory;
     if (!(m instanceof Wasm.Memory)) throw hostError("Uninitialized Context Data: memory");
     return m;
   }
@@ -281,7 +284,7 @@ class Frame {
   }
 
   fn(name: string): (...a: number[]) => unknown {
-    const f = this.instance?.exports[name];
+    const f = this.exports?.[name];
     if (typeof f !== "function") {
       throw new VmError(`Error resolving Wasm function: Could not get export: Missing export ${name}`);
     }
@@ -614,7 +617,8 @@ export function callEntry(
       if (e instanceof VmError) throw e;
       throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
     }
-    const gas = frame.instance.exports[GAS_GLOBAL];
+    frame.exports = frame.instance.exports;
+    const gas = frame.exports[GAS_GLOBAL];
     frame.gas = gas;
     (gas as { value: bigint }).value = BigInt(ctx.vmLimit);
     if (pooled !== undefined && pooled.highWrite !== undefined) pooled.highWrite.value = 0;
@@ -647,9 +651,10 @@ export function callEntry(
     frames.pop();
     // cosmwasm-vm's gas report: used_internally = limit − externally used − left.
     if (frame.gas !== undefined) ctx.vmUsed = Math.max(0, ctx.vmLimit - frame.externalUsed - frame.gasLeft());
-    const own = frame.instance?.exports.memory;
+    const own = frame.exports?.memory;
     lastCallMemory = own instanceof Wasm.Memory ? own.buffer.byteLength : (memory?.buffer.byteLength ?? 0);
     frame.instance = undefined;
+    frame.exports = undefined;
     if (pooled !== undefined && pool !== undefined) {
       // Restored to its state right after instantiation, unless its memory grew (memories never shrink).
       if (memory!.buffer.byteLength === pool.image.length && pool.spare.length < MAX_SPARE_MEMORIES) {
