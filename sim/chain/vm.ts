@@ -348,11 +348,14 @@ class Frame {
 
   /** cosmwasm-vm `process_gas_info`: external gas (already charged to the SDK meter) and a cost, in CosmWasm gas. */
   processGas(external: number, cost: number): void {
-    this.checkGas();
-    const left = this.gasLeft();
+    // One read and one write of the global: each converts between a BigInt and the wasm i64.
+    const global = this.gas as { value: bigint };
+    const points = global.value;
+    if (points < 0n) throw new VmError(GAS_DEPLETION);
+    const left = Number(points);
     this.externalUsed += external;
     const next = left - external - cost;
-    (this.gas as { value: bigint }).value = BigInt(next < 0 ? 0 : next);
+    global.value = BigInt(next < 0 ? 0 : next);
     if (external + cost > left) throw new VmError(GAS_DEPLETION);
   }
 
