@@ -5,7 +5,7 @@
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
 import { KvGas, readRegionCost, stringFromBytesCost, VmGas, WasmdGas, writeRegionCost, type GasMeter } from "./gas.js";
-import { GAS_GLOBAL, injectMetering } from "../wasm/metering.js";
+import { GAS_GLOBAL, HIGH_WRITE_GLOBAL, injectMetering, LOW_MEMORY } from "../wasm/metering.js";
 import {
   capMemory,
   exportGlobals,
@@ -119,6 +119,8 @@ interface MemoryPlan {
 /** Per entry point: what a new instance looks like, and finished instances restored to it. */
 interface InstancePool {
   readonly image: Uint8Array;
+  /** The image is zero from here on. */
+  readonly imageEnd: number;
   readonly globals: unknown[];
   readonly spare: PooledInstance[];
 }
@@ -127,6 +129,15 @@ interface PooledInstance {
   readonly instance: WasmInstance;
   readonly memory: WasmMemory;
   readonly globals: { value: unknown }[];
+  /** Set by the module's stores past LOW_MEMORY (`injectMetering`). */
+  readonly highWrite: { value: unknown } | undefined;
+}
+
+/** Index after the last non-zero byte. */
+function nonZeroEnd(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === 0) end--;
+  return end;
 }
 
 /** The mutable globals `exportGlobals` should export; undefined for a start function or a post-MVP feature. */
@@ -187,7 +198,7 @@ export function compileCode(original: Uint8Array): CompiledCode {
 function entryModule(code: CompiledCode, entry: string): WasmModule {
   let module = code.entries.get(entry);
   if (module === undefined) {
-    const keep = new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL]);
+    const keep = new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL, HIGH_WRITE_GLOBAL]);
     for (const i of code.memory?.reuse?.globals ?? []) keep.add(globalExportName(i));
     const trimmed = keepExports(code.bytes, keep);
     try {
@@ -239,16 +250,21 @@ class Frame {
   gas: unknown;
   /** CosmWasm gas used outside the VM (storage, queries), as cosmwasm-vm's `externally_used_gas`. */
   externalUsed = 0;
+  /** End of the highest bytes the host wrote into the instance's memory (Regions). */
+  hostWriteEnd = 0;
   /** Created by the first `db_scan`. */
   iterators: Map<number, DbIterator> | undefined;
   /** Views of the memory's current buffer (a new buffer after `memory.grow`). */
   private view: DataView | undefined;
   private bytes: Uint8Array | undefined;
 
+  /** `instance.exports`, read once (each read of it is a call into V8's runtime). */
+  exports: Record<string, unknown> | undefined;
+
   constructor(readonly ctx: CallContext) {}
 
   memory(): WasmMemory {
-    const m = this.instance?.exports.memory;
+    const m = this.exports?.memory;
     if (!(m instanceof Wasm.Memory)) throw hostError("Uninitialized Context Data: memory");
     return m;
   }
@@ -268,7 +284,7 @@ class Frame {
   }
 
   fn(name: string): (...a: number[]) => unknown {
-    const f = this.instance?.exports[name];
+    const f = this.exports?.[name];
     if (typeof f !== "function") {
       throw new VmError(`Error resolving Wasm function: Could not get export: Missing export ${name}`);
     }
@@ -304,6 +320,8 @@ class Frame {
     if (data.length > capacity) throw communication(`Region too small. Got ${capacity}, required ${data.length}`);
     // Out of bounds: the typed-array constructor throws the RangeError whose text the caller reports.
     if (offset + data.length > buf.byteLength) new Uint8Array(buf, offset, data.length);
+    const end = Math.max(offset + data.length, ptr + 12);
+    if (end > this.hostWriteEnd) this.hostWriteEnd = end;
     this.u8().set(data, offset);
     view.setUint32(ptr + 8, data.length, true);
   }
@@ -330,11 +348,14 @@ class Frame {
 
   /** cosmwasm-vm `process_gas_info`: external gas (already charged to the SDK meter) and a cost, in CosmWasm gas. */
   processGas(external: number, cost: number): void {
-    this.checkGas();
-    const left = this.gasLeft();
+    // One read and one write of the global: each converts between a BigInt and the wasm i64.
+    const global = this.gas as { value: bigint };
+    const points = global.value;
+    if (points < 0n) throw new VmError(GAS_DEPLETION);
+    const left = Number(points);
     this.externalUsed += external;
     const next = left - external - cost;
-    (this.gas as { value: bigint }).value = BigInt(next < 0 ? 0 : next);
+    global.value = BigInt(next < 0 ? 0 : next);
     if (external + cost > left) throw new VmError(GAS_DEPLETION);
   }
 
@@ -585,9 +606,13 @@ export function callEntry(
           const globals = exportedGlobals(frame.instance, plan.reuse.globals);
           if (globals !== undefined) {
             // Nothing ran yet (no start function): this is the state every new instance of this entry starts in.
-            pool ??= { image: new Uint8Array(memory.buffer).slice(), globals: globals.map((g) => g.value), spare: [] };
+            if (pool === undefined) {
+              const image = new Uint8Array(memory.buffer).slice();
+              pool = { image, imageEnd: nonZeroEnd(image), globals: globals.map((g) => g.value), spare: [] };
+            }
             plan.reuse.pools.set(entry, pool);
-            pooled = { instance: frame.instance, memory, globals };
+            const flag = frame.instance.exports[HIGH_WRITE_GLOBAL] as { value: unknown } | undefined;
+            pooled = { instance: frame.instance, memory, globals, highWrite: flag };
           }
         }
       }
@@ -595,9 +620,11 @@ export function callEntry(
       if (e instanceof VmError) throw e;
       throw new VmError(`Error instantiating a Wasm module: ${(e as Error).message}`);
     }
-    const gas = frame.instance.exports[GAS_GLOBAL];
+    frame.exports = frame.instance.exports;
+    const gas = frame.exports[GAS_GLOBAL];
     frame.gas = gas;
     (gas as { value: bigint }).value = BigInt(ctx.vmLimit);
+    if (pooled !== undefined && pooled.highWrite !== undefined) pooled.highWrite.value = 0;
 
     try {
       const f = frame.fn(entry);
@@ -627,13 +654,19 @@ export function callEntry(
     frames.pop();
     // cosmwasm-vm's gas report: used_internally = limit − externally used − left.
     if (frame.gas !== undefined) ctx.vmUsed = Math.max(0, ctx.vmLimit - frame.externalUsed - frame.gasLeft());
-    const own = frame.instance?.exports.memory;
+    const own = frame.exports?.memory;
     lastCallMemory = own instanceof Wasm.Memory ? own.buffer.byteLength : (memory?.buffer.byteLength ?? 0);
     frame.instance = undefined;
+    frame.exports = undefined;
     if (pooled !== undefined && pool !== undefined) {
       // Restored to its state right after instantiation, unless its memory grew (memories never shrink).
       if (memory!.buffer.byteLength === pool.image.length && pool.spare.length < MAX_SPARE_MEMORIES) {
-        new Uint8Array(memory!.buffer).set(pool.image);
+        // Below the restored part nothing changed: no store of the module reached LOW_MEMORY (it raises the flag
+        // before any store at or past it), and the host wrote nothing past hostWriteEnd.
+        const low = pooled.highWrite !== undefined && pooled.highWrite.value === 0;
+        const end = low ? Math.max(LOW_MEMORY + 8, pool.imageEnd, frame.hostWriteEnd) : pool.image.length;
+        if (end >= pool.image.length) new Uint8Array(memory!.buffer).set(pool.image);
+        else new Uint8Array(memory!.buffer, 0, end).set(pool.image.subarray(0, end));
         for (let i = 0; i < pooled.globals.length; i++) pooled.globals[i]!.value = pool.globals[i];
         pool.spare.push(pooled);
       }

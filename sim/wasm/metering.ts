@@ -11,6 +11,10 @@
 // The same charges are injected here, at the same places and with the same costs, against an exported mutable i64
 // global (`GAS_GLOBAL`) holding the remaining points; no host call. Remaining points are decreased first, so running
 // out shows as a negative value, the same condition as wasmer's `remaining < cost` for any limit below 2^63.
+// Each function keeps a copy of the points in an extra i64 local, read from the global on entry and after every
+// call, and stores each new value to the global at once: the global is exact wherever the host or a trap reads it,
+// and V8 keeps the local in a register where every `global.get` is a load through the instance (this halves the
+// wasm time metering adds; sim/README.md#gas).
 //
 // Where the call stops differs, what anyone can observe does not: wasmer traps in the block that runs out; here only
 // blocks ending in a branch or a call (br, br_if, br_table, call, call_indirect — every loop iteration and every
@@ -23,6 +27,14 @@ import { SECTION_ORDER } from "./parse.js";
 
 /** Export name of the remaining-points global the rewrite adds. */
 export const GAS_GLOBAL = "__cosmwasm_gas_left";
+/**
+ * Export name of an i32 global the rewrite adds, set to 1 by any store at or past `LOW_MEMORY` bytes (not counted
+ * as gas: it is the host's, not the contract's). A call that leaves it 0 wrote nothing there, so the host can
+ * restore the instance's memory for the next call by copying only its low part.
+ */
+export const HIGH_WRITE_GLOBAL = "__akash_econ_high_write";
+/** See HIGH_WRITE_GLOBAL: a store whose first byte lies below this, writes below this + 8 bytes. */
+export const LOW_MEMORY = 32 * 1024;
 
 /** cosmwasm-vm 3.0 engine.rs `cost`: flat gas per operator. */
 export const GAS_PER_OPERATION = 115;
@@ -57,6 +69,12 @@ class Reader {
   /** Skips any LEB128 (signed or not). */
   skipLeb(): void {
     while ((this.byte() & 0x80) !== 0);
+  }
+
+  /** Skips one LEB128 and returns the position after it. */
+  skipLebAt(): number {
+    this.skipLeb();
+    return this.at;
   }
 
   skip(n: number): void {
@@ -171,12 +189,44 @@ function skipImmediates(r: Reader, op: number): void {
   throw new Error(`metering: unsupported opcode 0x${op.toString(16)}`);
 }
 
-/** The injected charge: remaining -= cost; with `trap`, then trap if it went negative. */
-function gasCheck(global: number[], cost: number, out: number[], trap = true): void {
-  out.push(0x23, ...global, 0x42);
+/**
+ * The injected charge: remaining -= cost, kept in the function's own copy (a local, `cache`) and stored to the global
+ * at once, so that the global is exact at every trap, host call and return; with `trap`, then trap if it went
+ * negative. A local is a register for V8, where every read of the global is a load through the instance.
+ */
+function gasCheck(global: number[], cache: number[], cost: number, out: number[], trap = true): void {
+  out.push(0x20, ...cache, 0x42);
   sleb(cost, out);
-  out.push(0x7d, 0x24, ...global);
-  if (trap) out.push(0x23, ...global, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
+  out.push(0x7d, 0x22, ...cache, 0x24, ...global);
+  if (trap) out.push(0x20, ...cache, 0x42, 0x00, 0x53, 0x04, 0x40, 0x00, 0x0b);
+}
+
+/** Value type stored by each store opcode (i32/i64/f32/f64.store, the narrow integer stores). */
+const STORE_TYPES: Record<number, number> = {
+  0x36: 0x7f,
+  0x37: 0x7e,
+  0x38: 0x7d,
+  0x39: 0x7c,
+  0x3a: 0x7f,
+  0x3b: 0x7f,
+  0x3c: 0x7e,
+  0x3d: 0x7e,
+  0x3e: 0x7e,
+};
+
+/**
+ * Before a store (stack: address, value): flag = 1 if address + offset >= LOW_MEMORY; the store then runs as it
+ * was. A compare and a branch never taken on most calls; the locals are registers.
+ */
+function highWriteCheck(flag: number[], address: number[], value: number[], offset: number, out: number[]): void {
+  out.push(0x21, ...value, 0x22, ...address, 0x20, ...address, 0x41);
+  sleb(Math.max(0, LOW_MEMORY - offset), out);
+  out.push(0x4f, 0x04, 0x40, 0x41, 0x01, 0x24, ...flag, 0x0b, 0x20, ...value);
+}
+
+/** cache = remaining: on entry, and after a call (the callee, or the host, changed the global). */
+function reload(global: number[], cache: number[], out: number[]): void {
+  out.push(0x23, ...global, 0x21, ...cache);
 }
 
 /** br, br_if, br_table, call, call_indirect: where a loop or a recursion must stop once the points are gone. */
@@ -186,8 +236,11 @@ function pushBytes(out: number[], b: Uint8Array): void {
   for (let i = 0; i < b.length; i++) out.push(b[i]!);
 }
 
-/** One function body (locals + code) rewritten with the checks. */
-function meterBody(body: Uint8Array, global: number[]): number[] {
+/**
+ * One function body (locals + code) rewritten with the checks. `params`: the function's parameter count (its extra
+ * i64 local, the cached remaining points, comes after the parameters and the declared locals).
+ */
+function meterBody(body: Uint8Array, global: number[], flag: number[], params: number): number[] {
   const r = new Reader(body, 0);
   let locals = 0;
   const groups = r.u32();
@@ -195,8 +248,17 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
     locals += r.u32();
     r.skip(1);
   }
-  const out: number[] = [];
-  pushBytes(out, body.subarray(0, r.at));
+  // Added locals: the cached points (i64), then for the store check an address (i32) and a value of each type.
+  const out: number[] = uleb(groups + 5);
+  pushBytes(out, body.subarray(new Reader(body, 0).skipLebAt(), r.at));
+  out.push(0x01, 0x7e, 0x02, 0x7f, 0x01, 0x7e, 0x01, 0x7d, 0x01, 0x7c);
+  const added = params + locals;
+  const cache = uleb(added);
+  const address = uleb(added + 1);
+  const valueOf: Record<number, number[]> = { 0x7f: uleb(added + 2), 0x7e: uleb(added + 3) };
+  valueOf[0x7d] = uleb(added + 4);
+  valueOf[0x7c] = uleb(added + 5);
+  reload(global, cache, out);
   const charged = Math.max(0, locals - (CHARGED_LOCALS_THRESHOLD - 1));
   let accumulated = 0;
   let first = true;
@@ -216,6 +278,15 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
       for (let i = 0; i <= n; i++) target(r.u32());
     } else skipImmediates(r, op);
     if (op >= 0x02 && op <= 0x04) control.push({ op, targeted: false });
+    const stored = STORE_TYPES[op];
+    if (stored !== undefined) {
+      const memarg = new Reader(body, start + 1);
+      memarg.skipLeb();
+      const offset = memarg.u32();
+      pushBytes(out, body.subarray(copied, start));
+      copied = start;
+      highWriteCheck(flag, address, valueOf[stored]!, offset, out);
+    }
     const accounting = isAccounting(op);
     if (first && charged > 0) {
       const localsCost = GAS_PER_OPERATION * charged;
@@ -223,7 +294,7 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
       else {
         pushBytes(out, body.subarray(copied, start));
         copied = start;
-        gasCheck(global, localsCost, out);
+        gasCheck(global, cache, localsCost, out);
       }
     }
     first = false;
@@ -235,8 +306,13 @@ function meterBody(body: Uint8Array, global: number[]): number[] {
     if (accounting && !carry) {
       pushBytes(out, body.subarray(copied, start));
       copied = start;
-      gasCheck(global, accumulated, out, traps(op));
+      gasCheck(global, cache, accumulated, out, traps(op));
       accumulated = 0;
+    }
+    if (op === 0x10 || op === 0x11) {
+      pushBytes(out, body.subarray(copied, r.at));
+      copied = r.at;
+      reload(global, cache, out);
     }
   }
   pushBytes(out, body.subarray(copied));
@@ -281,13 +357,42 @@ function importedGlobals(payload: Uint8Array): number {
   return globals;
 }
 
-function vecWithOneMore(payload: Uint8Array | undefined, item: number[]): number[] {
-  if (payload === undefined) return [1, ...item];
+/** The parameter count of each function the module defines, in code-section order. */
+function definedParams(list: RawSection[]): number[] {
+  const counts: number[] = [];
+  const types = list.find((s) => s.id === 1);
+  if (types !== undefined) {
+    const r = new Reader(types.payload, 0);
+    const n = r.u32();
+    for (let i = 0; i < n; i++) {
+      if (r.byte() !== 0x60) throw new Error("metering: unsupported type form");
+      const p = r.u32();
+      counts.push(p);
+      r.skip(p);
+      r.skip(r.u32());
+    }
+  }
+  const functions = list.find((s) => s.id === 3);
+  if (functions === undefined) return [];
+  const r = new Reader(functions.payload, 0);
+  const n = r.u32();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const count = counts[r.u32()];
+    if (count === undefined) throw new Error("metering: function type out of range");
+    out.push(count);
+  }
+  return out;
+}
+
+/** A vector section's payload with `count` more items (their bytes in `items`). */
+function vecWithMore(payload: Uint8Array | undefined, count: number, items: number[]): number[] {
+  if (payload === undefined) return [...uleb(count), ...items];
   const r = new Reader(payload, 0);
   const n = r.u32();
-  const out = uleb(n + 1);
+  const out = uleb(n + count);
   pushBytes(out, payload.subarray(r.at));
-  out.push(...item);
+  out.push(...items);
   return out;
 }
 
@@ -303,14 +408,25 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   const definedGlobals = globalsSection === undefined ? 0 : new Reader(globalsSection.payload, 0).u32();
   const index = (imports === undefined ? 0 : importedGlobals(imports.payload)) + definedGlobals;
   const globalLeb = uleb(index);
+  const flagLeb = uleb(index + 1);
 
-  const newGlobals = vecWithOneMore(globalsSection?.payload, [0x7e, 0x01, 0x42, 0x00, 0x0b]);
-  const name = new TextEncoder().encode(GAS_GLOBAL);
-  const exportItem = [...uleb(name.length)];
-  pushBytes(exportItem, name);
-  exportItem.push(0x03, ...globalLeb);
+  const newGlobals = vecWithMore(
+    globalsSection?.payload,
+    2,
+    [0x7e, 0x01, 0x42, 0x00, 0x0b, 0x7f, 0x01, 0x41, 0x00, 0x0b],
+  );
+  const exportItems: number[] = [];
+  for (const [text, leb] of [
+    [GAS_GLOBAL, globalLeb],
+    [HIGH_WRITE_GLOBAL, flagLeb],
+  ] as const) {
+    const name = new TextEncoder().encode(text);
+    uleb(name.length, exportItems);
+    pushBytes(exportItems, name);
+    exportItems.push(0x03, ...leb);
+  }
   const exportsSection = list.find((s) => s.id === 7);
-  const newExports = vecWithOneMore(exportsSection?.payload, exportItem);
+  const newExports = vecWithMore(exportsSection?.payload, 2, exportItems);
 
   const replaced = new Map<number, number[]>([
     [6, newGlobals],
@@ -318,12 +434,13 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   ]);
   const code = list.find((s) => s.id === 10);
   if (code !== undefined) {
+    const params = definedParams(list);
     const r = new Reader(code.payload, 0);
     const n = r.u32();
     const out = uleb(n);
     for (let i = 0; i < n; i++) {
       const size = r.u32();
-      const body = meterBody(r.bytes(size), globalLeb);
+      const body = meterBody(r.bytes(size), globalLeb, flagLeb, params[i] ?? 0);
       uleb(body.length, out);
       for (const b of body) out.push(b);
     }

@@ -8,7 +8,7 @@ import { MsgFundCommunityPool } from "cosmjs-types/cosmos/protocolpool/v1/tx";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
 import { sha256 } from "@noble/hashes/sha2";
-import { okResult, programB64, quote, run, scriptContract } from "../helpers/wat.js";
+import { lowMemoryContract, okResult, programB64, quote, run, scriptContract } from "../helpers/wat.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -75,6 +75,28 @@ describe("instances", () => {
       .map((e) => e.attributes.find((x) => x.key === "calls")?.value);
     expect(calls).toEqual(["1", "1"]);
     expect(chain.events.every((r) => r.code === 0)).toBe(true);
+  });
+
+  it("restores a recycled instance's memory wherever the contract or the host wrote in the last call", async () => {
+    // The contract keeps below LOW_MEMORY (32 KiB), so the chain restores only that part unless a store went past it
+    // (the poke) or the host wrote a Region past it (the large message); each check reads the rest of memory.
+    const chain = new EmbeddedChain();
+    const client = chain.client();
+    const alice = chain.addressFor("alice");
+    const { codeId } = await client.upload(alice, await lowMemoryContract(), "auto");
+    const { contractAddress } = await client.instantiate(alice, codeId, {}, "low", "auto");
+    const clean = async (): Promise<string | undefined> => {
+      const res = await client.execute(alice, contractAddress, { check: {} }, "auto");
+      return events(res.events)
+        .find((e) => e.type === "wasm")
+        ?.attributes.find((a) => a.key === "clean")?.value;
+    };
+    expect(await clean()).toBe("yes");
+    await client.execute(alice, contractAddress, { poke: {} }, "auto");
+    expect(await clean()).toBe("yes");
+    await client.execute(alice, contractAddress, { big: "x".repeat(40_000) }, "auto");
+    expect(await clean()).toBe("yes");
+    expect(await clean()).toBe("yes");
   });
 
   it("caps memory at 32 MiB: growing past 512 pages is refused (memory.grow returns -1)", async () => {

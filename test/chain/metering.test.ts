@@ -122,6 +122,23 @@ describe("instruction metering (cosmwasm-vm 3.0 Metering middleware and cost fun
     expect(r.trapped).toBe(true);
     expect(r.used).toBe(BigInt(1610 + 2300 * 4));
   });
+
+  it("keeps the points exact across a call and at a trap (each function's cached copy is reloaded after a call)", () => {
+    // f(n) = { n = g(n); if (1) { n / 0 } ; n }, g(n) = n + 1; both of type (i32) -> i32.
+    const g = [0, 0x20, 0, 0x41, 1, 0x6a, 0x0b];
+    const f = [0, 0x20, 0, 0x10, 1, 0x21, 0, 0x41, 1, 0x04, 0x40, 0x20, 0, 0x41, 0, 0x6e, 0x1a, 0x0b, 0x20, 0, 0x0b];
+    const wasm = new Uint8Array([
+      ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+      ...section(1, [1, 0x60, 1, 0x7f, 1, 0x7f]),
+      ...section(3, [2, 0, 0]),
+      ...section(7, [1, 1, 0x66, 0x00, 0]),
+      ...section(10, [2, ...uleb(f.length), ...f, ...uleb(g.length), ...g]),
+    ]);
+    const r = metered(wasm).run(4, 10n ** 9n);
+    expect(r.trapped).toBe(true);
+    // f up to its call (1,725), all of g (1,955), f's block up to the `if` (1,840); the division's block is unpaid.
+    expect(r.used).toBe(1725n + 1955n + 1840n);
+  });
 });
 
 describe("tx size for the ante handler's per-byte cost", () => {

@@ -233,7 +233,68 @@ const CACHE_DIR = ".cache/test-wasm";
  * load, so assembled modules are cached under .cache/ by the hash of their text.
  */
 export async function scriptContract(extraWat = ""): Promise<Uint8Array> {
-  const text = extraWat === "" ? WAT : WAT.replace(/\)\s*$/, `${extraWat})`);
+  return assemble(extraWat === "" ? WAT : WAT.replace(/\)\s*$/, `${extraWat})`));
+}
+
+// A contract that keeps to the bottom of its 4 pages (heap from 0x400, each Region's header before its data), for
+// the embedded chain's partial restore of recycled instances. execute's message picks what it does by its third
+// byte: {"poke":…} stores a byte at 0x30000; {"check":…} answers an attribute clean=yes if every byte from 0x8000
+// (LOW_MEMORY) to the end of memory is zero, else no; anything else (e.g. a large {"big":…}) just answers.
+const LOW_WAT = String.raw`
+(module
+  (memory (export "memory") 4)
+  (global $heap (mut i32) (i32.const 0x400))
+  (data (i32.const 0x100) "{\"ok\":{\"messages\":[],\"attributes\":[{\"key\":\"clean\",\"value\":\"yes\"}],\"events\":[],\"data\":null}}")
+  (data (i32.const 0x200) "{\"ok\":{\"messages\":[],\"attributes\":[{\"key\":\"clean\",\"value\":\"no!\"}],\"events\":[],\"data\":null}}")
+  (func (export "interface_version_8"))
+  (func $region (param $ptr i32) (param $len i32) (result i32)
+    (local $r i32)
+    (local.set $r (global.get $heap))
+    (global.set $heap (i32.add (local.get $r) (i32.const 16)))
+    (i32.store (local.get $r) (local.get $ptr))
+    (i32.store offset=4 (local.get $r) (local.get $len))
+    (i32.store offset=8 (local.get $r) (local.get $len))
+    (local.get $r))
+  (func (export "allocate") (param $size i32) (result i32)
+    (local $r i32)
+    (local.set $r (call $region (i32.const 0) (local.get $size)))
+    (i32.store (local.get $r) (global.get $heap))
+    (i32.store offset=8 (local.get $r) (i32.const 0))
+    (global.set $heap (i32.and (i32.add (i32.add (global.get $heap) (local.get $size)) (i32.const 7)) (i32.const -8)))
+    (local.get $r))
+  (func (export "deallocate") (param i32))
+  (func $clean (result i32)
+    (local $p i32)
+    (local.set $p (i32.const 0x8000))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (i32.const 0x40000)))
+        (if (i32.load8_u (local.get $p)) (then (return (i32.const 0))))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $next)))
+    (i32.const 1))
+  ;; the result's Region at a fixed low address (after a large message, the heap is past 0x8000)
+  (func $answer (param $yes i32) (result i32)
+    (i32.store (i32.const 0x300) (select (i32.const 0x100) (i32.const 0x200) (local.get $yes)))
+    (i32.store (i32.const 0x304) (i32.const 91))
+    (i32.store (i32.const 0x308) (i32.const 91))
+    (i32.const 0x300))
+  (func (export "instantiate") (param i32) (param i32) (param i32) (result i32)
+    (call $answer (i32.const 1)))
+  (func (export "execute") (param $env i32) (param $info i32) (param $m i32) (result i32)
+    (local $c i32)
+    (local.set $c (i32.load8_u offset=2 (i32.load (local.get $m))))
+    (if (i32.eq (local.get $c) (i32.const 112)) (then (i32.store8 (i32.const 0x30000) (i32.const 1))))
+    (if (i32.eq (local.get $c) (i32.const 99)) (then (return (call $answer (call $clean)))))
+    (call $answer (i32.const 1)))
+)`;
+
+/** The low-memory test contract's wasm (see LOW_WAT). */
+export function lowMemoryContract(): Promise<Uint8Array> {
+  return assemble(LOW_WAT);
+}
+
+async function assemble(text: string): Promise<Uint8Array> {
   const file = `${CACHE_DIR}/${createHash("sha256").update(text).digest("hex")}.wasm`;
   try {
     return new Uint8Array(readFileSync(file));
