@@ -43,6 +43,11 @@ export interface EmbeddedChainOptions {
   autoAdvance?: boolean;
   /** Receives the contracts' `debug` output; dropped by default, as in production. */
   onDebug?: (contract: string, message: string) => void;
+  /**
+   * How many of the latest tx records `events` keeps, as a node prunes its tx index; default 100,000. A long
+   * simulation reads each tx's result as it comes and sets 0, so memory and `fork()` do not grow with the txs run.
+   */
+  txLogLimit?: number;
 }
 
 export interface ChainSnapshot {
@@ -82,6 +87,7 @@ export class EmbeddedChain implements TxHost {
   private txIndex = 0;
   private txCount = 0n;
   private log: TxRecord[] = [];
+  private readonly txLogLimit: number;
   /** The start of every tx's hash input: `{"chain_id":…,"n":`. */
   private readonly hashHead: string;
 
@@ -93,6 +99,10 @@ export class EmbeddedChain implements TxHost {
     this.hashHead = `{"chain_id":${JSON.stringify(this.chainId)},"n":`;
     this.akash = options.akash ?? false;
     this.autoAdvance = options.autoAdvance ?? false;
+    this.txLogLimit = options.txLogLimit ?? 100_000;
+    if (!Number.isInteger(this.txLogLimit) || this.txLogLimit < 0) {
+      throw new RangeError("txLogLimit must be a non-negative integer");
+    }
     this.govAddress = govAddress(this.prefix);
     const seconds = options.blockTimeSeconds ?? 6;
     if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError("blockTimeSeconds must be a positive integer");
@@ -184,7 +194,7 @@ export class EmbeddedChain implements TxHost {
     return this.balances(this.keeper.protocolPoolAddress);
   }
 
-  /** Every tx so far, in order, including failed ones. */
+  /** The latest txs (at most `txLogLimit`), in order, including failed ones. */
   get events(): readonly TxRecord[] {
     return this.log;
   }
@@ -274,6 +284,14 @@ export class EmbeddedChain implements TxHost {
     }
   }
 
+  /** Keeps the latest `txLogLimit` records; trimmed in batches so a push stays O(1) amortised. */
+  private logRecord(record: TxRecord, simulated: boolean): void {
+    if (this.txLogLimit === 0) return;
+    this.log.push(record);
+    // A simulation rolls its record back by length, so it never trims.
+    if (!simulated && this.log.length >= 2 * this.txLogLimit) this.log.splice(0, this.log.length - this.txLogLimit);
+  }
+
   /**
    * Run one single-message tx. `body` feeds the deterministic tx hash. On failure the state layer is dropped, the
    * tx is still logged (it is in the block), and a TxError is thrown.
@@ -348,7 +366,7 @@ export class EmbeddedChain implements TxHost {
         events: [],
         gasUsed: gas.consumed,
       };
-      this.log.push(record);
+      this.logRecord(record, signed?.simulate === true);
       if (this.autoAdvance) this.advanceBlocks(1);
       throw new TxError(record);
     }
@@ -377,7 +395,7 @@ export class EmbeddedChain implements TxHost {
       events,
       gasUsed: gas.consumed,
     };
-    this.log.push(record);
+    this.logRecord(record, signed?.simulate === true);
     if (this.autoAdvance) this.advanceBlocks(1);
     return { result, record };
   }

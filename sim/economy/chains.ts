@@ -64,7 +64,14 @@ export class EmbeddedSimChain implements SimChain {
   }
 
   static create(start: string, blockTimeSeconds: number): EmbeddedSimChain {
-    const chain = new EmbeddedChain({ akash: true, blockTimeSeconds, startTime: new Date(start), chainId: "sim-1" });
+    // Agents read each tx's result as it returns; no tx log is kept (docs/embedded-chain.md#tx-log).
+    const chain = new EmbeddedChain({
+      akash: true,
+      blockTimeSeconds,
+      startTime: new Date(start),
+      chainId: "sim-1",
+      txLogLimit: 0,
+    });
     return new EmbeddedSimChain(chain, blockTimeSeconds);
   }
 

@@ -115,6 +115,28 @@ describe("instances", () => {
   });
 });
 
+describe("tx log", () => {
+  it("keeps the latest txLogLimit records; 0 keeps none; results are unchanged", async () => {
+    const { chain, client, alice, bob } = await setup({ txLogLimit: 3 });
+    const hashes: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      hashes.push((await client.sendTokens(alice, bob, [{ denom: "uakt", amount: "1" }], "auto")).transactionHash);
+    }
+    // setup's upload plus 9 sends: trimmed to the latest 3 once 6 are held, never more than 2 × 3.
+    expect(chain.events.length).toBeLessThan(6);
+    expect(chain.events.length).toBeGreaterThanOrEqual(3);
+    expect(chain.events.at(-1)!.hash).toBe(hashes[8]);
+    expect(chain.events.map((r) => r.hash)).toEqual(hashes.slice(9 - chain.events.length));
+    expect(chain.balances(bob)).toEqual([{ denom: "uakt", amount: "9" }]);
+    const none = await setup({ txLogLimit: 0 });
+    const res = await none.client.sendTokens(none.alice, none.bob, [{ denom: "uakt", amount: "1" }], "auto");
+    expect(res.code).toBe(0);
+    expect(res.events.length).toBeGreaterThan(0);
+    expect(none.chain.events).toEqual([]);
+    expect(() => new EmbeddedChain({ txLogLimit: -1 })).toThrow("txLogLimit must be a non-negative integer");
+  });
+});
+
 describe("iterators", () => {
   it("scans storage through db_scan/db_next in both orders, seeing the tx's own writes", async () => {
     const { client, alice, instantiate } = await setup();
