@@ -1,9 +1,11 @@
 // Shared plumbing of the simulation tests: scenario files written to a temporary directory, and the repository's
 // scenarios.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
+import { runScenario } from "../../sim/economy/run.js";
 
 export const scenarioPath = (name: string): string => join(repoRoot(), "scenarios", `${name}.yaml`);
 
@@ -20,3 +22,28 @@ export function writeScenarios(files: Record<string, string>): string {
 
 /** A small valid scenario body (extends the repository's smoke scenario). */
 export const SMOKE_CHILD = `extends: ${JSON.stringify(scenarioPath("smoke"))}\n`;
+
+/** A run's last step as the CSV has it (unweighted): metric → integer value, and the metric names. */
+export interface FinalKpis {
+  (metric: string): bigint;
+  metrics: string[];
+  /** The run's output directory (kpis.csv, run.json). */
+  out: string;
+}
+
+/** Runs a scenario file once on one worker (no report); returns the last step's KPIs. */
+export async function finalKpis(file: string, label: string, set: string[] = []): Promise<FinalKpis> {
+  const out = join(tempDir(label), "out");
+  const res = await runScenario(file, { out, workers: 1, report: false, set: ["runs=1", ...set] });
+  expect(res.failedRuns).toBe(0);
+  const rows = readFileSync(join(out, "kpis.csv"), "utf8")
+    .split("\n")
+    .slice(1, -1)
+    .map((l) => l.split(","));
+  const last = Math.max(...rows.map((c) => Number(c[4])));
+  const final = new Map(rows.filter((c) => Number(c[4]) === last).map((c) => [c[6]!, c[7]!]));
+  const at = ((m: string) => BigInt(final.get(m) ?? "0")) as FinalKpis;
+  at.metrics = [...final.keys()];
+  at.out = out;
+  return at;
+}

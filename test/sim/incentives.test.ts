@@ -5,24 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScenario } from "../../sim/economy/run.js";
-import { SMOKE_CHILD, scenarioPath, tempDir, writeScenarios } from "./helpers.js";
-
-/** Runs a scenario file once; returns the last step's value of each KPI (as the CSV has it, unweighted). */
-async function finalKpis(file: string, label: string): Promise<(m: string) => bigint> {
-  const out = join(tempDir(label), "out");
-  const res = await runScenario(file, { out, workers: 1, report: false, set: ["runs=1"] });
-  expect(res.failedRuns).toBe(0);
-  const rows = readFileSync(join(out, "kpis.csv"), "utf8")
-    .split("\n")
-    .slice(1, -1)
-    .map((l) => l.split(","));
-  const last = Math.max(...rows.map((c) => Number(c[4])));
-  return (m) => {
-    const r = rows.find((c) => c[6] === m && Number(c[4]) === last);
-    return r === undefined ? 0n : BigInt(r[7]!);
-  };
-}
+import { SMOKE_CHILD, finalKpis, scenarioPath, writeScenarios } from "./helpers.js";
 
 // The smoke program with a PIP 3.5 revenue share (10 % spot fee) and the revenue agent remitting all its GPU income.
 const withRevenue = (online: string): string => `${SMOKE_CHILD}runs: 1
@@ -52,18 +35,7 @@ events:
 
 describe("incentives in the simulation", () => {
   it("smoke: a program is funded, paid, returned and swept; query KPIs equal the event sums", async () => {
-    const out = join(tempDir("incentives"), "out");
-    const res = await runScenario(scenarioPath("smoke"), { out, workers: 1, report: false, set: ["runs=1"] });
-    expect(res.failedRuns).toBe(0);
-    const rows = readFileSync(join(out, "kpis.csv"), "utf8")
-      .split("\n")
-      .slice(1, -1)
-      .map((l) => l.split(","));
-    const last = Math.max(...rows.map((c) => Number(c[4])));
-    const at = (m: string): bigint => {
-      const r = rows.find((c) => c[6] === m && Number(c[4]) === last);
-      return r === undefined ? 0n : BigInt(r[7]!);
-    };
+    const at = await finalKpis(scenarioPath("smoke"), "incentives");
     const funded = at("incentives.funded_uakt");
     expect(funded).toBe(700_000_000n);
     expect(at("incentives.paid_uakt")).toBeGreaterThan(0n);
@@ -75,7 +47,7 @@ describe("incentives in the simulation", () => {
     // Swept after end + grace: nothing left, every uakt either claimed or returned.
     expect(at("incentives.balance_uakt")).toBe(0n);
     expect(at("incentives.claimed_uakt") + at("incentives.returned_uakt")).toBe(funded);
-    const side = JSON.parse(readFileSync(join(out, "run.json"), "utf8")) as {
+    const side = JSON.parse(readFileSync(join(at.out, "run.json"), "utf8")) as {
       runs: { failures: Record<string, number> }[];
     };
     // The only refusals allowed: close_epoch waiting out the scenario's oracle outage (retried the next step).

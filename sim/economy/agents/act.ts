@@ -23,6 +23,7 @@ export interface ActLease {
   id: string;
   owner: string;
   denom: string;
+  /** micro-units per block, as sent */
   rate: string;
   perBlock: number;
   endStep: number;

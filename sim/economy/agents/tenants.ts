@@ -9,7 +9,7 @@ import { oraclePrice } from "../mechanisms/oracle.js";
 import type { Rng } from "../rng.js";
 import { closed, mixSchedule, nonNegative, positiveInt, probability, schedule, uintString } from "../schema.js";
 import type { Agent, RunContext, StepContext } from "../types.js";
-import { ACT, actTopUp, checkActTenants, deferActLease, openActLeases } from "./act.js";
+import { ACT, type ActLease, actTopUp, checkActTenants, deferActLease, openActLeases } from "./act.js";
 import { providerPrices, providerWallets } from "./providers.js";
 import { sponsorOf } from "./sponsors.js";
 
@@ -41,16 +41,8 @@ interface TenantParams {
   wallet_funds: string;
 }
 
-interface Lease {
-  id: string;
-  owner: string;
-  denom: string;
-  /** micro-units per block, as sent */
-  rate: string;
-  perBlock: number;
-  endStep: number;
-  topsUp: boolean;
-}
+/** A live lease (the ACT path shares the type). */
+type Lease = ActLease;
 
 interface TenantState {
   dseq: number;
