@@ -45,15 +45,17 @@ function printSizes(): void {
 }
 
 function printThroughput(results: Throughput[]): void {
-  const rows = [["backend (`increment`)", "calls", "seconds", "calls/s"]];
-  for (const r of results)
-    rows.push([r.backend, formatInt(r.calls), r.seconds.toFixed(3), formatInt(r.callsPerSecond)]);
+  const rows = [["backend (`increment`)", "calls", "seconds", "calls/s", "CPU µs/call"]];
+  for (const r of results) {
+    const cpuMicros = ((r.cpuSeconds / r.calls) * 1e6).toFixed(1);
+    rows.push([r.backend, formatInt(r.calls), r.seconds.toFixed(3), formatInt(r.callsPerSecond), cpuMicros]);
+  }
   console.log("## Embedded chain throughput\n" + table(rows));
   const ours = results.find((r) => r.backend.startsWith("akash-econ") && r.backend.endsWith("counter"));
   const theirs = results.find((r) => r.backend.startsWith("cw-simulate"));
   if (ours && theirs) {
     console.log(
-      `ratio akash-econ / cw-simulate (same counter wasm): ${(ours.callsPerSecond / theirs.callsPerSecond).toFixed(2)}x\n`,
+      `ratio akash-econ / cw-simulate (same counter wasm): ${(ours.callsPerSecond / theirs.callsPerSecond).toFixed(2)}x by wall time, ${(theirs.cpuSeconds / ours.cpuSeconds).toFixed(2)}x by CPU time\n`,
     );
   }
 }
