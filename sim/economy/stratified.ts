@@ -1,7 +1,7 @@
 // Stratified sampling (randomised quasi-Monte Carlo) for the tenants' draws, an option next to plain i.i.d. draws.
 // Every draw still has the same distribution and the same expectation as its i.i.d. counterpart — the per-run random
 // shift makes each point uniform on the unit cube (Cranley & Patterson 1976; Owen, "Monte Carlo theory, methods and
-// examples", ch. 17) — but the points of a run fill the cube evenly instead of clumping, so a run's averages sit much
+// examples") — but the points of a run fill the cube evenly instead of clumping, so a run's averages sit much
 // closer to their expectation. Used where a small simulated sample (scale 0.01) stands for a large real one.
 import type { Rng } from "./rng.js";
 
