@@ -109,14 +109,12 @@ export const escrowMechanism: Mechanism = {
           for (const attr of e.attributes) {
             if (attr.key !== "transferred") continue;
             const [amount, denom] = parseCoin(attr.value);
-            if (amount === 0n) continue;
-            ctx.kpi.add(`escrow.spend.${denom}`, amount, true);
-            // USD value at the oracle's own price for AKT; USDC counted at par.
-            const usd =
-              denom === "uusdc" ? Number(amount) / 1e6 : price === undefined ? 0 : (Number(amount) / 1e6) * price;
-            ctx.kpi.add("escrow.spend_usd", usd, true);
-            ctx.kpi.add(`escrow.spend_usd.${denom}`, usd, true);
+            addSpend(ctx, amount, denom, price);
           }
+          break;
+        case "wasm-escrow_debt_paid":
+          // An overdrawn account's debt paid by a later deposit: consumption the settle could not pay at the time.
+          addSpend(ctx, BigInt(a.get("amount") ?? "0"), a.get("denom") ?? "", price);
           break;
         case "wasm-escrow_withdraw":
           for (const item of (a.get("payouts") ?? "").split(";")) {
@@ -168,3 +166,13 @@ export const escrowMechanism: Mechanism = {
     return Promise.resolve();
   },
 };
+
+/** What leases consumed, in the denom and in USD at the oracle's latest price (USDC at par). */
+function addSpend(ctx: RunContext, amount: bigint, denom: string, price: number | undefined): void {
+  if (amount === 0n) return;
+  ctx.kpi.add(`escrow.spend.${denom}`, amount, true);
+  const units = Number(amount) / 1e6;
+  const usd = denom === "uusdc" ? units : price === undefined ? 0 : units * price;
+  ctx.kpi.add("escrow.spend_usd", usd, true);
+  ctx.kpi.add(`escrow.spend_usd.${denom}`, usd, true);
+}
