@@ -47,6 +47,19 @@ describe("reproducible simulation outputs", () => {
     },
   );
 
+  it.skipIf(!existsSync(join(repoRoot(), "dist", "sim", "economy", "worker.js")))(
+    "stratified sampling: 1 and 2 workers write the same bytes, and it draws differently from iid",
+    async () => {
+      const set = ["params.behaviour.tenants.sampling=stratified"];
+      const one = await run("s1", { workers: 1, set });
+      const two = await run("s2", { workers: 2, set });
+      expect(bytes(two, "kpis.csv").equals(bytes(one, "kpis.csv"))).toBe(true);
+      expect(bytes(two, "run.json").equals(bytes(one, "run.json"))).toBe(true);
+      const iid = await run("s-iid", { workers: 1 });
+      expect(bytes(iid, "kpis.csv").equals(bytes(one, "kpis.csv"))).toBe(false);
+    },
+  );
+
   it("3 shards merged write the same bytes as one run", async () => {
     const whole = await run("whole");
     const shards: string[] = [];

@@ -3,10 +3,13 @@
 // heavy-tailed duration, a denom (AKT at the oracle's price, or USDC), a deposit covering `prepay_hours`. Tenants who
 // top up register a blocks-left alert and deposit when it fires; the others run dry into an overdraft. A lease whose
 // time is up closes its account (refunding the rest). Each simulated tenant stands for 1/scale real ones.
+// `sampling: stratified` draws the same distributions with less noise: counts per step by systematic rounding, each
+// lease's uniforms from a randomly shifted quasi-random sequence (../stratified.ts, docs/simulation.md).
 import { EscrowClient } from "../../../clients/Escrow.client.js";
 import { escrowBook } from "../mechanisms/escrow.js";
 import { oraclePrice } from "../mechanisms/oracle.js";
 import type { Rng } from "../rng.js";
+import { Kronecker, normalQuantile, pickAt, Quota } from "../stratified.js";
 import { closed, mixSchedule, nonNegative, positiveInt, probability, schedule, uintString } from "../schema.js";
 import type { Agent, RunContext, StepContext } from "../types.js";
 import { ACT, type ActLease, actTopUp, checkActTenants, deferActLease, openActLeases } from "./act.js";
@@ -27,6 +30,7 @@ interface Duration {
 }
 
 interface TenantParams {
+  sampling: "iid" | "stratified";
   wallets: number;
   deployments_per_day: Schedule;
   leases_per_day: Schedule;
@@ -44,9 +48,18 @@ interface TenantParams {
 /** A live lease (the ACT path shares the type). */
 type Lease = ActLease;
 
+/** Stratified mode's samplers, seeded from the run's "tenants.stratified" stream. */
+interface Strata {
+  bare: Quota;
+  leases: Quota;
+  /** One point per lease: GPU type, denom, duration, top-up, provider, price noise. */
+  points: Kronecker;
+}
+
 interface TenantState {
   dseq: number;
   live: Map<string, Lease>;
+  strata?: Strata;
 }
 
 export const valueAt = (s: Schedule, step: number): number => {
@@ -63,6 +76,15 @@ export const mixAt = (s: MixSchedule, step: number): Record<string, number> => {
   for (const p of s) if (p.from <= step) v = p.value;
   return v;
 };
+
+/** The duration at quantile u (the inverse CDF of the same distributions). */
+function hoursAt(d: Duration, u: number): number {
+  let h: number;
+  if (d.dist === "lognormal") h = d.median_hours * Math.exp(d.sigma * normalQuantile(u));
+  else if (d.dist === "pareto") h = d.min_hours / Math.pow(1 - u, 1 / d.alpha);
+  else h = (-Math.log(1 - u) * d.median_hours) / Math.LN2;
+  return Math.min(d.max_hours, Math.max(d.min_hours, h));
+}
 
 function sampleHours(d: Duration, rng: Rng): number {
   let h: number;
@@ -86,6 +108,12 @@ export const tenantsAgent: Agent = {
   needs: ["escrow"],
   behaviourSchema: closed(
     {
+      sampling: {
+        enum: ["iid", "stratified"],
+        default: "iid",
+        description:
+          "iid: Poisson arrivals and independent draws; stratified: the same distributions with systematic counts and quasi-random draws (less run-to-run noise)",
+      },
       wallets: positiveInt("distinct tenant wallets (deployments are spread over them)", { default: 20 }),
       deployments_per_day: {
         ...schedule("deployments per day that never get a lease (opened, closed in the step)"),
@@ -128,9 +156,14 @@ export const tenantsAgent: Agent = {
     { default: {}, required: ["leases_per_day"] },
   ),
   async init(ctx) {
-    ctx.signals.set("tenants", { dseq: 0, live: new Map() } satisfies TenantState);
     const p = ctx.params.behaviour.tenants as TenantParams;
     checkActTenants(ctx, p.denom_mix);
+    const st: TenantState = { dseq: 0, live: new Map() };
+    if (p.sampling === "stratified") {
+      const r = ctx.rng("tenants.stratified");
+      st.strata = { bare: new Quota(r.uniform()), leases: new Quota(r.uniform()), points: new Kronecker(6, r) };
+    }
+    ctx.signals.set("tenants", st);
     for (const denom of Object.keys(p.denom_mix)) {
       // ACT is minted from AKT through bme (act.ts), not funded.
       if (denom !== ACT && (p.denom_mix[denom] ?? 0) > 0 && !ctx.chain.fundable.includes(denom))
@@ -188,7 +221,10 @@ export const tenantsAgent: Agent = {
           (d) => d.denom === denom,
         )?.min_deposit ?? "500000",
       );
-    const bare = rng.poisson(valueAt(p.deployments_per_day, ctx.step) * days * ctx.scale);
+    const strata = st.strata;
+    const count = (expected: number, quota: Quota | undefined): number =>
+      quota === undefined ? rng.poisson(expected) : quota.next(expected);
+    const bare = count(valueAt(p.deployments_per_day, ctx.step) * days * ctx.scale, strata?.bare);
     for (let i = 0; i < bare; i++) {
       const owner = ctx.chain.wallet("tenant", st.dseq % p.wallets);
       const id = `${owner}/${++st.dseq}`;
@@ -198,18 +234,30 @@ export const tenantsAgent: Agent = {
       );
       if (opened !== undefined) await ctx.tx("escrow.close_account", () => as(owner).closeAccount({ id }));
     }
-    const leases = rng.poisson(valueAt(p.leases_per_day, ctx.step) * days * ctx.scale);
+    const leases = count(valueAt(p.leases_per_day, ctx.step) * days * ctx.scale, strata?.leases);
     const prices = providerPrices(ctx);
     const providers = providerWallets(ctx);
     const akt = leases > 0 ? await oraclePrice(ctx) : undefined;
     const gpuMix = mixAt(p.gpu_mix, ctx.step);
     for (let i = 0; i < leases; i++) {
-      const gpu = rng.pick(gpuMix);
-      const denom = rng.pick(p.denom_mix);
-      const hours = sampleHours(p.duration, rng);
-      const topsUp = rng.bernoulli(p.top_up_probability);
-      const provider = providers[Math.floor(rng.uniform() * providers.length)]!;
-      const usdPerHour = (prices[gpu] ?? 0) * Math.exp(p.price_noise * rng.normal());
+      let gpu: string, denom: string, hours: number, topsUp: boolean, provider: string, noise: number;
+      if (strata === undefined) {
+        gpu = rng.pick(gpuMix);
+        denom = rng.pick(p.denom_mix);
+        hours = sampleHours(p.duration, rng);
+        topsUp = rng.bernoulli(p.top_up_probability);
+        provider = providers[Math.floor(rng.uniform() * providers.length)]!;
+        noise = rng.normal();
+      } else {
+        const u = strata.points.next();
+        gpu = pickAt(gpuMix, u[0]!);
+        denom = pickAt(p.denom_mix, u[1]!);
+        hours = hoursAt(p.duration, u[2]!);
+        topsUp = u[3]! < p.top_up_probability;
+        provider = providers[Math.floor(u[4]! * providers.length)]!;
+        noise = normalQuantile(u[5]!);
+      }
+      const usdPerHour = (prices[gpu] ?? 0) * Math.exp(p.price_noise * noise);
       const usdPerUnit = denom === "uakt" ? akt : 1;
       // Without a usable oracle price nobody can price an AKT lease: the arrival is lost (counted).
       if (usdPerUnit === undefined || usdPerHour <= 0) {
