@@ -293,8 +293,9 @@ export function closeAccount(x: Exec, acc: Account, ps: Array<Payment>): void {
   acc.state = STATE_CLOSED;
   const alerts = ALERTS();
   const prefix = Key.str(acc.id);
-  // Bounded by max_alerts; paged so an account over the limit (after a limit decrease) is still cleared.
-  while (true) {
+  // Bounded by max_alerts; paged so an account over the limit (after a limit decrease) is still cleared. An account
+  // without alerts skips the scan, as evaluateAlerts does.
+  while (acc.alertCount > 0) {
     const page = alerts.range(prefix, null, 30, Order.Ascending);
     if (page.length == 0) break;
     for (let i = 0; i < page.length; i++) {
