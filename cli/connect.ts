@@ -72,3 +72,65 @@ export async function connectNode(o: NodeFlags, env: NodeJS.ProcessEnv, noSender
     },
   };
 }
+
+/** Where a command writes: its result lines and its diagnostics. Tests pass collectors; the CLI passes the console. */
+export interface CommandOutput {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const CONSOLE_OUTPUT: CommandOutput = {
+  out: (l) => {
+    console.log(l);
+  },
+  err: (l) => {
+    console.error(l);
+  },
+};
+
+/** How one contract command is parsed and described; `isUsageError` widens what counts as a bad invocation. */
+export interface CommandSpec<P> {
+  name: string;
+  usage: string;
+  parse: (argv: string[]) => P | "help";
+  isUsageError?: (e: unknown) => boolean;
+}
+
+/**
+ * The frame the contract commands share: `--help` prints the usage, a usage error is printed with the usage and
+ * exits 2, any other failure exits 1, and a result object is printed as JSON. `body` returns either that object or,
+ * when it printed its own output (a long-running watch), the exit status.
+ */
+export async function runCommandFrame<P>(
+  spec: CommandSpec<P>,
+  argv: string[],
+  io: CommandOutput,
+  body: (parsed: P) => Promise<object | number>,
+): Promise<number> {
+  const isUsage = (e: unknown): boolean => e instanceof UsageError || (spec.isUsageError?.(e) ?? false);
+  const prefix = `akash-econ ${spec.name}`;
+  let parsed: P | "help";
+  try {
+    parsed = spec.parse(argv);
+  } catch (e) {
+    io.err(`${prefix}: ${(e as Error).message}\n\n${spec.usage}`);
+    return 2;
+  }
+  if (parsed === "help") {
+    io.out(spec.usage);
+    return 0;
+  }
+  try {
+    const result = await body(parsed);
+    if (typeof result === "number") return result;
+    io.out(JSON.stringify(result, null, 2));
+    return 0;
+  } catch (e) {
+    if (isUsage(e)) {
+      io.err(`${prefix}: ${(e as Error).message}\n\n${spec.usage}`);
+      return 2;
+    }
+    io.err(`${prefix}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

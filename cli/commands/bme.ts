@@ -1,5 +1,5 @@
 // `akash-econ bme …`: the burn-mint equilibrium contract (docs/bme.md) over a ChainClient.
-import { UsageError, checkNodeChain, connectNode } from "../connect.js";
+import { CONSOLE_OUTPUT, UsageError, checkNodeChain, connectNode, runCommandFrame } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -224,39 +224,20 @@ const READ_ONLY = new Set(["status", "simulate"]);
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  out: (line: string) => void = (l) => {
-    console.log(l);
-  },
-  err: (line: string) => void = (l) => {
-    console.error(l);
-  },
+  out: (line: string) => void = CONSOLE_OUTPUT.out,
+  err: (line: string) => void = CONSOLE_OUTPUT.err,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    err(`akash-econ bme: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed === "help") {
-    out(USAGE);
-    return 0;
-  }
-  const { command, positionals, o } = parsed;
-  try {
-    const conn = await connect(o, env, err, READ_ONLY.has(command));
-    try {
-      out(JSON.stringify(await runCommand(command, positionals, o, conn), null, 2));
-      return 0;
-    } finally {
-      conn.close();
-    }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      err(`akash-econ bme: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    err(`akash-econ bme: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+  return runCommandFrame(
+    { name: "bme", usage: USAGE, parse },
+    argv,
+    { out, err },
+    async ({ command, positionals, o }) => {
+      const conn = await connect(o, env, err, READ_ONLY.has(command));
+      try {
+        return await runCommand(command, positionals, o, conn);
+      } finally {
+        conn.close();
+      }
+    },
+  );
 }

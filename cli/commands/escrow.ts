@@ -1,5 +1,5 @@
 // `akash-econ escrow …`: escrow operations over a ChainClient, and the balance-alert watcher.
-import { UsageError, checkNodeChain, connectNode } from "../connect.js";
+import { CONSOLE_OUTPUT, UsageError, checkNodeChain, connectNode, runCommandFrame } from "../connect.js";
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { ChainClient, Coin, ExecuteResult } from "../../sim/interface/client.js";
@@ -379,41 +379,17 @@ async function watch(o: Options, out: (l: string) => void, err: (l: string) => v
 export async function run(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
-  out: (line: string) => void = (l) => {
-    console.log(l);
-  },
-  err: (line: string) => void = (l) => {
-    console.error(l);
-  },
+  out: (line: string) => void = CONSOLE_OUTPUT.out,
+  err: (line: string) => void = CONSOLE_OUTPUT.err,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    err(`akash-econ escrow: ${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (parsed === "help") {
-    out(USAGE);
-    return 0;
-  }
-  const { command, positionals, o } = parsed;
-  try {
-    if (command === "watch") return await watch(o, out, err);
+  const spec = { name: "escrow", usage: USAGE, parse, isUsageError: (e: unknown) => e instanceof EscrowArgError };
+  return runCommandFrame(spec, argv, { out, err }, async ({ command, positionals, o }) => {
+    if (command === "watch") return watch(o, out, err);
     const conn = await connect(o, env, err, READ_ONLY.has(command));
     try {
-      const result = await runCommand(command, positionals, o, conn);
-      out(JSON.stringify(result, null, 2));
-      return 0;
+      return await runCommand(command, positionals, o, conn);
     } finally {
       conn.close();
     }
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof EscrowArgError) {
-      err(`akash-econ escrow: ${e.message}\n\n${USAGE}`);
-      return 2;
-    }
-    err(`akash-econ escrow: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
-  }
+  });
 }

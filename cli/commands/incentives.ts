@@ -4,7 +4,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { govAddress } from "../../sim/interface/addresses.js";
 import {
+  COMMUNITY_POOL_SPEND,
   ProgramFileError,
+  type CommunityPoolModule,
   parseProgramFile,
   parseReportCsv,
   programProposal,
@@ -23,6 +25,8 @@ options:
   --contract <addr>     the incentives contract
   --deposit <coins>     proposal deposit (default 50000000uakt)
   --title <text>        proposal title (default "Incentive program: <name>")
+  --community-pool <m>  the module holding the community pool: distribution (Akash; default) or protocolpool
+                        (Cosmos SDK 0.53 chains with x/protocolpool, e.g. the wasmd localnet)
   --prefix <p>          bech32 prefix (gov module address, RPC URL). Default akash
   --chain <c>           local (http://127.0.0.1:26657, test accounts) | <rpc url>. Default local
   --from <who>          sender: a test account name on local (default alice), or the address of --mnemonic-env
@@ -39,6 +43,7 @@ interface Options {
   out?: string;
   deposit: string;
   title?: string;
+  communityPool: CommunityPoolModule;
   prefix: string;
   chain: string;
   from?: string;
@@ -60,6 +65,14 @@ function whole(flag: string, v: string | undefined): number {
   return n;
 }
 
+function communityPoolFlag(v: string | undefined): CommunityPoolModule {
+  if (v === undefined) return "distribution";
+  if (!Object.hasOwn(COMMUNITY_POOL_SPEND, v)) {
+    throw new UsageError(`--community-pool ${v}: expected ${Object.keys(COMMUNITY_POOL_SPEND).join(" or ")}`);
+  }
+  return v as CommunityPoolModule;
+}
+
 async function connect(o: Options, readOnly: boolean): Promise<NodeConnection> {
   checkNodeChain(o.chain);
   return connectNode(o, process.env, readOnly ? "always" : "never");
@@ -72,6 +85,7 @@ async function propose(file: string, o: Options): Promise<void> {
     govAddress: govAddress(o.prefix),
     deposit: o.deposit,
     ...(o.title !== undefined ? { title: o.title } : {}),
+    communityPool: o.communityPool,
   });
   const json = `${JSON.stringify(proposal, null, 2)}\n`;
   if (o.out === undefined) process.stdout.write(json);
@@ -145,6 +159,7 @@ export async function run(argv: string[]): Promise<number> {
         out: { type: "string" },
         deposit: { type: "string" },
         title: { type: "string" },
+        "community-pool": { type: "string" },
         prefix: { type: "string" },
         chain: { type: "string" },
         from: { type: "string" },
@@ -166,6 +181,7 @@ export async function run(argv: string[]): Promise<number> {
       out: v.out,
       deposit: v.deposit ?? "50000000uakt",
       title: v.title,
+      communityPool: communityPoolFlag(v["community-pool"]),
       prefix: v.prefix ?? "akash",
       chain: v.chain ?? "local",
       from: v.from,

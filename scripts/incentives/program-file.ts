@@ -297,18 +297,37 @@ export interface ProgramProposal {
 }
 
 /**
+ * The module that holds the chain's community pool, and so the spend message a proposal must use. `distribution`:
+ * x/distribution's own pool. `protocolpool`: Cosmos SDK 0.53's x/protocolpool as distribution's external pool (wasmd
+ * 0.61's app), which refuses the distribution spend ("external community pool is enabled").
+ */
+export type CommunityPoolModule = "distribution" | "protocolpool";
+
+export const COMMUNITY_POOL_SPEND: Record<CommunityPoolModule, string> = {
+  distribution: "/cosmos.distribution.v1beta1.MsgCommunityPoolSpend",
+  protocolpool: "/cosmos.protocolpool.v1.MsgCommunityPoolSpend",
+};
+
+/**
  * The x/gov v1 proposal (`akash tx gov submit-proposal <file>`): a community-pool spend to the contract and, in the
  * same proposal, `create_program` assigning that amount to the program. Both run or neither does.
  */
 export function programProposal(
   f: ProgramFile,
-  o: { contract: string; govAddress: string; deposit: string; title?: string; denom?: string },
+  o: {
+    contract: string;
+    govAddress: string;
+    deposit: string;
+    title?: string;
+    denom?: string;
+    communityPool?: CommunityPoolModule;
+  },
 ): ProgramProposal {
   const denom = o.denom ?? "uakt";
   const messages: Obj[] = [];
   if (f.funding > 0n)
     messages.push({
-      "@type": "/cosmos.distribution.v1beta1.MsgCommunityPoolSpend",
+      "@type": COMMUNITY_POOL_SPEND[o.communityPool ?? "distribution"],
       authority: o.govAddress,
       recipient: o.contract,
       amount: [{ denom, amount: f.funding.toString() }],

@@ -415,6 +415,20 @@ export class WasmKeeper {
     }
   }
 
+  /** One state-changing entry point, its result parsed; VM failures become chain errors. */
+  private runEntry(ctx: Ctx, code: CodeRecord, address: string, entry: string, args: Uint8Array[]) {
+    return vmGuard(() => parseResponse(this.call(ctx.world, ctx.tx, ctx.gas, code, address, entry, args, 0, false)));
+  }
+
+  /** The response's messages, events and data, with a failing submessage reported as wasmd does ("dispatch: …"). */
+  private dispatch(ctx: Ctx, address: string, response: ContractResponse): Uint8Array | undefined {
+    try {
+      return this.handleResponse(ctx, address, response);
+    } catch (e) {
+      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
+    }
+  }
+
   /**
    * wasmd `SetupContractCost` with `checkDiscountEligibility`: the instance cost, or the discount for a code this tx
    * has already called (codes are never pinned here).
@@ -478,21 +492,11 @@ export class WasmKeeper {
     }
     ensureAccount(ctx.world, address); // wasmd creates the contract's account before the deposit
     if (funds.length > 0) this.transferCoins(ctx, creator, address, funds);
-    const out = vmGuard(() =>
-      parseResponse(
-        this.call(
-          ctx.world,
-          ctx.tx,
-          ctx.gas,
-          code,
-          address,
-          "instantiate",
-          [this.env(ctx, address), infoJson(creator, funds), msg],
-          0,
-          false,
-        ),
-      ),
-    );
+    const out = this.runEntry(ctx, code, address, "instantiate", [
+      this.env(ctx, address),
+      infoJson(creator, funds),
+      msg,
+    ]);
     if ("error" in out) throw markDeterministic(Err.instantiateFailed.wrap(out.error));
     const block = this.block();
     ctx.world.contracts.set(address, {
@@ -506,11 +510,7 @@ export class WasmKeeper {
       ibcPortId: code.hasIbcEntryPoints ? `wasm.${address}` : "",
     });
     ctx.events.push(event("instantiate", ["_contract_address", address], ["code_id", codeId.toString()]));
-    try {
-      return { address, data: this.handleResponse(ctx, address, out.ok) };
-    } catch (e) {
-      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
-    }
+    return { address, data: this.dispatch(ctx, address, out.ok) };
   }
 
   execute(
@@ -524,21 +524,7 @@ export class WasmKeeper {
     contractInstanceGas(ctx.gas, contract, code, true);
     this.setup(ctx.gas, ctx.tx, code, "execute");
     if (funds.length > 0) this.transferCoins(ctx, caller, address, funds);
-    const out = vmGuard(() =>
-      parseResponse(
-        this.call(
-          ctx.world,
-          ctx.tx,
-          ctx.gas,
-          code,
-          address,
-          "execute",
-          [this.env(ctx, address), infoJson(caller, funds), msg],
-          0,
-          false,
-        ),
-      ),
-    );
+    const out = this.runEntry(ctx, code, address, "execute", [this.env(ctx, address), infoJson(caller, funds), msg]);
     if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
     ctx.events.push(event("execute", ["_contract_address", address]));
     return this.handleResponse(ctx, address, out.ok);
@@ -559,21 +545,11 @@ export class WasmKeeper {
     if (code === undefined) throw Err.invalidRequest.wrap("unknown code");
     this.setup(ctx.gas, ctx.tx, code, "migrate");
     if (!code.hasIbcEntryPoints && contract.ibcPortId !== "") throw Err.migrationFailed.wrap("requires ibc callbacks");
-    const out = vmGuard(() =>
-      parseResponse(
-        this.call(
-          ctx.world,
-          ctx.tx,
-          ctx.gas,
-          code,
-          address,
-          "migrate",
-          [this.env(ctx, address), msg, migrateInfoJson(caller, null)],
-          0,
-          false,
-        ),
-      ),
-    );
+    const out = this.runEntry(ctx, code, address, "migrate", [
+      this.env(ctx, address),
+      msg,
+      migrateInfoJson(caller, null),
+    ]);
     if ("error" in out) throw markDeterministic(Err.migrationFailed.wrap(out.error));
     ctx.world.contracts.set(address, {
       ...contract,
@@ -581,47 +557,27 @@ export class WasmKeeper {
       ibcPortId: code.hasIbcEntryPoints && contract.ibcPortId === "" ? `wasm.${address}` : contract.ibcPortId,
     });
     ctx.events.push(event("migrate", ["code_id", newCodeId.toString()], ["_contract_address", address]));
-    try {
-      return this.handleResponse(ctx, address, out.ok);
-    } catch (e) {
-      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
-    }
+    return this.dispatch(ctx, address, out.ok);
   }
 
   sudo(ctx: Ctx, address: string, msg: Uint8Array): Uint8Array | undefined {
     const { contract, code } = this.contractInstance(ctx.world, address);
     contractInstanceGas(ctx.gas, contract, code, true);
     this.setup(ctx.gas, ctx.tx, code, "sudo");
-    const out = vmGuard(() =>
-      parseResponse(
-        this.call(ctx.world, ctx.tx, ctx.gas, code, address, "sudo", [this.env(ctx, address), msg], 0, false),
-      ),
-    );
+    const out = this.runEntry(ctx, code, address, "sudo", [this.env(ctx, address), msg]);
     if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
     ctx.events.push(event("sudo", ["_contract_address", address]));
-    try {
-      return this.handleResponse(ctx, address, out.ok);
-    } catch (e) {
-      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
-    }
+    return this.dispatch(ctx, address, out.ok);
   }
 
   private reply(ctx: Ctx, address: string, reply: Uint8Array, replyCost: number): Uint8Array | undefined {
     const { contract, code } = this.contractInstance(ctx.world, address);
     contractInstanceGas(ctx.gas, contract, code, false);
     ctx.gas.consume(replyCost, "Loading CosmWasm module: reply");
-    const out = vmGuard(() =>
-      parseResponse(
-        this.call(ctx.world, ctx.tx, ctx.gas, code, address, "reply", [this.env(ctx, address), reply], 0, false),
-      ),
-    );
+    const out = this.runEntry(ctx, code, address, "reply", [this.env(ctx, address), reply]);
     if ("error" in out) throw markDeterministic(Err.executeFailed.wrap(out.error));
     ctx.events.push(event("reply", ["_contract_address", address]));
-    try {
-      return this.handleResponse(ctx, address, out.ok);
-    } catch (e) {
-      throw e instanceof ChainError ? wrap(e, "dispatch") : e;
-    }
+    return this.dispatch(ctx, address, out.ok);
   }
 
   setAdmin(ctx: Ctx, address: string, caller: string, newAdmin: string, isGov: boolean): void {

@@ -14,24 +14,18 @@ import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js";
 import { PERMISSIVE_PARAMS, oracleInstantiateMsg } from "../../scripts/pyth/oracle-deploy.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
-import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "../helpers/equivalence.js";
+import { FIXED_FEE, runScriptDetailed, type Step } from "../helpers/equivalence.js";
+import { expectSameObservations, onWasmd, replayOnEmbedded, stepBuilders } from "../helpers/equivalence-run.js";
 import { compareGas } from "../helpers/gas-compare.js";
 import { AKT_FEED, DEFAULT_PARAMS, bmeWasm } from "../helpers/bme.js";
 import { oracleWasm } from "../helpers/oracle.js";
 import type { Governance } from "../../sim/interface/governance.js";
-import type { ChainClient, Coin, JsonObject } from "../../sim/interface/client.js";
+import type { ChainClient, Coin } from "../../sim/interface/client.js";
 
 const uakt = (n: number): Coin[] => [{ denom: "uakt", amount: String(n) }];
 
 function bmeScript(admin: string, bob: string, carol: string, bme: string): Step[] {
-  const x = (name: string, sender: string, msg: JsonObject, funds?: Coin[]): Step => ({
-    kind: "execute",
-    name,
-    sender,
-    msg,
-    ...(funds === undefined ? {} : { funds }),
-  });
-  const q = (name: string, msg: JsonObject): Step => ({ kind: "query", name, msg });
+  const { execute: x, query: q } = stepBuilders();
   const views = (when: string): Step[] => [
     q(`vault ${when}`, { vault: {} }),
     q(`status ${when}`, { status: {} }),
@@ -108,11 +102,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       ]).base64;
       await feed(client, admin, real.oracle, price);
       const steps = bmeScript(admin, bob, carol, real.bme);
-      const onWasmd = await runScriptDetailed(client, real.bme, steps, {
-        queryAt: smartQueryAtHeight(client.comet),
-        feePerTx: FIXED_FEE.amount[0]!,
-        txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
-      });
+      const realRun = await runScriptDetailed(client, real.bme, steps, onWasmd(client));
 
       const chain = new EmbeddedChain({
         prefix: node.prefix,
@@ -123,25 +113,19 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       for (const a of [admin, bob, carol]) chain.fund(a, uakt(100_000_000_000));
       const embedded = await deploy(new EmbeddedGovernance(chain), admin);
       await feed(chain.client(), admin, embedded.oracle, price);
-      const onEmbedded = await runScriptDetailed(chain.client(), embedded.bme, steps, {
-        replay: {
-          heights: onWasmd.heights,
-          advanceTo: (h) => {
-            if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
-            chain.advanceBlocks(h - chain.height);
-          },
-        },
-        txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
-      });
+      const onEmbedded = await runScriptDetailed(
+        chain.client(),
+        embedded.bme,
+        steps,
+        replayOnEmbedded(chain, realRun.heights),
+      );
 
       expect(embedded).toEqual(real);
-      expect(onEmbedded.heights).toEqual(onWasmd.heights);
-      for (let i = 0; i < onWasmd.obs.length; i++)
-        expect(onEmbedded.obs[i], onWasmd.obs[i]!.name).toEqual(onWasmd.obs[i]);
-      expect(onEmbedded.obs).toHaveLength(onWasmd.obs.length);
-      compareGas("bme", onWasmd.gas, onEmbedded.gas);
+      expect(onEmbedded.heights).toEqual(realRun.heights);
+      expectSameObservations(onEmbedded.obs, realRun.obs);
+      compareGas("bme", realRun.gas, onEmbedded.gas);
       // The script exercised what it claims.
-      const byName = new Map(onWasmd.obs.map((o) => [o.name, o]));
+      const byName = new Map(realRun.obs.map((o) => [o.name, o]));
       const types = (name: string): string[] => byName.get(name)?.events?.map((e) => e.type) ?? [];
       expect(types("crank").filter((t) => t === "wasm-bme_executed")).toHaveLength(2);
       expect(types("crank with a budget of one").filter((t) => t === "wasm-bme_executed")).toHaveLength(1);

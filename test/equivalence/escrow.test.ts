@@ -14,7 +14,8 @@ import { EmbeddedChain } from "../../sim/index.js";
 import { EmbeddedGovernance } from "../../sim/chain/governance.js";
 import { NodeGovernance } from "../../scripts/localnode/governance.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
-import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "../helpers/equivalence.js";
+import { runScriptDetailed, type Step } from "../helpers/equivalence.js";
+import { expectSameObservations, onWasmd, replayOnEmbedded, stepBuilders } from "../helpers/equivalence-run.js";
 import { compareGas } from "../helpers/gas-compare.js";
 import { escrowWasm } from "../helpers/escrow-fixture.js";
 import type { Governance } from "../../sim/interface/governance.js";
@@ -38,16 +39,7 @@ interface Actors {
 }
 
 function escrowScript(a: Actors): Step[] {
-  const x = (name: string, sender: string, msg: JsonObject, funds?: Coin[]): Step => ({
-    kind: "execute",
-    name,
-    sender,
-    msg,
-    ...(funds === undefined ? {} : { funds }),
-  });
-  const q = (name: string, msg: JsonObject): Step => ({ kind: "query", name, msg });
-  const bal = (name: string, address: string): Step => ({ kind: "balance", name, address, denom: "uakt" });
-  const delta = (name: string, address: string): Step => ({ kind: "balanceDelta", name, address, denom: "uakt" });
+  const { execute: x, query: q, balance: bal, balanceDelta: delta } = stepBuilders();
   const main = "alice/1";
   const small = "bob/1";
   const accountViews = (id: string, when: string): Step[] => [
@@ -178,9 +170,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       const steps = escrowScript({ alice, bob, carol, provider1, provider2, contract: realAddress });
       const real = await runScriptDetailed(client, realAddress, steps, {
         excludedAttributes: new Set(),
-        queryAt: smartQueryAtHeight(client.comet),
-        feePerTx: FIXED_FEE.amount[0]!,
-        txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
+        ...onWasmd(client),
       });
 
       const chain = new EmbeddedChain({ prefix: node.prefix, denom: node.denom, chainId: node.chainId });
@@ -188,22 +178,14 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       const embeddedAddress = await deploy(new EmbeddedGovernance(chain));
       const embedded = await runScriptDetailed(chain.client(), embeddedAddress, steps, {
         excludedAttributes: new Set(),
-        replay: {
-          heights: real.heights,
-          advanceTo: (h) => {
-            if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
-            chain.advanceBlocks(h - chain.height);
-          },
-        },
-        txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
+        ...replayOnEmbedded(chain, real.heights),
       });
 
       expect(embeddedAddress).toBe(realAddress);
       // Code id, creator (the gov authority), admin and label of the governance deployment.
       expect(await chain.client().getContract(embeddedAddress)).toEqual(await client.getContract(realAddress));
       expect(embedded.heights).toEqual(real.heights);
-      for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
-      expect(embedded.obs).toHaveLength(real.obs.length);
+      expectSameObservations(embedded.obs, real.obs);
       compareGas("escrow", real.gas, embedded.gas);
       // The script exercised what it claims.
       const byName = new Map(real.obs.map((o) => [o.name, o]));

@@ -26,7 +26,8 @@ import { AKT_USD_FEED_ID } from "../../scripts/deploy/defaults.js";
 import { buildPriceUpdate, testSignerSet } from "../../scripts/pyth/generator.js";
 import { PERMISSIVE_PARAMS, oracleInstantiateMsg } from "../../scripts/pyth/oracle-deploy.js";
 import { realChainAvailable, realChainTitle, withLocalnode } from "../helpers/backends.js";
-import { FIXED_FEE, runScriptDetailed, smartQueryAtHeight, type Step } from "../helpers/equivalence.js";
+import { FIXED_FEE, runScriptDetailed, type Step } from "../helpers/equivalence.js";
+import { expectSameObservations, onWasmd, replayOnEmbedded, stepBuilders } from "../helpers/equivalence-run.js";
 import { compareGas } from "../helpers/gas-compare.js";
 import { H100_POOL, LM_POOL, WEEK, incentivesWasm } from "../helpers/incentives.js";
 import { oracleWasm } from "../helpers/oracle.js";
@@ -107,16 +108,7 @@ function poolProgram(a: Actors, t0: number): ProgramDef {
 }
 
 function incentivesScript(a: Actors, t0: number, price: string, reachedTime: () => Promise<number>): Step[] {
-  const x = (name: string, sender: string, msg: JsonObject, funds?: Coin[]): Step => ({
-    kind: "execute",
-    name,
-    sender,
-    msg,
-    ...(funds === undefined ? {} : { funds }),
-  });
-  const q = (name: string, msg: JsonObject): Step => ({ kind: "query", name, msg });
-  const bal = (name: string, address: string): Step => ({ kind: "balance", name, address, denom: "uakt" });
-  const delta = (name: string, address: string): Step => ({ kind: "balanceDelta", name, address, denom: "uakt" });
+  const { execute: x, query: q, balance: bal, balanceDelta: delta } = stepBuilders();
   const report = (name: string, sender: string, pool: string, epoch: number, rows: Row[]): Step =>
     x(name, sender, { report: { program_id: 0, pool, epoch, rows } });
   const main = mainProgram(a, t0);
@@ -269,11 +261,9 @@ describe.skipIf(!(await realChainAvailable()))(
           price,
           async () => Math.floor((await blockTime()).getTime() / 1000), // wasmd's latest block
         );
-        const onWasmd = await runScriptDetailed(client, real.contract, steps, {
+        const realRun = await runScriptDetailed(client, real.contract, steps, {
           excludedAttributes: new Set(),
-          queryAt: smartQueryAtHeight(client.comet),
-          feePerTx: FIXED_FEE.amount[0]!,
-          txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed,
+          ...onWasmd(client),
           gov: async (contract, msgs) => {
             const messages = msgs.map((m) => ({
               typeUrl: "/cosmwasm.wasm.v1.MsgExecuteContract",
@@ -287,7 +277,7 @@ describe.skipIf(!(await realChainAvailable()))(
 
         // wasmd's block time at every height the replay stops at.
         const times = new Map<number, bigint>();
-        for (const h of onWasmd.heights) if (h !== undefined && !times.has(h)) times.set(h, nanos(await blockTime(h)));
+        for (const h of realRun.heights) if (h !== undefined && !times.has(h)) times.set(h, nanos(await blockTime(h)));
 
         const chain = new EmbeddedChain({
           prefix: node.prefix,
@@ -301,31 +291,23 @@ describe.skipIf(!(await realChainAvailable()))(
         const asGov = chain.asGov();
         const onEmbedded = await runScriptDetailed(chain.client(), embedded.contract, steps, {
           excludedAttributes: new Set(),
-          replay: {
-            heights: onWasmd.heights,
-            advanceTo: (h) => {
-              if (h < chain.height) throw new Error(`cannot go back from height ${chain.height} to ${h}`);
-              chain.advanceBlocks(h - chain.height);
-              // The block's time as on wasmd (advanceBlocks moves it in whole block times only).
-              chain.restore({ ...chain.snapshot(), timeNanos: times.get(h)! });
-            },
-          },
-          txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
+          // The block's time as on wasmd (advanceBlocks moves it in whole block times only).
+          ...replayOnEmbedded(chain, realRun.heights, (h) => {
+            chain.restore({ ...chain.snapshot(), timeNanos: times.get(h)! });
+          }),
           gov: async (contract, msgs) => {
             for (const m of msgs) await asGov.execute(chain.govAddress, contract, m, "auto");
           },
         });
 
         expect(embedded).toEqual(real);
-        expect(onEmbedded.heights).toEqual(onWasmd.heights);
-        for (let i = 0; i < onWasmd.obs.length; i++)
-          expect(onEmbedded.obs[i], onWasmd.obs[i]!.name).toEqual(onWasmd.obs[i]);
-        expect(onEmbedded.obs).toHaveLength(onWasmd.obs.length);
-        const rows = compareGas("incentives", onWasmd.gas, onEmbedded.gas);
+        expect(onEmbedded.heights).toEqual(realRun.heights);
+        expectSameObservations(onEmbedded.obs, realRun.obs);
+        const rows = compareGas("incentives", realRun.gas, onEmbedded.gas);
         expect(rows.map((r) => r.name)).toContain("sweep");
 
         // The script exercised what it claims.
-        const byName = new Map(onWasmd.obs.map((o) => [o.name, o]));
+        const byName = new Map(realRun.obs.map((o) => [o.name, o]));
         const events = (name: string, type: string): Record<string, string>[] =>
           (byName.get(name)?.events ?? []).filter((e) => e.type === type).map((e) => Object.fromEntries(e.attributes));
         const returns = (name: string): string[] => events(name, "wasm-incentives_return").map((e) => e.reason!);

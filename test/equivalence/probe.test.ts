@@ -18,6 +18,7 @@ import {
   type RunOptions,
   type Step,
 } from "../helpers/equivalence.js";
+import { embeddedGasUsed, expectSameObservations, wasmdGasUsed } from "../helpers/equivalence-run.js";
 import { compareGas } from "../helpers/gas-compare.js";
 import type { Governance } from "../../sim/interface/governance.js";
 import type { ChainClient, Coin } from "../../sim/interface/client.js";
@@ -150,7 +151,7 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
       client,
       new NodeGovernance(client, { proposer: node.accounts[0]!.address, prefix: node.prefix }),
       sender,
-      { txGasUsed: async (hash) => (await client.signing.getTx(hash))?.gasUsed },
+      { txGasUsed: wasmdGasUsed(client) },
     );
 
     // A client that awaits each tx gets one tx per block on wasmd; autoAdvance gives the same packing (tx index 0).
@@ -162,13 +163,12 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("embedded ch
     });
     chain.fund(sender, uakt(100_000_000_000)); // the localnet's genesis balance
     const embedded = await observe(chain.client(), new EmbeddedGovernance(chain), sender, {
-      txGasUsed: (hash) => Promise.resolve(chain.events.find((t) => t.hash === hash)?.gasUsed),
+      txGasUsed: embeddedGasUsed(chain),
     });
 
     // Same code id and instance sequence on two fresh chains: the classic address derivation must agree.
     expect(embedded.address).toBe(real.address);
-    for (let i = 0; i < real.obs.length; i++) expect(embedded.obs[i], real.obs[i]!.name).toEqual(real.obs[i]);
-    expect(embedded.obs).toHaveLength(real.obs.length);
+    expectSameObservations(embedded.obs, real.obs);
     compareGas("probe", real.gas, embedded.gas);
   });
 });

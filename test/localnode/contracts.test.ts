@@ -12,6 +12,7 @@ import { oracleSuite } from "../contracts/oracle/suite.js";
 import { bmeSuite } from "../contracts/bme/suite.js";
 import { bmeLoopSuite } from "../contracts/bme/loop.js";
 import { incentivesSuite } from "../contracts/incentives/suite.js";
+import { incentivesProposalSuite } from "./incentives-proposal.js";
 
 describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract suites on wasmd"), () => {
   const chain = withBackend(wasmdBackend);
@@ -20,4 +21,5 @@ describe.skipIf(!(await realChainAvailable()))(await realChainTitle("contract su
   bmeSuite(() => chain.backend, 11);
   bmeLoopSuite(() => chain.backend, 16);
   incentivesSuite(() => chain.backend, 20);
+  incentivesProposalSuite(() => chain.backend, 30);
 });

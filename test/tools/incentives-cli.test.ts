@@ -105,6 +105,18 @@ describe("incentives propose", () => {
     expect(await run(["propose", bad, "--contract", CONTRACT])).toBe(2);
     expect(await run(["propose", EXAMPLE])).toBe(2);
   });
+
+  it("spends from x/protocolpool when told the chain keeps its community pool there", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "incentives-cli-")), "proposal.json");
+    const args = ["propose", EXAMPLE, "--contract", CONTRACT, "--out", out];
+    expect(await run([...args, "--community-pool", "protocolpool"])).toBe(0);
+    const p = JSON.parse(readFileSync(out, "utf8")) as { messages: Record<string, unknown>[] };
+    expect(p.messages[0]).toMatchObject({
+      "@type": "/cosmos.protocolpool.v1.MsgCommunityPoolSpend",
+      recipient: CONTRACT,
+    });
+    expect(await run([...args, "--community-pool", "treasury"])).toBe(2);
+  });
 });
 
 describe("incentives report CSV", () => {
