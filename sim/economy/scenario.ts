@@ -283,6 +283,25 @@ export function loadScenario(file: string, registry: Registry, opts: LoadOptions
   return { file: path, dir: dirname(path), files: chain.map((c) => c.src.file), scenario, paramSets };
 }
 
+/** A grant names a program launched before it and one of that program's discretionary pools. */
+function checkGrant(s: Scenario, i: number, at: (path: string[]) => string): void {
+  const g = s.events[i]!;
+  const launch = s.events.find(
+    (e) => e.kind === "program_launch" && e.at <= g.at && (e.program as { name?: unknown }).name === g.program,
+  );
+  if (launch === undefined)
+    throw new ScenarioError(
+      `${at(["events", String(i), "program"])}: events.${i}.program: no program_launch named '${String(g.program)}' at or before step ${g.at}`,
+    );
+  const pools = ((launch.program as { pools?: { name?: unknown; discretionary?: unknown }[] }).pools ?? []).filter(
+    (p) => p.discretionary !== undefined && p.discretionary !== null,
+  );
+  if (!pools.some((p) => p.name === g.pool))
+    throw new ScenarioError(
+      `${at(["events", String(i), "pool"])}: events.${i}.pool: '${String(g.pool)}' is not a discretionary pool of '${String(g.program)}'`,
+    );
+}
+
 function semanticChecks(s: Scenario, registry: Registry, origin: Map<string, Source>, top: Source): void {
   const at = (path: string[]): string => {
     const src = locate(origin, top, path);
@@ -309,6 +328,7 @@ function semanticChecks(s: Scenario, registry: Registry, origin: Map<string, Sou
       throw new ScenarioError(
         `${at(["events", String(i), "contract"])}: events.${i}.contract: no mechanism '${String(e.contract)}'`,
       );
+    if (e.kind === "program_grant") checkGrant(s, i, at);
   });
   const tenants = s.params.behaviour.tenants as
     | {

@@ -119,6 +119,33 @@ describe("scenario loading", () => {
     expect(refused(join(dir, "swt.yaml"))).toContain("(sweep point params.behaviour.tenants.leases_per_day=-2)");
   });
 
+  it("refuses a grant from an unknown program or from a pool that is not discretionary", () => {
+    const launch = `  - at: 0
+    kind: program_launch
+    program:
+      name: p
+      budget: "1000"
+      epoch_hours: 1
+      epochs: 2
+      grace_hours: 1
+      pools: [{ name: grants, discretionary: { budget: "10" } }, { name: lm, liquidity_mining: { per_epoch: "1" } }]
+`;
+    const grant = (program: string, pool: string) =>
+      `  - { at: 1, kind: program_grant, program: ${program}, pool: ${pool}, provider: 0, amount: "5" }\n`;
+    const dir = writeScenarios({
+      "a.yaml": `${SMOKE_CHILD}events:\n${launch}${grant("q", "grants")}`,
+      "b.yaml": `${SMOKE_CHILD}events:\n${launch}${grant("p", "lm")}`,
+      "ok.yaml": `${SMOKE_CHILD}events:\n${launch}${grant("p", "grants")}`,
+    });
+    expect(refused(join(dir, "a.yaml"))).toBe(
+      `${join(dir, "a.yaml")}:12: events.1.program: no program_launch named 'q' at or before step 1`,
+    );
+    expect(refused(join(dir, "b.yaml"))).toBe(
+      `${join(dir, "b.yaml")}:12: events.1.pool: 'lm' is not a discretionary pool of 'p'`,
+    );
+    expect(() => loadScenario(join(dir, "ok.yaml"), registry)).not.toThrow();
+  });
+
   it("refuses events past the end, events of missing mechanisms, GPU types without a price", () => {
     const past = writeScenarios({ "e.yaml": `${SMOKE_CHILD}events:\n  - { at: 99, kind: oracle_outage, steps: 1 }\n` });
     expect(refused(join(past, "e.yaml"))).toContain("events.0.at: step 99 is past the last step (11)");

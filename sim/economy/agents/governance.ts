@@ -2,7 +2,7 @@
 // scenario's scheduled parameter changes as gov-authority executions (x/gov proposals on a real node).
 import { closed } from "../schema.js";
 import type { Agent } from "../types.js";
-import { launchProgram, type ProgramLaunch } from "./incentives.js";
+import { grantFromProgram, launchProgram, type ProgramGrant, type ProgramLaunch } from "./incentives.js";
 
 export const governanceAgent: Agent = {
   name: "governance",
@@ -35,10 +35,22 @@ export const governanceAgent: Agent = {
       properties: { program: { type: "object", description: "the incentives program to fund and start" } },
       required: ["program"],
     },
+    {
+      kind: "program_grant",
+      needs: "incentives",
+      properties: {
+        program: { type: "string", description: "name of a launched program" },
+        pool: { type: "string", description: "one of its discretionary pools" },
+        provider: { type: "integer", minimum: 0, description: "simulated provider index (providers.count)" },
+        amount: { type: "string", pattern: "^[1-9][0-9]*$", description: "uakt credited to the provider" },
+      },
+      required: ["program", "pool", "provider", "amount"],
+    },
   ],
   async act(ctx) {
     for (const e of ctx.events) {
       if (e.kind === "program_launch") await launchProgram(ctx, e.program as ProgramLaunch);
+      if (e.kind === "program_grant") await grantFromProgram(ctx, e as unknown as ProgramGrant);
       if (e.kind !== "gov_param") continue;
       const name = e.contract as string;
       const address = ctx.contracts[name];

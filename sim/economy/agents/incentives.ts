@@ -356,6 +356,7 @@ export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promi
   ctx.kpi.add("gov.proposals", 1);
   launchedPrograms(ctx).push({
     id,
+    name: def.name,
     start,
     epochSeconds,
     epochs: def.epochs,
@@ -367,4 +368,34 @@ export async function launchProgram(ctx: StepContext, def: ProgramLaunch): Promi
     reported: 0,
     revenue: def.revenue !== undefined,
   });
+}
+
+/** A `program_grant` event: a discretionary grant decided by governance. */
+export interface ProgramGrant {
+  at: number;
+  program: string;
+  pool: string;
+  provider: number;
+  amount: string;
+}
+
+/** Governance's `grant` from a launched program's discretionary pool to a simulated provider's claimable balance. */
+export async function grantFromProgram(ctx: StepContext, g: ProgramGrant): Promise<void> {
+  const program = launchedPrograms(ctx).find((p) => p.name === g.program);
+  if (program === undefined) throw new Error(`program_grant at step ${g.at}: no launched program '${g.program}'`);
+  const provider = providerWallets(ctx)[g.provider];
+  if (provider === undefined) {
+    throw new Error(`program_grant at step ${g.at}: provider ${g.provider} is not simulated (providers.count)`);
+  }
+  const address = ctx.contracts.incentives!;
+  const msg = { grant: { program_id: program.id, pool: g.pool, provider, amount: g.amount } };
+  const ok = await ctx.tx(
+    "gov.incentives",
+    async () => {
+      await ctx.chain.backend.governance.execute(address, msg, { title: `Grant from ${g.program}/${g.pool}` });
+      return { logs: [], height: 0, transactionHash: "", events: [], gasWanted: 0n, gasUsed: 0n };
+    },
+    false,
+  );
+  if (ok !== undefined) ctx.kpi.add("gov.proposals", 1);
 }

@@ -17,6 +17,8 @@ export interface IncentivesSystem {
 /** A program the simulation launched (signals "incentives.programs"), as agents need it. */
 export interface LaunchedProgram {
   id: number;
+  /** As the scenario's `program_launch` names it (`program_grant` refers to it). */
+  name: string;
   start: number;
   epochSeconds: number;
   epochs: number;
@@ -97,11 +99,19 @@ export const incentivesMechanism: Mechanism = {
     const q = new IncentivesQueryClient(ctx.chain.backend.client, ctx.contracts.incentives!);
     const sum = new Map<string, bigint>();
     let usd = 0;
+    let granted = 0n;
+    let grants = false;
     for (const p of programs) {
       const b = await q.budget({ programId: p.id });
       for (const f of BUDGET_FIELDS) sum.set(f, (sum.get(f) ?? 0n) + BigInt(b[f]));
       usd += Number(b.usd_remaining);
+      // Discretionary grants (governance's `grant`), from the contract's pool state.
+      if (p.pools.some((pool) => pool.discretionary !== null)) {
+        grants = true;
+        for (const pool of (await q.pools({ programId: p.id })).pools) granted += BigInt(pool.granted);
+      }
     }
+    if (grants) ctx.kpi.set("incentives.granted_uakt", granted);
     for (const f of BUDGET_FIELDS) ctx.kpi.set(`incentives.${f}_uakt`, sum.get(f)!);
     const returned =
       sum.get("returned_unallocated")! + sum.get("returned_program_end")! + sum.get("returned_excess_buffer")!;
