@@ -8,6 +8,7 @@ const HELP = `usage: akash-econ sim <command> [options]
 
 commands:
   run <scenario.yaml>   run every (parameter set, run) of a scenario and write kpis.csv, run.json and report.html
+      --format LIST     files of the tidy table: csv (default) or csv,parquet (adds kpis.parquet; = output.formats)
       --runs N          Monte Carlo runs per parameter set (overrides the scenario's runs)
       --seed N          master seed (overrides the scenario's seed)
       --set path=value  override any field (repeatable), e.g. --set params.behaviour.tenants.leases_per_day=40
@@ -16,7 +17,8 @@ commands:
       --shard i/n       run only the i-th of n slices of the runs (1 <= i <= n); combine with 'sim merge'
       --chain C         embedded | local (overrides the scenario's chain)
       --no-report       skip the HTML report
-  merge <out> <dir>...  combine shard outputs into <out> (the same bytes as one unsharded run) and write the report
+  merge <out> <dir>...  combine shard outputs into <out> (the same bytes as one unsharded run, kpis.parquet too if
+                        the shards have it) and write the report
   report <dir>          (re)write <dir>/report.html and <dir>/charts/*.svg from kpis.csv and run.json
   validate <scenario>   check a scenario against the schema and print its parameter sets
   schema                print the scenario JSON Schema`;
@@ -38,6 +40,7 @@ async function runCommand(argv: string[]): Promise<number> {
       workers: { type: "string" },
       shard: { type: "string" },
       chain: { type: "string" },
+      format: { type: "string" },
       "no-report": { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
     },
@@ -47,6 +50,16 @@ async function runCommand(argv: string[]): Promise<number> {
   if (values.runs !== undefined) set.push(`runs=${values.runs}`);
   if (values.seed !== undefined) set.push(`seed=${values.seed}`);
   if (values.chain !== undefined) set.push(`chain=${values.chain}`);
+  if (values.format !== undefined) {
+    const formats = values.format.split(",");
+    const bad = formats.find((f) => f !== "csv" && f !== "parquet");
+    if (bad !== undefined) return fail(`--format ${values.format}: '${bad}' is not csv or parquet`);
+    if (!formats.includes("csv"))
+      return fail(
+        `--format ${values.format}: kpis.csv is always written (the report and sim merge read it): csv,parquet`,
+      );
+    set.push(`output.formats=[${formats.join(",")}]`);
+  }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1))
     return fail(`--workers ${values.workers}: a positive integer`);
@@ -100,10 +113,11 @@ export async function run(argv: string[]): Promise<number> {
         const [out, ...dirs] = rest as [string, ...string[]];
         if (resolve(out) !== resolve(dirs[0]!) && existsSync(join(out, "run.json"))) rmSync(out, { recursive: true });
         const { mergeShards } = await import("../../sim/economy/output.js");
-        mergeShards(out, dirs);
+        const merged = mergeShards(out, dirs);
         const { writeReport } = await import("../../sim/economy/report.js");
         const report = await writeReport(out);
-        console.log(`merged ${dirs.length} shard(s) into ${join(out, "kpis.csv")}\nreport: ${report}`);
+        const files = Object.keys(merged.outputs).map((f) => join(out, f));
+        console.log(`merged ${dirs.length} shard(s) into ${files.join(", ")}\nreport: ${report}`);
         return 0;
       }
       case "report": {

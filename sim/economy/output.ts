@@ -1,18 +1,21 @@
-// Outputs of a run set: the long tidy table (kpis.csv: one row per run, step and KPI), the sidecar (run.json: the
-// resolved scenario, every parameter set, seeds, project version, artifact checksums, per-run errors) and the
-// wall-clock figures (timing.json, kept apart so that the other two are byte-identical across machines and shards).
+// Outputs of a run set: the long tidy table (kpis.csv: one row per run, step and KPI; kpis.parquet beside it when the
+// scenario's output.formats lists parquet), the sidecar (run.json: the resolved scenario, every parameter set, seeds,
+// project version, artifact and output checksums, per-run errors) and the wall-clock figures (timing.json, kept apart
+// so that the others are byte-identical across machines and shards).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, basename } from "node:path";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { artifactPath } from "./chains.js";
 import { formatValue, type RunResult } from "./engine.js";
-import type { LoadedScenario } from "./scenario.js";
+import { csvToParquet, PARQUET_FILE } from "./parquet.js";
+import type { LoadedScenario, OutputFormat, Scenario } from "./scenario.js";
 import { stepSeconds } from "./schema.js";
 import type { Registry } from "./registry.js";
 import type { Shard } from "./runner.js";
 
 export const CSV_HEADER = "scenario,param_set_id,run,seed,step,time,metric,value,weight";
+export const CSV_FILE = "kpis.csv";
 
 export interface RunRecord {
   param_set_id: number;
@@ -30,6 +33,8 @@ export interface Sidecar {
   scenario_files: string[];
   version: string;
   artifacts: Record<string, string>;
+  /** sha256 of each file of the tidy table written (kpis.csv, kpis.parquet); filled by writeOutputs. */
+  outputs: Record<string, string>;
   resolved: unknown;
   param_sets: { id: number; point: Record<string, unknown> }[];
   runs: RunRecord[];
@@ -82,6 +87,7 @@ export function sidecar(
     scenario_files: loaded.files.map((f) => basename(f)),
     version: projectVersion(),
     artifacts: artifactChecksums(registry.mechanisms.map((m) => m.name)),
+    outputs: {},
     resolved: loaded.scenario,
     param_sets: loaded.paramSets.map((p) => ({ id: p.id, point: p.point })),
     runs: results.map((r) => ({
@@ -98,13 +104,29 @@ export function sidecar(
   };
 }
 
-export function writeOutputs(dir: string, csvBody: string, side: Sidecar): void {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "kpis.csv"), CSV_HEADER + "\n" + csvBody);
-  writeFileSync(join(dir, "run.json"), JSON.stringify(side, null, 2) + "\n");
+/** The table's formats a sidecar's scenario asked for (csv alone for outputs written before output.formats). */
+export function outputFormats(side: Sidecar): readonly OutputFormat[] {
+  return (side.resolved as Partial<Scenario>).output?.formats ?? ["csv"];
 }
 
-/** Combines shard directories into `out`: the same kpis.csv and run.json bytes as one unsharded run. */
+/** Writes kpis.csv (always: the report and `sim merge` read it), kpis.parquet if asked, then run.json with their
+ * checksums. */
+export function writeOutputs(dir: string, csvBody: string, side: Sidecar): Sidecar {
+  mkdirSync(dir, { recursive: true });
+  const files: [string, Uint8Array | string][] = [[CSV_FILE, CSV_HEADER + "\n" + csvBody]];
+  if (outputFormats(side).includes("parquet"))
+    files.push([PARQUET_FILE, csvToParquet(csvBody, `akash-econ version ${side.version}`)]);
+  const outputs: Record<string, string> = {};
+  for (const [name, content] of files) {
+    writeFileSync(join(dir, name), content);
+    outputs[name] = createHash("sha256").update(content).digest("hex");
+  }
+  const full: Sidecar = { ...side, outputs };
+  writeFileSync(join(dir, "run.json"), JSON.stringify(full, null, 2) + "\n");
+  return full;
+}
+
+/** Combines shard directories into `out`: the same kpis.csv, kpis.parquet and run.json bytes as one unsharded run. */
 export function mergeShards(out: string, shardDirs: readonly string[]): Sidecar {
   if (shardDirs.length === 0) throw new Error("sim merge: name the shard directories");
   const sides = shardDirs.map((d) => {
@@ -121,7 +143,7 @@ export function mergeShards(out: string, shardDirs: readonly string[]): Sidecar 
   const blocks = new Map<string, string>();
   const key = (ps: number, run: number): string => `${ps}/${run}`;
   shardDirs.forEach((d) => {
-    const lines = readFileSync(join(d, "kpis.csv"), "utf8").split("\n").slice(1);
+    const lines = readFileSync(join(d, CSV_FILE), "utf8").split("\n").slice(1);
     for (const line of lines) {
       if (line === "") continue;
       const [, ps, run] = line.split(",", 3);
@@ -138,6 +160,5 @@ export function mergeShards(out: string, shardDirs: readonly string[]): Sidecar 
   const body = runs.map((r) => blocks.get(key(r.param_set_id, r.run)) ?? "").join("");
   const merged: Sidecar = { ...first, runs };
   delete merged.shard;
-  writeOutputs(out, body, merged);
-  return merged;
+  return writeOutputs(out, body, merged);
 }

@@ -29,6 +29,9 @@ export interface CalibrationTarget {
 }
 
 /** A scenario after extends, --set and defaults. */
+/** Files of the long tidy table: kpis.csv always, kpis.parquet when listed. */
+export type OutputFormat = "csv" | "parquet";
+
 export interface Scenario {
   name: string;
   description?: string;
@@ -43,6 +46,7 @@ export interface Scenario {
   sweep: Record<string, unknown[]>;
   events: ScenarioEvent[];
   calibration: CalibrationTarget[];
+  output: { formats: OutputFormat[] };
 }
 
 export interface ParamSet {
@@ -148,6 +152,14 @@ function describe(e: ErrorObject): { path: string[]; message: string; key: boole
       return { path, message: `missing required field '${String(p.missingProperty)}'`, key: false };
     case "type":
       return { path, message: `must be ${String(p.type)}`, key: false };
+    case "contains":
+      if (path.join(".") === "output.formats")
+        return {
+          path,
+          message: "must list csv: kpis.csv is always written (the report and sim merge read it)",
+          key: false,
+        };
+      return { path, message: e.message ?? e.keyword, key: false };
     case "minimum":
     case "exclusiveMinimum":
       return {
@@ -168,7 +180,10 @@ function describe(e: ErrorObject): { path: string[]; message: string; key: boole
 
 /** Errors worth showing: ajv also reports the failing if/then/oneOf wrappers of a deeper error. */
 const meaningful = (errors: readonly ErrorObject[]): ErrorObject[] => {
-  const real = errors.filter((e) => !["if", "then", "else", "allOf", "anyOf"].includes(e.keyword));
+  const real = errors.filter(
+    // an item failing a `contains` subschema is not an error by itself; the `contains` error says what is missing
+    (e) => !["if", "then", "else", "allOf", "anyOf"].includes(e.keyword) && !e.schemaPath.includes("/contains/"),
+  );
   const noOneOf = real.filter((e) => e.keyword !== "oneOf");
   return noOneOf.length > 0 ? noOneOf : real;
 };
@@ -268,7 +283,11 @@ export function loadScenario(file: string, registry: Registry, opts: LoadOptions
       throw new ScenarioError(
         `${sweepSrc(key)}: sweep.${key}: unknown parameter (sweep keys are dotted paths of this scenario, e.g. params.behaviour.tenants.leases_per_day)`,
       );
-    if (key.startsWith("sweep") || ["runs", "seed", "chain", "steps", "step", "scale"].includes(key))
+    if (
+      key.startsWith("sweep") ||
+      key.split(".")[0] === "output" ||
+      ["runs", "seed", "chain", "steps", "step", "scale"].includes(key)
+    )
       throw new ScenarioError(`${sweepSrc(key)}: sweep.${key}: only params.* can be swept`);
   }
   const paramSets = cartesian(scenario.sweep).map((point, id) => {

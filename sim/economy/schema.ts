@@ -169,6 +169,20 @@ export function scenarioSchema(registry: Registry): JsonSchema {
           })),
         },
       },
+      output: closed(
+        {
+          formats: {
+            type: "array",
+            items: { enum: ["csv", "parquet"] },
+            uniqueItems: true,
+            contains: { const: "csv" },
+            default: ["csv"],
+            description:
+              "files of the long tidy table: kpis.csv (always listed: the report and sim merge read it) and kpis.parquet (same columns and rows)",
+          },
+        },
+        { default: {} },
+      ),
       calibration: {
         type: "array",
         default: [],

@@ -1,5 +1,5 @@
-// Reproducibility: the same seed gives byte-identical outputs; so do 1 and 2 workers, and 3 shards merged. Different
-// seeds give different runs (the streams really are per run). Uses the worker pool's compiled worker (dist/, built by
+// Reproducibility: the same seed gives byte-identical outputs (kpis.csv, kpis.parquet, run.json); so do 1 and 2
+// workers, and 3 shards merged. Different seeds give different runs (the streams really are per run). Uses the worker pool's compiled worker (dist/, built by
 // `npm test`'s pretest).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,8 +9,13 @@ import { runScenario } from "../../sim/economy/run.js";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { scenarioPath, tempDir } from "./helpers.js";
 
-const SET = ["steps=9", "runs=3"];
+const SET = ["steps=9", "runs=3", "output.formats=[csv, parquet]"];
+const FILES = ["kpis.csv", "kpis.parquet", "run.json"];
 const bytes = (dir: string, f: string): Buffer => readFileSync(join(dir, f));
+/** Every output file of `a` has the bytes of the same file in `b`. */
+const expectSameOutputs = (a: string, b: string): void => {
+  for (const f of FILES) expect({ f, same: bytes(a, f).equals(bytes(b, f)) }).toEqual({ f, same: true });
+};
 
 async function run(label: string, opts: { workers?: number; shard?: string; set?: string[] } = {}): Promise<string> {
   const out = join(tempDir(label), "out");
@@ -25,16 +30,16 @@ async function run(label: string, opts: { workers?: number; shard?: string; set?
 }
 
 describe("reproducible simulation outputs", () => {
-  it("same seed → byte-identical kpis.csv and run.json; another seed → different numbers", async () => {
+  it("same seed → byte-identical kpis.csv, kpis.parquet and run.json; another seed → different numbers", async () => {
     const a = await run("a");
     const b = await run("b");
-    expect(bytes(a, "kpis.csv").equals(bytes(b, "kpis.csv"))).toBe(true);
-    expect(bytes(a, "run.json").equals(bytes(b, "run.json"))).toBe(true);
+    expectSameOutputs(a, b);
     const csv = bytes(a, "kpis.csv").toString();
     expect(csv.split("\n")[0]).toBe("scenario,param_set_id,run,seed,step,time,metric,value,weight");
     expect(csv).toContain(",escrow.leases_created,");
     const c = await run("c", { set: ["seed=8"] });
     expect(bytes(c, "kpis.csv").equals(bytes(a, "kpis.csv"))).toBe(false);
+    expect(bytes(c, "kpis.parquet").equals(bytes(a, "kpis.parquet"))).toBe(false);
   });
 
   it.skipIf(!existsSync(join(repoRoot(), "dist", "sim", "economy", "worker.js")))(
@@ -42,8 +47,7 @@ describe("reproducible simulation outputs", () => {
     async () => {
       const one = await run("w1", { workers: 1 });
       const two = await run("w2", { workers: 2 });
-      expect(bytes(two, "kpis.csv").equals(bytes(one, "kpis.csv"))).toBe(true);
-      expect(bytes(two, "run.json").equals(bytes(one, "run.json"))).toBe(true);
+      expectSameOutputs(two, one);
     },
   );
 
@@ -53,8 +57,7 @@ describe("reproducible simulation outputs", () => {
       const set = ["params.behaviour.tenants.sampling=stratified"];
       const one = await run("s1", { workers: 1, set });
       const two = await run("s2", { workers: 2, set });
-      expect(bytes(two, "kpis.csv").equals(bytes(one, "kpis.csv"))).toBe(true);
-      expect(bytes(two, "run.json").equals(bytes(one, "run.json"))).toBe(true);
+      expectSameOutputs(two, one);
       const iid = await run("s-iid", { workers: 1 });
       expect(bytes(iid, "kpis.csv").equals(bytes(one, "kpis.csv"))).toBe(false);
     },
@@ -65,11 +68,11 @@ describe("reproducible simulation outputs", () => {
     const shards: string[] = [];
     for (let i = 1; i <= 3; i++) shards.push(await run(`shard${i}`, { shard: `${i}/3` }));
     // each shard holds only its slice
-    for (const s of shards) expect(bytes(s, "kpis.csv").length).toBeLessThan(bytes(whole, "kpis.csv").length);
+    for (const s of shards)
+      for (const f of ["kpis.csv", "kpis.parquet"]) expect(bytes(s, f).length).toBeLessThan(bytes(whole, f).length);
     const merged = join(tempDir("merged"), "out");
     mergeShards(merged, [shards[2]!, shards[0]!, shards[1]!]);
-    expect(bytes(merged, "kpis.csv").equals(bytes(whole, "kpis.csv"))).toBe(true);
-    expect(bytes(merged, "run.json").equals(bytes(whole, "run.json"))).toBe(true);
+    expectSameOutputs(merged, whole);
     expect(() => {
       mergeShards(join(tempDir("partial"), "out"), [shards[0]!, shards[1]!]);
     }).toThrow(/the shards hold 2 of 3 runs: some shard is missing/);
