@@ -7,7 +7,8 @@ import { concatAll, intStr } from "./strings";
 
 /**
  * The length of the well-formed sequence starting at `ptr + i`, or minus the length of its maximal ill-formed
- * subpart (at least 1): the bytes a decoder replaces with one U+FFFD (the Unicode Standard's practice of "U+FFFD substitution of maximal subparts").
+ * subpart (at least 1): the bytes a decoder replaces with one U+FFFD (the Unicode Standard's practice of
+ * "U+FFFD substitution of maximal subparts").
  */
 function sequenceAt(ptr: usize, i: usize, end: usize): i32 {
   const lead = <u32>load<u8>(ptr + i);
