@@ -30,7 +30,7 @@ const MIN_TRADE = 1_000_000n;
 interface ArbState {
   wallets: string[];
   owners: Set<string>;
-  /** uakt each wallet was funded with (the inventory it would hold had it never traded). */
+  /** uakt the wallets held after funding (what they would hold had they never traded). */
   inventory: bigint;
 }
 
@@ -97,7 +97,7 @@ async function measure(ctx: StepContext, s: ArbState, market: number): Promise<v
     act += BigInt((await q.balance({ address: w })).balance);
   }
   const value = (Number(akt) * market + Number(act)) / 1e6;
-  const hold = (Number(s.inventory * BigInt(s.wallets.length)) * market) / 1e6;
+  const hold = (Number(s.inventory) * market) / 1e6;
   ctx.kpi.set("arbitrageur.akt_uakt", akt, true);
   ctx.kpi.set("arbitrageur.act_uact", act, true);
   ctx.kpi.set("arbitrageur.value_usd", value, true);
@@ -137,13 +137,15 @@ export const arbitrageurAgent: Agent = {
   async init(ctx) {
     const p = params(ctx);
     if (!arbitrageurEnabled(p)) return;
-    const wallets = Array.from({ length: p.wallets }, (_, i) => ctx.chain.wallet("arbitrageur", i));
-    const inventory = BigInt(p.akt_inventory);
-    for (const w of wallets)
-      await ctx.chain.fund(w, [{ denom: ctx.chain.backend.denom, amount: inventory.toString() }]);
-    // What the wallet holds after funding is the inventory (a local node caps what its faucet sends).
-    const funded = BigInt((await ctx.chain.backend.client.getBalance(wallets[0]!, ctx.chain.backend.denom)).amount);
-    ctx.signals.set("arbitrageur", { wallets, owners: new Set(wallets), inventory: funded } satisfies ArbState);
+    // A local node has one key for the role: wallets may repeat there, so they are counted once.
+    const wallets = [...new Set(Array.from({ length: p.wallets }, (_, i) => ctx.chain.wallet("arbitrageur", i)))];
+    const denom = ctx.chain.backend.denom;
+    for (let i = 0; i < p.wallets; i++)
+      await ctx.chain.fund(ctx.chain.wallet("arbitrageur", i), [{ denom, amount: p.akt_inventory }]);
+    // What the wallets hold after funding is the inventory (a local node caps what its faucet sends).
+    let inventory = 0n;
+    for (const w of wallets) inventory += BigInt((await ctx.chain.backend.client.getBalance(w, denom)).amount);
+    ctx.signals.set("arbitrageur", { wallets, owners: new Set(wallets), inventory } satisfies ArbState);
   },
   async act(ctx) {
     const s = arbState(ctx);
