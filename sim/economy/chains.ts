@@ -101,8 +101,9 @@ const LOCAL_ROLES: Record<string, [number, number]> = {
   provider: [3, 5],
   sponsor: [8, 2],
   tenant: [10, 20],
+  arbitrageur: [30, 1],
 };
-export const LOCAL_WALLETS = 30;
+export const LOCAL_WALLETS = 31;
 
 export function localMnemonic(i: number): string {
   // Deterministic, test-only keys: entropy = sha256 of a label. Never use them for real funds.

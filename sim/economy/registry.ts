@@ -6,6 +6,7 @@ import { escrowMechanism } from "./mechanisms/escrow.js";
 import { incentivesMechanism } from "./mechanisms/incentives.js";
 import { oracleMechanism } from "./mechanisms/oracle.js";
 import { tenantActAgent } from "./agents/act.js";
+import { arbitrageurAgent } from "./agents/arbitrageur.js";
 import { bmeKeeperAgent, bmeUsersAgent } from "./agents/bme.js";
 import { governanceAgent } from "./agents/governance.js";
 import {
@@ -41,6 +42,7 @@ export const defaultRegistry = (): Registry =>
       providersAgent,
       keepersAgent,
       bmeKeeperAgent,
+      arbitrageurAgent,
       incentivesAttestorAgent,
       incentivesKeeperAgent,
       incentivesClaimsAgent,

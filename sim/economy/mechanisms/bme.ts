@@ -2,6 +2,7 @@
 // to the oracle, with the escrow on its ACT allow-list and ACT (`cw20:<bme>`) listed in the escrow by a governance
 // parameter change. KPIs are the contract's own books (`vault`, `status`, `token_info`), read every step.
 import { BmeClient, BmeQueryClient } from "../../../clients/Bme.client.js";
+import { observeArbitrage } from "../agents/arbitrageur.js";
 import { closed, nonNegative, uintString } from "../schema.js";
 import type { Mechanism, Params, StepContext } from "../types.js";
 import type { EscrowSystem } from "./escrow.js";
@@ -41,6 +42,8 @@ export const bmeMechanism: Mechanism = {
     { default: {} },
   ),
   enabled: bmeEnabled,
+  // The arbitrageur's executed requests, from bme's events (whoever cranked them).
+  observe: observeArbitrage,
   async deploy(ctx) {
     const sys = ctx.params.system.bme as BmeSystem;
     const gov = ctx.chain.backend.governance;
