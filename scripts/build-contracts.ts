@@ -112,7 +112,7 @@ function listFiles(root: string, p: string): string[] {
  * Bump when the post-process or the gate changes in a way that changes outputs: the cache key covers sources,
  * flags, asconfig and compiler versions, but not this script's own code (which differs between src and dist).
  */
-const RECIPE_VERSION = 4;
+const RECIPE_VERSION = 5;
 
 function packageVersion(root: string, name: string): string {
   const p = path.join(root, "node_modules", name, "package.json");
