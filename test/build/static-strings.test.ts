@@ -68,19 +68,20 @@ function stringSegment(payload: number, text: string): { offset: number; bytes: 
 describe("packStaticStrings", () => {
   it("moves ASCII literals into the blob and restores them exactly, leaving other literals alone", async () => {
     const spec = minimalContract();
-    const texts = ["hi", "", "é!", "x".repeat(200), "a\u0000b", "end"];
-    const payloads = [1056, 1088, 1120, 1152, 1600, 50000];
+    // Lengths 0 to 7 and 200: every remainder of the four-character steps.
+    const texts = ["hi", "", "é!", "x".repeat(200), "a\u0000b", "abcd", "abcdefg", "end"];
+    const payloads = [1056, 1088, 1120, 1152, 1600, 1632, 1664, 50000];
     spec.data = texts.map((t, i) => stringSegment(payloads[i]!, t));
     const wasm = buildModule(spec);
     const before = memoryOf(await instantiate(wasm));
     const { wasm: out, packed } = packStaticStrings(wasm, payloads, false);
     expect(packed).not.toBeNull();
     // "é!" has a code unit of 0x80 or more: it stays.
-    expect(packed!.count).toBe(5);
+    expect(packed!.count).toBe(7);
     expect(packed!.at).toBe(50016);
-    // Entry = distance varint + length varint + chars: "hi" 1+1+2, "" 1+1, 200 × "x" 1+2+200, "a\0b" 1+1+3, and
-    // "end", 3025 units of 16 bytes after "a\0b", 2+1+3.
-    expect(packed!.length).toBe(4 + 2 + 203 + 5 + 6);
+    // Entry = distance varint + length varint + chars: "hi" 1+1+2, "" 1+1, 200 × "x" 1+2+200, "a\0b" 1+1+3,
+    // "abcd" 1+1+4, "abcdefg" 1+1+7, and "end", 3021 units of 16 bytes after "abcdefg", 2+1+3.
+    expect(packed!.length).toBe(4 + 2 + 203 + 5 + 6 + 9 + 6);
     expect(out.length).toBeLessThan(wasm.length);
     const exports = await instantiate(withWidening(out, packed!));
     expect(memoryOf(exports)).not.toEqual(before);
