@@ -1,7 +1,7 @@
 // `npm run build:contracts [-- --force] [names…]`: every contracts/<name>/contract.ts (except std) →
 // artifacts/<name>.wasm, plus each test/<name>/contract.ts (probe, counter) → build/test/<name>.wasm. Each module is
-// compiled with the recipe of docs/abi.md#build-recipe, has its start section removed, and must pass the upload gate
-// with 0 float ops; then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
+// compiled with the recipe of docs/abi.md#build-recipe, has its start section removed (and its static headers trimmed,
+// its ASCII string literals packed: scripts/lib/as-build.ts), and must pass the upload gate with 0 float ops; then artifacts/checksums.txt and the JSON Schemas (schema/<name>/) are written.
 
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -112,7 +112,7 @@ function listFiles(root: string, p: string): string[] {
  * Bump when the post-process or the gate changes in a way that changes outputs: the cache key covers sources,
  * flags, asconfig and compiler versions, but not this script's own code (which differs between src and dist).
  */
-const RECIPE_VERSION = 4;
+const RECIPE_VERSION = 5;
 
 function packageVersion(root: string, name: string): string {
   const p = path.join(root, "node_modules", name, "package.json");

@@ -78,13 +78,15 @@ export class AnyMsg {
  * wasmd 0.61 does; there `DistributionMsg::FundCommunityPool` is refused (docs/embedded-chain.md#community-pool).
  */
 export class ProtocolPoolMsg {
-  static readonly FUND_COMMUNITY_POOL: string = "/cosmos.protocolpool.v1.MsgFundCommunityPool";
-
-  /** `MsgFundCommunityPool { depositor = 1, amount = 2 (repeated Coin) }`; the depositor must be the contract. */
+  /**
+   * `MsgFundCommunityPool { depositor = 1, amount = 2 (repeated Coin) }`; the depositor must be the contract. The type
+   * URL is a literal here, not a static field: a static field is initialised at start, so every contract would
+   * carry it.
+   */
   static fundCommunityPool(depositor: string, coins: Array<Coin>): CosmosMsg {
     const w = new ProtoWriter().str(1, depositor);
     for (let i = 0; i < coins.length; i++) w.coin(2, coins[i]);
-    return AnyMsg.of(ProtocolPoolMsg.FUND_COMMUNITY_POOL, w.finish());
+    return AnyMsg.of("/cosmos.protocolpool.v1.MsgFundCommunityPool", w.finish());
   }
 }
 

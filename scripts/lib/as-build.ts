@@ -6,6 +6,7 @@ import asc from "assemblyscript/asc";
 import binaryen from "binaryen";
 import path from "node:path";
 import { dropStaticHeaders } from "./static-headers.js";
+import { addStringWidening, packStaticStrings } from "./static-strings.js";
 
 /** Name of the export AS turns its start function into (`--exportStart`), removed again by the post-process. */
 export const START_EXPORT = "_initialize";
@@ -97,10 +98,13 @@ export class PostProcessError extends Error {
  * docs/abi.md#start-section: pin the feature set, turn the `_initialize` export (AS's idempotent `~start`) into a
  * call at the top of every other exported function, validate, optimize (-O3, shrink 2) and emit.
  * Every export then initialises the stub heap itself, so the module needs no start section.
- * Static objects lose their allocator word first (docs/abi.md#static-object-headers).
+ * Static objects lose their allocator word first (docs/abi.md#static-object-headers), and ASCII string literals move
+ * into a byte blob that a function called before the start code widens back (docs/abi.md#packed-static-strings).
  */
 export function removeStartSection(raw: Uint8Array, startExport = START_EXPORT): Uint8Array {
-  const mod = binaryen.readBinary(dropStaticHeaders(raw).wasm);
+  const headers = dropStaticHeaders(raw);
+  const { wasm, packed } = packStaticStrings(headers.wasm, headers.strings, headers.keptTypeIds);
+  const mod = binaryen.readBinary(wasm);
   try {
     mod.setFeatures(
       binaryen.Features.MVP |
@@ -116,6 +120,10 @@ export function removeStartSection(raw: Uint8Array, startExport = START_EXPORT):
       throw new PostProcessError(`\`${startExport}\` is not a function`);
     const startFn = startInfo.value;
     mod.removeExport(startExport);
+    const widen = packed === null ? null : addStringWidening(mod, packed);
+    // Fresh expressions per export: binaryen trees share no nodes.
+    const init = (): binaryen.ExpressionRef[] =>
+      [widen, startFn].flatMap((f) => (f === null ? [] : [mod.call(f, [], binaryen.none)]));
 
     const wrapped = new Set<string>();
     for (let i = 0; i < mod.getNumExports(); i++) {
@@ -126,7 +134,7 @@ export function removeStartSection(raw: Uint8Array, startExport = START_EXPORT):
       // An imported function re-exported has no body to prepend to (and nothing of ours runs in it).
       if (fi.module !== null && fi.module !== "") continue;
       const body = binaryenFunction.getBody(fn);
-      binaryenFunction.setBody(fn, mod.block(null, [mod.call(startFn, [], binaryen.none), body], fi.results));
+      binaryenFunction.setBody(fn, mod.block(null, [...init(), body], fi.results));
       wrapped.add(info.value);
     }
     if (!mod.validate()) throw new PostProcessError("binaryen validation failed after start-section removal");

@@ -15,7 +15,7 @@ const BLOCK_OVERHEAD = 4;
 const TOTAL_OVERHEAD = 20;
 const RTID_OFFSET = 12;
 
-function readLeb(b: Uint8Array, pos: number): [number, number] {
+export function readLeb(b: Uint8Array, pos: number): [number, number] {
   let result = 0;
   let shift = 0;
   for (;;) {
@@ -27,7 +27,7 @@ function readLeb(b: Uint8Array, pos: number): [number, number] {
   }
 }
 
-function writeLeb(n: number): number[] {
+export function writeLeb(n: number): number[] {
   const out: number[] = [];
   do {
     let byte = n & 0x7f;
@@ -44,7 +44,7 @@ function blockSize(rtSize: number): number {
   return Math.max(size, 28);
 }
 
-interface Segment {
+export interface Segment {
   /** The whole encoded segment (flags, offset expression, length, bytes). */
   encoded: Uint8Array;
   /** The `i32.const` offset. */
@@ -52,7 +52,7 @@ interface Segment {
   data: Uint8Array;
 }
 
-function readSegments(section: Uint8Array): Segment[] {
+export function readSegments(section: Uint8Array): Segment[] {
   const [count, first] = readLeb(section, 0);
   const segments: Segment[] = [];
   let pos = first;
@@ -107,6 +107,13 @@ export interface StaticHeadersResult {
   dropped: number;
   /** Number of static strings and buffers whose type id word was dropped (0 when the code reads type ids). */
   typeIds: number;
+  /**
+   * Payload addresses of the static strings now alone in their segment (which starts at `rtSize`, or at `rtId` when
+   * type ids are kept), in address order: what `packStaticStrings` may move out of the segments.
+   */
+  strings: number[];
+  /** Whether the type id words were kept (`readsTypeIds`). */
+  keptTypeIds: boolean;
 }
 
 /**
@@ -132,7 +139,7 @@ export function readsTypeIds(code: Uint8Array): boolean {
   return false;
 }
 
-function encodeSegment(offset: number, data: Uint8Array): Segment {
+export function encodeSegment(offset: number, data: Uint8Array): Segment {
   // Signed LEB128 of a non-negative offset: add a 0 byte when the top bit of the last group is set.
   const off = writeLeb(offset);
   if ((off[off.length - 1]! & 0x40) !== 0) {
@@ -165,6 +172,7 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
   let pos = 8;
   let dropped = 0;
   let typeIds = 0;
+  const strings: number[] = [];
   let code: Uint8Array | null = null;
   for (let at = 8; at < wasm.length;) {
     const [size, body] = readLeb(wasm, at + 1);
@@ -187,13 +195,20 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
     const pointers = new Set<number>();
     for (let at = 0; at + 4 <= mem.byteLength; at += 4) pointers.add(mem.getUint32(at, true));
     const kept: Segment[] = [];
+    let headerDropped = false;
     for (let i = 0; i < segments.length; i++) {
       const next = segments[i + 1];
       if (next !== undefined && isDroppableHeader(segments[i]!, next, mem, pointers)) {
         dropped++;
+        headerDropped = true;
         continue;
       }
       const seg = segments[i]!;
+      // A string whose header segment was just dropped and whose segment holds nothing after its payload.
+      if (headerDropped && startsAtFinalTypeId(seg) && mem.getUint32(seg.offset, true) === STRING_ID) {
+        strings.push(seg.offset + 8);
+      }
+      headerDropped = false;
       if (!keepTypeIds && startsAtFinalTypeId(seg)) {
         // The type id word becomes zeros and joins the gap: the segment starts at rtSize.
         kept.push(encodeSegment(seg.offset + 4, seg.data.subarray(4)));
@@ -223,5 +238,5 @@ export function dropStaticHeaders(wasm: Uint8Array): StaticHeadersResult {
     result.set(p, at);
     at += p.length;
   }
-  return { wasm: result, dropped, typeIds };
+  return { wasm: result, dropped, typeIds, strings, keptTypeIds: keepTypeIds };
 }
