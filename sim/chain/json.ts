@@ -1,6 +1,8 @@
 // JSON that keeps u64s exact. Contracts return ids, code ids and gas limits as JSON numbers up to 2^64-1, which
 // `JSON.parse` rounds above 2^53; here every integer literal becomes a bigint.
 
+import { isAscii } from "node:buffer";
+
 export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
 export type JsonMap = { [key: string]: Json };
 
@@ -300,4 +302,16 @@ const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
 const utf8Encoder = new TextEncoder();
 
 export const utf8 = (s: string): Uint8Array => utf8Encoder.encode(s);
-export const fromUtf8 = (b: Uint8Array): string => utf8Decoder.decode(b);
+
+/**
+ * `utf8(s)` for bytes that are copied and dropped at once (a call's arguments): Buffer.from takes small ones from its
+ * shared pool, where each TextEncoder result is a new ArrayBuffer. The view's `buffer` is the pool's.
+ */
+export function utf8Transient(s: string): Uint8Array {
+  const b = Buffer.from(s, "utf8");
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Strict UTF-8 decoding; ASCII (most JSON) is read as latin1, the same characters without the decoder's checks. */
+export const fromUtf8 = (b: Uint8Array): string =>
+  isAscii(b) ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1") : utf8Decoder.decode(b);

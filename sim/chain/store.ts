@@ -21,7 +21,7 @@ const ABSENT = Symbol("absent");
  * Keys the root's index holds before it starts over (a Map holds at most 2^24). The index only changes speed: whatever
  * it holds or forgets, `get` answers what the tree holds.
  */
-const MAX_INDEXED = 1 << 23;
+const MAX_INDEXED = 15_000_000;
 
 /**
  * A root entry's value, in a box the root may overwrite in place while no one else can see it: only a box of the
@@ -94,6 +94,8 @@ export class Layer<V> {
   private readonly index: Map<string, Cell<V> | typeof ABSENT> | undefined;
   /** The root's boxes of this epoch may be overwritten in place. */
   private epoch: number;
+  /** The index holds every key of the root's tree: a key it lacks has no entry. */
+  private complete: boolean;
 
   private constructor(
     private readonly parent: Layer<V> | undefined,
@@ -102,10 +104,20 @@ export class Layer<V> {
     this.tree = tree;
     this.index = parent === undefined ? new Map() : undefined;
     this.epoch = parent === undefined ? ++lastEpoch : 0;
+    this.complete = parent === undefined && (tree === undefined || tree.size === 0);
   }
 
   static root<V>(from?: StoreSnapshot<V>): Layer<V> {
-    return new Layer<V>(undefined, from === undefined ? newTree<Cell<V>>() : from.tree.clone());
+    const root = new Layer<V>(undefined, from === undefined ? newTree<Cell<V>>() : from.tree.clone());
+    // A small state (a fork of a freshly deployed chain) is indexed at once; a large one as its keys are used.
+    if (from !== undefined && from.tree.size <= MAX_INDEXED / 16) {
+      const index = root.index!;
+      from.tree.forEachPair((k, c) => {
+        index.set(k, c);
+      });
+      root.complete = true;
+    }
+    return root;
   }
 
   /** The root's current entries, frozen: later writes to this layer do not change it. */
@@ -133,6 +145,7 @@ export class Layer<V> {
     const index = this.index!;
     const c = index.get(key);
     if (c !== undefined) return c === ABSENT ? undefined : c;
+    if (this.complete) return undefined;
     const found = (this.tree as Tree<Cell<V>>).get(key);
     this.indexed(key, found ?? ABSENT);
     return found;
@@ -140,7 +153,10 @@ export class Layer<V> {
 
   private indexed(key: string, c: Cell<V> | typeof ABSENT): void {
     const index = this.index!;
-    if (index.size >= MAX_INDEXED) index.clear();
+    if (index.size >= MAX_INDEXED) {
+      index.clear();
+      this.complete = false;
+    }
     index.set(key, c);
   }
 
@@ -159,8 +175,9 @@ export class Layer<V> {
       this.writable().set(key, value);
       return;
     }
-    const c = this.cell(key);
-    if (c !== undefined && c.epoch === this.epoch && this.views === 0) {
+    // Not through `cell`: a key the index lacks needs no lookup, the tree's `set` finds its place anyway.
+    const c = this.index.get(key);
+    if (c !== undefined && c !== ABSENT && c.epoch === this.epoch && this.views === 0) {
       c.v = value;
       return;
     }
@@ -175,9 +192,11 @@ export class Layer<V> {
       this.writable().set(key, DELETED);
       return;
     }
-    if (this.cell(key) === undefined) return;
+    const c = this.index.get(key);
+    if (c === ABSENT || (c === undefined && this.complete)) return;
     this.writable().delete(key);
-    this.indexed(key, ABSENT);
+    if (this.complete) this.index.delete(key);
+    else this.indexed(key, ABSENT);
   }
 
   /** Merge this layer's writes into its parent. */

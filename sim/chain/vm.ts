@@ -291,7 +291,11 @@ class Frame {
     return f as (...a: number[]) => unknown;
   }
 
-  readRegion(ptr: number, maxLength: number): Uint8Array {
+  /**
+   * The bytes of the Region at `ptr`: a copy, or with `borrow` a view of the memory itself, for a caller that is done with them
+   * before the module runs again (storage keys and values are turned into strings at once).
+   */
+  readRegion(ptr: number, maxLength: number, borrow = false): Uint8Array {
     if (ptr === 0) throw communication("Got a zero Wasm address");
     const buf = this.memory().buffer;
     if (ptr + 12 > buf.byteLength) {
@@ -308,7 +312,13 @@ class Frame {
     if (offset + length > buf.byteLength) {
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
-    return this.u8().slice(offset, offset + length);
+    const bytes = this.u8().subarray(offset, offset + length);
+    if (borrow) return bytes;
+    // A small copy comes from Buffer's shared pool, where `slice` would allocate an ArrayBuffer for each.
+    const pooled = Buffer.allocUnsafe(length);
+    const copy = new Uint8Array(pooled.buffer, pooled.byteOffset, length);
+    copy.set(bytes);
+    return copy;
   }
 
   writeRegion(ptr: number, data: Uint8Array): void {
@@ -437,7 +447,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
   db_read: (key) => {
     const f = top();
     f.charge();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
     const meter = f.ctx.gas;
     const before = meter.consumedNumber;
     meter.consume(KvGas.readFlat, "ReadFlat");
@@ -451,8 +461,8 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     f.writable();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
-    const v = f.readRegion(value, MAX_LENGTH_DB_VALUE);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
+    const v = f.readRegion(value, MAX_LENGTH_DB_VALUE, true);
     const meter = f.ctx.gas;
     const before = meter.consumedNumber;
     meter.consume(KvGas.writeFlat, "WriteFlat");
@@ -466,7 +476,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     f.writable();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
     const before = f.ctx.gas.consumedNumber;
     f.ctx.gas.consume(KvGas.delete, "Delete");
     f.ctx.storage.remove(k);
