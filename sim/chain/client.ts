@@ -1,7 +1,7 @@
 // The embedded chain behind the CosmJS SigningCosmWasmClient surface. Senders are trusted (no signatures); fees are
 // ignored except for `gasWanted`.
 
-import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
+import { fromUtf8 } from "@cosmjs/encoding";
 import { BroadcastTxError, type Event } from "@cosmjs/stargate";
 import { gzipSync } from "node:zlib";
 import type { TxHost, TxRecord } from "./tx.js";

@@ -71,14 +71,14 @@ function integersToBigInt(v: Json): Json {
   if (typeof v !== "object" || v === null) return v;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      const x = v[i]!;
+      const x = v[i];
       if (typeof x === "number") v[i] = BigInt(x);
       else if (typeof x === "object" && x !== null) integersToBigInt(x);
     }
     return v;
   }
   for (const k of Object.keys(v)) {
-    const x = v[k]!;
+    const x = v[k];
     if (typeof x === "number") {
       // An own "__proto__" key (JSON.parse defines it as a data property) must not go through the setter.
       if (k === "__proto__") {

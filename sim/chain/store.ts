@@ -255,7 +255,7 @@ export class Layer<V> {
     const tree = this.tree;
     if (tree !== undefined && tree.size > 0) {
       this.views++;
-      into.push({ layer: this as Layer<unknown>, tree, cells: this.index !== undefined });
+      into.push({ layer: this, tree, cells: this.index !== undefined });
     }
     this.parent?.openViews(into);
   }
