@@ -1,7 +1,7 @@
 // The embedded chain behind the CosmJS SigningCosmWasmClient surface. Senders are trusted (no signatures); fees are
 // ignored except for `gasWanted`.
 
-import { fromUtf8, toUtf8 } from "@cosmjs/encoding";
+import { fromUtf8 } from "@cosmjs/encoding";
 import { BroadcastTxError, type Event } from "@cosmjs/stargate";
 import { gzipSync } from "node:zlib";
 import type { TxHost, TxRecord } from "./tx.js";
@@ -23,6 +23,7 @@ import { sendCoins } from "./bank.js";
 import { coinsFromClient, coinsValidateError } from "./coins.js";
 import { ChainError, Err } from "./errors.js";
 import { GasMeter, QUERY_GAS_LIMIT } from "./gas.js";
+import { utf8Transient } from "./json.js";
 import { bytesField, coinsField, uintField, utf8Bytes } from "./ante.js";
 import type { SignedTx } from "./tx.js";
 import type { Ctx } from "./keeper.js";
@@ -44,7 +45,8 @@ function gasWanted(fee: Fee, used: bigint): bigint {
   return BigInt(Math.ceil(Number(used) * multiplier));
 }
 
-const json = (msg: JsonObject): Uint8Array => toUtf8(JSON.stringify(msg));
+/** A message's JSON bytes; each is copied into the contract's memory (or measured) and dropped. */
+const json = (msg: JsonObject): Uint8Array => utf8Transient(JSON.stringify(msg));
 
 /** Thrown by a simulating client's tx runner once the simulation is done (the result is not needed). */
 const SIMULATED = new Error("simulated");

@@ -6,7 +6,7 @@ import type { Attribute, SdkEvent } from "./bank.js";
 import type { Amount } from "../interface/coin.js";
 import { VmError } from "./errors.js";
 import type { ContractEvent } from "./events.js";
-import { fromUtf8, isMap, parseJson, stringifyJson, utf8, type Json, type JsonMap } from "./json.js";
+import { fromUtf8, isMap, parseJson, stringifyJson, utf8, utf8Transient, type Json, type JsonMap } from "./json.js";
 
 export interface BlockInfo {
   height: bigint;
@@ -69,7 +69,7 @@ export function envJson(block: BlockInfo, tx: TxInfo | undefined, contract: stri
     }
     transaction = field.text;
   }
-  return utf8(`${head.text}${transaction},"contract":{"address":${JSON.stringify(contract)}}}`);
+  return utf8Transient(`${head.text}${transaction},"contract":{"address":${JSON.stringify(contract)}}}`);
 }
 
 /** wasmvm `MessageInfo`, written out directly (as `stringifyJson({ sender, funds: toWire(funds) })`). */
@@ -78,7 +78,7 @@ export function infoJson(sender: string, funds: readonly Amount[]): Uint8Array {
   for (const c of funds) {
     coins += `${coins === "" ? "" : ","}{"denom":${JSON.stringify(c.denom)},"amount":${JSON.stringify(c.amount.toString())}}`;
   }
-  return utf8(`{"sender":${JSON.stringify(sender)},"funds":[${coins}]}`);
+  return utf8Transient(`{"sender":${JSON.stringify(sender)},"funds":[${coins}]}`);
 }
 
 export function migrateInfoJson(sender: string, oldMigrateVersion: bigint | null): Uint8Array {

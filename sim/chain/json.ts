@@ -1,6 +1,8 @@
 // JSON that keeps u64s exact. Contracts return ids, code ids and gas limits as JSON numbers up to 2^64-1, which
 // `JSON.parse` rounds above 2^53; here every integer literal becomes a bigint.
 
+import { isAscii } from "node:buffer";
+
 export type Json = null | boolean | number | bigint | string | Json[] | { [key: string]: Json };
 export type JsonMap = { [key: string]: Json };
 
@@ -16,13 +18,23 @@ const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
 /** Deepest nesting `plainText` lets through: far below what the recursive parser below can handle. */
 const MAX_PLAIN_DEPTH = 64;
 
+/** Digits an integer literal may have for `JSON.parse` to read it exactly (below 2^53). */
+const MAX_EXACT_DIGITS = 15;
+
 /**
- * True when `text` has no number literal outside its strings and nests at most MAX_PLAIN_DEPTH deep. If `JSON.parse`
- * accepts such a text, it builds exactly what `parseJson` builds: the grammars agree, and only numbers differ.
+ * What `JSON.parse` makes of `text` compared with `parseJson`, judged outside strings: PLAIN, no number literal (it
+ * builds exactly what `parseJson` builds: the grammars agree, and only numbers differ); INTEGERS, number literals
+ * that are all integers of at most MAX_EXACT_DIGITS digits (the same once each number becomes a bigint); OTHER.
+ * Nesting deeper than MAX_PLAIN_DEPTH is OTHER.
  */
-function plainText(text: string): boolean {
+const PLAIN = 0;
+const INTEGERS = 1;
+const OTHER = 2;
+
+function plainText(text: string): typeof PLAIN | typeof INTEGERS | typeof OTHER {
   const n = text.length;
   let depth = 0;
+  let kind: typeof PLAIN | typeof INTEGERS = PLAIN;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
@@ -32,20 +44,62 @@ function plainText(text: string): boolean {
         else if (d === 0x22) break;
       }
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_PLAIN_DEPTH) return false;
+      if (++depth > MAX_PLAIN_DEPTH) return OTHER;
     } else if (c === 0x7d || c === 0x5d) depth--;
-    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return false;
+    else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      let j = c === 0x2d ? i + 1 : i;
+      const first = j;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 0x30 || d > 0x39) break;
+        j++;
+      }
+      if (j === first || j - first > MAX_EXACT_DIGITS) return OTHER;
+      const next = j < n ? text.charCodeAt(j) : 0;
+      // A fraction or an exponent (a number `parseJson` keeps as a float).
+      if (next === 0x2e || next === 0x65 || next === 0x45) return OTHER;
+      kind = INTEGERS;
+      i = j - 1;
+    }
   }
-  return true;
+  return kind;
+}
+
+/** Every number in a `JSON.parse` result made a bigint (all are exact integers: `plainText` said INTEGERS). */
+function integersToBigInt(v: Json): Json {
+  if (typeof v === "number") return BigInt(v);
+  if (typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (typeof x === "number") v[i] = BigInt(x);
+      else if (typeof x === "object" && x !== null) integersToBigInt(x);
+    }
+    return v;
+  }
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    if (typeof x === "number") {
+      // An own "__proto__" key (JSON.parse defines it as a data property) must not go through the setter.
+      if (k === "__proto__") {
+        Object.defineProperty(v, k, { value: BigInt(x), enumerable: true, writable: true, configurable: true });
+      } else v[k] = BigInt(x);
+    } else if (typeof x === "object" && x !== null) integersToBigInt(x);
+  }
+  return v;
 }
 
 export function parseJson(text: string): Json {
-  if (plainText(text)) {
+  const kind = plainText(text);
+  if (kind !== OTHER) {
+    let parsed: Json;
     try {
-      return JSON.parse(text) as Json;
+      parsed = JSON.parse(text) as Json;
     } catch {
       // Not JSON: the parser below words the error.
+      return parseJsonSlow(text);
     }
+    return kind === PLAIN ? parsed : integersToBigInt(parsed);
   }
   return parseJsonSlow(text);
 }
@@ -248,4 +302,16 @@ const utf8Decoder = new TextDecoder("utf-8", { fatal: true });
 const utf8Encoder = new TextEncoder();
 
 export const utf8 = (s: string): Uint8Array => utf8Encoder.encode(s);
-export const fromUtf8 = (b: Uint8Array): string => utf8Decoder.decode(b);
+
+/**
+ * `utf8(s)` for bytes that are copied and dropped at once (a call's arguments): Buffer.from takes small ones from its
+ * shared pool, where each TextEncoder result is a new ArrayBuffer. The view's `buffer` is the pool's.
+ */
+export function utf8Transient(s: string): Uint8Array {
+  const b = Buffer.from(s, "utf8");
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Strict UTF-8 decoding; ASCII (most JSON) is read as latin1, the same characters without the decoder's checks. */
+export const fromUtf8 = (b: Uint8Array): string =>
+  isAscii(b) ? Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("latin1") : utf8Decoder.decode(b);

@@ -5,7 +5,7 @@
 import { VmError } from "./errors.js";
 import { fromUtf8, utf8 } from "./json.js";
 import { KvGas, readRegionCost, stringFromBytesCost, VmGas, WasmdGas, writeRegionCost, type GasMeter } from "./gas.js";
-import { GAS_GLOBAL, HIGH_WRITE_GLOBAL, injectMetering, LOW_MEMORY } from "../wasm/metering.js";
+import { GAS_GLOBAL, injectMetering, WRITE_END_GLOBAL } from "../wasm/metering.js";
 import {
   capMemory,
   exportGlobals,
@@ -129,8 +129,8 @@ interface PooledInstance {
   readonly instance: WasmInstance;
   readonly memory: WasmMemory;
   readonly globals: { value: unknown }[];
-  /** Set by the module's stores past LOW_MEMORY (`injectMetering`). */
-  readonly highWrite: { value: unknown } | undefined;
+  /** The end of the highest store of the module since the host set it to 0 (`injectMetering`). */
+  readonly writeEnd: { value: unknown } | undefined;
 }
 
 /** Index after the last non-zero byte. */
@@ -198,7 +198,7 @@ export function compileCode(original: Uint8Array): CompiledCode {
 function entryModule(code: CompiledCode, entry: string): WasmModule {
   let module = code.entries.get(entry);
   if (module === undefined) {
-    const keep = new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL, HIGH_WRITE_GLOBAL]);
+    const keep = new Set([entry, "allocate", "deallocate", "memory", GAS_GLOBAL, WRITE_END_GLOBAL]);
     for (const i of code.memory?.reuse?.globals ?? []) keep.add(globalExportName(i));
     const trimmed = keepExports(code.bytes, keep);
     try {
@@ -291,7 +291,11 @@ class Frame {
     return f as (...a: number[]) => unknown;
   }
 
-  readRegion(ptr: number, maxLength: number): Uint8Array {
+  /**
+   * The bytes of the Region at `ptr`: a copy, or with `borrow` a view of the memory itself, for a caller that is done with them
+   * before the module runs again (storage keys and values are turned into strings at once).
+   */
+  readRegion(ptr: number, maxLength: number, borrow = false): Uint8Array {
     if (ptr === 0) throw communication("Got a zero Wasm address");
     const buf = this.memory().buffer;
     if (ptr + 12 > buf.byteLength) {
@@ -308,7 +312,13 @@ class Frame {
     if (offset + length > buf.byteLength) {
       throw communication(`Tried to access memory of region at ${ptr} in Wasm memory of size ${buf.byteLength} bytes.`);
     }
-    return this.u8().slice(offset, offset + length);
+    const bytes = this.u8().subarray(offset, offset + length);
+    if (borrow) return bytes;
+    // A small copy comes from Buffer's shared pool, where `slice` would allocate an ArrayBuffer for each.
+    const pooled = Buffer.allocUnsafe(length);
+    const copy = new Uint8Array(pooled.buffer, pooled.byteOffset, length);
+    copy.set(bytes);
+    return copy;
   }
 
   writeRegion(ptr: number, data: Uint8Array): void {
@@ -437,7 +447,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
   db_read: (key) => {
     const f = top();
     f.charge();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
     const meter = f.ctx.gas;
     const before = meter.consumedNumber;
     meter.consume(KvGas.readFlat, "ReadFlat");
@@ -451,8 +461,8 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     f.writable();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
-    const v = f.readRegion(value, MAX_LENGTH_DB_VALUE);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
+    const v = f.readRegion(value, MAX_LENGTH_DB_VALUE, true);
     const meter = f.ctx.gas;
     const before = meter.consumedNumber;
     meter.consume(KvGas.writeFlat, "WriteFlat");
@@ -466,7 +476,7 @@ const ENV: Record<string, (...a: number[]) => number | bigint | undefined> = {
     const f = top();
     f.charge();
     f.writable();
-    const k = f.readRegion(key, MAX_LENGTH_DB_KEY);
+    const k = f.readRegion(key, MAX_LENGTH_DB_KEY, true);
     const before = f.ctx.gas.consumedNumber;
     f.ctx.gas.consume(KvGas.delete, "Delete");
     f.ctx.storage.remove(k);
@@ -611,8 +621,8 @@ export function callEntry(
               pool = { image, imageEnd: nonZeroEnd(image), globals: globals.map((g) => g.value), spare: [] };
             }
             plan.reuse.pools.set(entry, pool);
-            const flag = frame.instance.exports[HIGH_WRITE_GLOBAL] as { value: unknown } | undefined;
-            pooled = { instance: frame.instance, memory, globals, highWrite: flag };
+            const writeEnd = frame.instance.exports[WRITE_END_GLOBAL] as { value: unknown } | undefined;
+            pooled = { instance: frame.instance, memory, globals, writeEnd };
           }
         }
       }
@@ -624,7 +634,7 @@ export function callEntry(
     const gas = frame.exports[GAS_GLOBAL];
     frame.gas = gas;
     (gas as { value: bigint }).value = BigInt(ctx.vmLimit);
-    if (pooled !== undefined && pooled.highWrite !== undefined) pooled.highWrite.value = 0;
+    if (pooled !== undefined && pooled.writeEnd !== undefined) pooled.writeEnd.value = 0;
 
     try {
       const f = frame.fn(entry);
@@ -652,6 +662,8 @@ export function callEntry(
     }
   } finally {
     frames.pop();
+    // The call's iterators die with it: close their views of the state (world.ts `range`).
+    if (frame.iterators !== undefined) for (const it of frame.iterators.values()) it.rest.return?.();
     // cosmwasm-vm's gas report: used_internally = limit − externally used − left.
     if (frame.gas !== undefined) ctx.vmUsed = Math.max(0, ctx.vmLimit - frame.externalUsed - frame.gasLeft());
     const own = frame.exports?.memory;
@@ -661,10 +673,10 @@ export function callEntry(
     if (pooled !== undefined && pool !== undefined) {
       // Restored to its state right after instantiation, unless its memory grew (memories never shrink).
       if (memory!.buffer.byteLength === pool.image.length && pool.spare.length < MAX_SPARE_MEMORIES) {
-        // Below the restored part nothing changed: no store of the module reached LOW_MEMORY (it raises the flag
-        // before any store at or past it), and the host wrote nothing past hostWriteEnd.
-        const low = pooled.highWrite !== undefined && pooled.highWrite.value === 0;
-        const end = low ? Math.max(LOW_MEMORY + 8, pool.imageEnd, frame.hostWriteEnd) : pool.image.length;
+        // From `end` on nothing changed: no store of the module reached it (its stores raise writeEnd past every
+        // byte they write) and the host wrote nothing past hostWriteEnd.
+        const written = pooled.writeEnd === undefined ? pool.image.length : (pooled.writeEnd.value as number) >>> 0;
+        const end = Math.max(pool.imageEnd, frame.hostWriteEnd, written);
         if (end >= pool.image.length) new Uint8Array(memory!.buffer).set(pool.image);
         else new Uint8Array(memory!.buffer, 0, end).set(pool.image.subarray(0, end));
         for (let i = 0; i < pooled.globals.length; i++) pooled.globals[i]!.value = pool.globals[i];

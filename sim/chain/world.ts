@@ -180,6 +180,11 @@ export class World {
         const [k, v] = r.value;
         return { done: false, value: [Uint8Array.from(Buffer.from(k.slice(prefix.length), "hex")), fromStored(v)] };
       },
+      // Closes the scan's view of the state (store.ts `Layer.scan`).
+      return: () => {
+        entries.return!();
+        return { done: true, value: undefined };
+      },
     };
   }
 

@@ -44,6 +44,8 @@ export class EmbeddedSimChain implements SimChain {
   readonly backend: ChainBackend;
   readonly fundable = ["uakt", "uusdc"] as const;
   private readonly blocks: EmbeddedBlocks;
+  /** Wallet addresses by name: deriving one hashes and bech32-encodes, and agents ask for them on every tx. */
+  private readonly wallets = new Map<string, string>();
 
   constructor(
     readonly chain: EmbeddedChain,
@@ -80,7 +82,10 @@ export class EmbeddedSimChain implements SimChain {
   }
 
   wallet(role: string, index: number): string {
-    return this.chain.addressFor(`${role}-${index}`);
+    const name = `${role}-${index}`;
+    let address = this.wallets.get(name);
+    if (address === undefined) this.wallets.set(name, (address = this.chain.addressFor(name)));
+    return address;
   }
 
   fund(address: string, coins: readonly Coin[]): Promise<void> {

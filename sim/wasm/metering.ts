@@ -28,13 +28,12 @@ import { SECTION_ORDER } from "./parse.js";
 /** Export name of the remaining-points global the rewrite adds. */
 export const GAS_GLOBAL = "__cosmwasm_gas_left";
 /**
- * Export name of an i32 global the rewrite adds, set to 1 by any store at or past `LOW_MEMORY` bytes (not counted
- * as gas: it is the host's, not the contract's). A call that leaves it 0 wrote nothing there, so the host can
- * restore the instance's memory for the next call by copying only its low part.
+ * Export name of an i32 global the rewrite adds: the end of the highest store since the host last set it to 0
+ * (address + offset + 8, an upper bound of the bytes any store writes; not counted as gas: it is the host's, not the
+ * contract's). Nothing at or past it was written by the module, so the host can restore the instance's memory for
+ * the next call by copying only what lies below it.
  */
-export const HIGH_WRITE_GLOBAL = "__akash_econ_high_write";
-/** See HIGH_WRITE_GLOBAL: a store whose first byte lies below this, writes below this + 8 bytes. */
-export const LOW_MEMORY = 32 * 1024;
+export const WRITE_END_GLOBAL = "__akash_econ_write_end";
 
 /** cosmwasm-vm 3.0 engine.rs `cost`: flat gas per operator. */
 export const GAS_PER_OPERATION = 115;
@@ -106,6 +105,20 @@ function sleb(n: number, out: number[] = []): number[] {
     if (n === 0 && (b & 0x40) === 0) {
       out.push(b);
       return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/** Signed LEB128 of an i32 (the bits of `n` taken as a two's-complement i32). */
+function slebI32(n: number, out: number[]): void {
+  let v = n | 0;
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return;
     }
     out.push(b | 0x80);
   }
@@ -215,13 +228,17 @@ const STORE_TYPES: Record<number, number> = {
 };
 
 /**
- * Before a store (stack: address, value): flag = 1 if address + offset >= LOW_MEMORY; the store then runs as it
- * was. A compare and a branch never taken on most calls; the locals are registers.
+ * Before a store (stack: address, value): end = address + offset + 8; if end > the global, the global = end; the
+ * store then runs as it was. An add, a compare and a branch taken only while the call's stores climb; the locals are
+ * registers. A store whose end would wrap past 2^32 lies past the (capped) memory and traps without writing.
  */
-function highWriteCheck(flag: number[], address: number[], value: number[], offset: number, out: number[]): void {
-  out.push(0x21, ...value, 0x22, ...address, 0x20, ...address, 0x41);
-  sleb(Math.max(0, LOW_MEMORY - offset), out);
-  out.push(0x4f, 0x04, 0x40, 0x41, 0x01, 0x24, ...flag, 0x0b, 0x20, ...value);
+function writeEndCheck(writeEnd: number[], address: number[], value: number[], offset: number, out: number[]): void {
+  out.push(0x21, ...value, 0x22, ...address, 0x41);
+  slebI32(offset + 8, out);
+  out.push(0x6a, 0x22, ...address, 0x23, ...writeEnd, 0x4b, 0x04, 0x40, 0x20, ...address, 0x24, ...writeEnd, 0x0b);
+  out.push(0x20, ...address, 0x41);
+  slebI32(offset + 8, out);
+  out.push(0x6b, 0x20, ...value);
 }
 
 /** cache = remaining: on entry, and after a call (the callee, or the host, changed the global). */
@@ -240,7 +257,7 @@ function pushBytes(out: number[], b: Uint8Array): void {
  * One function body (locals + code) rewritten with the checks. `params`: the function's parameter count (its extra
  * i64 local, the cached remaining points, comes after the parameters and the declared locals).
  */
-function meterBody(body: Uint8Array, global: number[], flag: number[], params: number): number[] {
+function meterBody(body: Uint8Array, global: number[], writeEnd: number[], params: number): number[] {
   const r = new Reader(body, 0);
   let locals = 0;
   const groups = r.u32();
@@ -285,7 +302,7 @@ function meterBody(body: Uint8Array, global: number[], flag: number[], params: n
       const offset = memarg.u32();
       pushBytes(out, body.subarray(copied, start));
       copied = start;
-      highWriteCheck(flag, address, valueOf[stored]!, offset, out);
+      writeEndCheck(writeEnd, address, valueOf[stored]!, offset, out);
     }
     const accounting = isAccounting(op);
     if (first && charged > 0) {
@@ -408,7 +425,7 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   const definedGlobals = globalsSection === undefined ? 0 : new Reader(globalsSection.payload, 0).u32();
   const index = (imports === undefined ? 0 : importedGlobals(imports.payload)) + definedGlobals;
   const globalLeb = uleb(index);
-  const flagLeb = uleb(index + 1);
+  const writeEndLeb = uleb(index + 1);
 
   const newGlobals = vecWithMore(
     globalsSection?.payload,
@@ -418,7 +435,7 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
   const exportItems: number[] = [];
   for (const [text, leb] of [
     [GAS_GLOBAL, globalLeb],
-    [HIGH_WRITE_GLOBAL, flagLeb],
+    [WRITE_END_GLOBAL, writeEndLeb],
   ] as const) {
     const name = new TextEncoder().encode(text);
     uleb(name.length, exportItems);
@@ -440,7 +457,7 @@ export function injectMetering(wasm: Uint8Array): Uint8Array {
     const out = uleb(n);
     for (let i = 0; i < n; i++) {
       const size = r.u32();
-      const body = meterBody(r.bytes(size), globalLeb, flagLeb, params[i] ?? 0);
+      const body = meterBody(r.bytes(size), globalLeb, writeEndLeb, params[i] ?? 0);
       uleb(body.length, out);
       for (const b of body) out.push(b);
     }

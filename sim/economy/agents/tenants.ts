@@ -183,7 +183,13 @@ export const tenantsAgent: Agent = {
     const rng = ctx.rng("tenants");
     const client = ctx.chain.backend.client;
     const escrow = ctx.contracts.escrow!;
-    const as = (owner: string): EscrowClient => new EscrowClient(client, owner, escrow);
+    // One client per tenant wallet (a generated client binds every method when constructed).
+    const clients = new Map<string, EscrowClient>();
+    const as = (owner: string): EscrowClient => {
+      let c = clients.get(owner);
+      if (c === undefined) clients.set(owner, (c = new EscrowClient(client, owner, escrow)));
+      return c;
+    };
     const blocksPerHour = 3600 / ctx.params.system.block_time_seconds;
 
     // 0. ACT leases drawn last step open now that their ACT is minted (act.ts).
