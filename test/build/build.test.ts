@@ -14,22 +14,15 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildContracts, type BuildResult } from "../../scripts/build-contracts.js";
 import { compileAs, removeStartSection } from "../../scripts/lib/as-build.js";
 import { checkWasm } from "../../sim/wasm/upload-check.js";
 import { parseWasm } from "../../sim/wasm/parse.js";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
+import { nodeWasm } from "../helpers/wasm-engine.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-// lib "ES2022" without DOM declares no WebAssembly value; Node has it.
-const engine = (
-  globalThis as unknown as {
-    WebAssembly: {
-      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
-    };
-  }
-).WebAssembly;
+const ROOT = repoRoot();
 
 const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
 
@@ -166,7 +159,7 @@ export class CountResponse { count: u64 = 0; }`,
     // Every export runs the stub heap's initialiser first: allocate returns memory above the static data
     // (without it the heap pointer starts at 0 and the first allocation overwrites "hello, static data").
     let aborted = "";
-    const { instance } = await engine.instantiate(wasm, {
+    const { instance } = await nodeWasm.instantiate(wasm, {
       env: {
         abort: (p: number) => {
           aborted = `abort ${p}`;

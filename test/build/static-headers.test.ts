@@ -5,26 +5,19 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dropStaticHeaders, readsTypeIds } from "../../scripts/lib/static-headers.js";
 import { buildModule, minimalContract } from "../fixtures/wasm/builder.js";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
+import { nodeWasm } from "../helpers/wasm-engine.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = repoRoot();
 
-// lib "ES2022" without DOM declares no WebAssembly value; Node has it.
-const engine = (
-  globalThis as unknown as {
-    WebAssembly: {
-      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
-    };
-  }
-).WebAssembly;
 
 /** Linear memory right after instantiation (data segments applied; asc output has no start function). */
 async function initialMemory(wasm: Uint8Array): Promise<Uint8Array> {
   const env = new Proxy({}, { get: () => () => 0 });
-  const { instance } = await engine.instantiate(wasm, { env });
+  const { instance } = await nodeWasm.instantiate(wasm, { env });
   const memory = instance.exports.memory as { buffer: ArrayBuffer };
   return new Uint8Array(memory.buffer.slice(0));
 }

@@ -5,26 +5,19 @@
 import binaryen from "binaryen";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { dropStaticHeaders } from "../../scripts/lib/static-headers.js";
 import { addStringWidening, packStaticStrings } from "../../scripts/lib/static-strings.js";
 import { buildModule, minimalContract } from "../fixtures/wasm/builder.js";
+import { repoRoot } from "../../scripts/lib/repo-root.js";
+import { nodeWasm } from "../helpers/wasm-engine.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const ROOT = repoRoot();
 
-// lib "ES2022" without DOM declares no WebAssembly value; Node has it.
-const engine = (
-  globalThis as unknown as {
-    WebAssembly: {
-      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
-    };
-  }
-).WebAssembly;
 
 async function instantiate(wasm: Uint8Array): Promise<Record<string, unknown>> {
   const env = new Proxy({}, { get: () => () => 0 });
-  return (await engine.instantiate(wasm, { env })).instance.exports;
+  return (await nodeWasm.instantiate(wasm, { env })).instance.exports;
 }
 
 const memoryOf = (exports: Record<string, unknown>): Uint8Array =>
