@@ -7,11 +7,8 @@ import { BmeQueryClient } from "../../clients/Bme.client.js";
 import type { RecordInfo } from "../../clients/Bme.types.js";
 import { EscrowQueryClient } from "../../clients/Escrow.client.js";
 import type { PaymentResponse } from "../../clients/Escrow.types.js";
-import { EmbeddedSimChain, deployMechanisms } from "../../sim/economy/chains.js";
-import { runOne, type RunResult } from "../../sim/economy/engine.js";
-import { defaultRegistry } from "../../sim/economy/registry.js";
-import { loadScenario } from "../../sim/economy/scenario.js";
-import { SMOKE_CHILD, writeScenarios } from "./helpers.js";
+import type { RunResult } from "../../sim/economy/engine.js";
+import { SMOKE_CHILD, runInProcess } from "./helpers.js";
 
 const SCENARIO = `${SMOKE_CHILD}runs: 1
 params:
@@ -33,16 +30,7 @@ const last = (r: RunResult, metric: string): bigint => {
 
 describe("tenants paying in ACT", () => {
   it("leases are funded and paid in ACT; providers' redemptions reach bme", { timeout: 300_000 }, async () => {
-    const registry = defaultRegistry();
-    const dir = writeScenarios({ "act.yaml": SCENARIO });
-    const loaded = loadScenario(`${dir}/act.yaml`, registry);
-    const ps = loaded.paramSets[0]!;
-    const sc = ps.scenario;
-    const chain = EmbeddedSimChain.create(sc.start, sc.params.system.block_time_seconds);
-    const contracts = await deployMechanisms(chain, registry.mechanisms, sc.params);
-    const res = await runOne({ registry, paramSet: ps, run: 0, seed: 11, chain, contracts, dir: loaded.dir });
-    expect(res.error).toBeUndefined();
-    expect(res.failures).toEqual({});
+    const { res, chain, contracts } = await runInProcess(SCENARIO, 11);
 
     const client = chain.backend.client;
     const bme = new BmeQueryClient(client, contracts.bme!);

@@ -7,12 +7,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BmeQueryClient } from "../../clients/Bme.client.js";
-import { EmbeddedSimChain, deployMechanisms } from "../../sim/economy/chains.js";
-import { runOne, type RunResult } from "../../sim/economy/engine.js";
+import type { EmbeddedSimChain } from "../../sim/economy/chains.js";
+import type { RunResult } from "../../sim/economy/engine.js";
 import { defaultRegistry } from "../../sim/economy/registry.js";
 import { runScenario } from "../../sim/economy/run.js";
 import { loadScenario, ScenarioError } from "../../sim/economy/scenario.js";
-import { tempDir, writeScenarios } from "./helpers.js";
+import { runInProcess, tempDir, writeScenarios } from "./helpers.js";
 
 const INVENTORY = 50_000_000_000n; // 50,000 AKT
 const MAX_TRADE = 2_000_000_000n; // 2,000 AKT
@@ -48,16 +48,7 @@ interface Outcome {
 }
 
 async function run(text: string): Promise<Outcome> {
-  const registry = defaultRegistry();
-  const dir = writeScenarios({ "arb.yaml": text });
-  const loaded = loadScenario(join(dir, "arb.yaml"), registry);
-  const ps = loaded.paramSets[0]!;
-  const sc = ps.scenario;
-  const chain = EmbeddedSimChain.create(sc.start, sc.params.system.block_time_seconds);
-  const contracts = await deployMechanisms(chain, registry.mechanisms, sc.params);
-  const res = await runOne({ registry, paramSet: ps, run: 0, seed: 9, chain, contracts, dir: loaded.dir });
-  expect(res.error).toBeUndefined();
-  expect(res.failures).toEqual({});
+  const { res, chain, contracts } = await runInProcess(text, 9);
   const rows = (m: string) => res.rows.filter((r) => r.metric === m);
   return {
     res,

@@ -6,6 +6,10 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { repoRoot } from "../../scripts/lib/repo-root.js";
 import { runScenario } from "../../sim/economy/run.js";
+import { EmbeddedSimChain, deployMechanisms } from "../../sim/economy/chains.js";
+import { runOne, type RunResult } from "../../sim/economy/engine.js";
+import { defaultRegistry } from "../../sim/economy/registry.js";
+import { loadScenario } from "../../sim/economy/scenario.js";
 
 export const scenarioPath = (name: string): string => join(repoRoot(), "scenarios", `${name}.yaml`);
 
@@ -46,4 +50,25 @@ export async function finalKpis(file: string, label: string, set: string[] = [])
   at.metrics = [...final.keys()];
   at.out = out;
   return at;
+}
+
+/**
+ * Runs the first parameter set of a scenario (YAML text) once, in this process, on a fresh embedded chain, and
+ * checks the run neither failed nor had a refused transaction; returns the run, the chain and the contract addresses for direct queries.
+ */
+export async function runInProcess(
+  yaml: string,
+  seed: number,
+): Promise<{ res: RunResult; chain: EmbeddedSimChain; contracts: Record<string, string> }> {
+  const registry = defaultRegistry();
+  const dir = writeScenarios({ "scenario.yaml": yaml });
+  const loaded = loadScenario(join(dir, "scenario.yaml"), registry);
+  const ps = loaded.paramSets[0]!;
+  const sc = ps.scenario;
+  const chain = EmbeddedSimChain.create(sc.start, sc.params.system.block_time_seconds);
+  const contracts = await deployMechanisms(chain, registry.mechanisms, sc.params);
+  const res = await runOne({ registry, paramSet: ps, run: 0, seed, chain, contracts, dir: loaded.dir });
+  expect(res.error).toBeUndefined();
+  expect(res.failures).toEqual({});
+  return { res, chain, contracts };
 }
