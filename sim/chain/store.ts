@@ -231,6 +231,7 @@ export class Layer<V> {
     const views: View[] = [];
     this.openViews(views);
     const { from, to } = range;
+    // entriesReversed(to, _, true) starts at the last key below `to`, skipping `to` itself: the end is exclusive.
     const iterators =
       range.reverse === true
         ? views.map((v) => v.tree.entriesReversed(to, undefined, to !== undefined))

@@ -17,16 +17,32 @@ const sortedEntries = (m: Model, from: string, to: string | undefined, reverse: 
 
 // A small alphabet so that random keys collide, share prefixes and land on scan bounds.
 const key = fc.string({ unit: fc.constantFrom("a", "b", "/", "0", "z"), maxLength: 4 });
-const op = fc.oneof(
+// Writes and point reads, checked the same way in both properties below.
+const keyOps = [
   fc.record({ kind: fc.constant("set" as const), key, value: fc.integer() }),
   fc.record({ kind: fc.constant("delete" as const), key }),
+  fc.record({ kind: fc.constant("get" as const), key }),
+] as const;
+type KeyOp = { kind: "set"; key: string; value: number } | { kind: "delete" | "get"; key: string };
+
+function applyKeyOp(layer: Layer<number>, model: Model, o: KeyOp): void {
+  if (o.kind === "set") {
+    layer.set(o.key, o.value);
+    model.set(o.key, o.value);
+  } else if (o.kind === "delete") {
+    layer.delete(o.key);
+    model.delete(o.key);
+  } else expect(layer.get(o.key)).toBe(model.get(o.key));
+}
+
+const op = fc.oneof(
+  ...keyOps,
   fc.record({
     kind: fc.constant("scan" as const),
     from: key,
     to: fc.option(key, { nil: undefined }),
     reverse: fc.boolean(),
   }),
-  fc.record({ kind: fc.constant("get" as const), key }),
   fc.constant({ kind: "push" as const }),
   fc.constant({ kind: "commit" as const }),
   fc.constant({ kind: "drop" as const }),
@@ -43,15 +59,9 @@ describe("layered store", () => {
           const model = models.at(-1);
           switch (o.kind) {
             case "set":
-              layer.set(o.key, o.value);
-              model.set(o.key, o.value);
-              break;
             case "delete":
-              layer.delete(o.key);
-              model.delete(o.key);
-              break;
             case "get":
-              expect(layer.get(o.key)).toBe(model.get(o.key));
+              applyKeyOp(layer, model, o);
               break;
             case "scan":
               expect([...layer.scan(o)]).toEqual(sortedEntries(model, o.from, o.to, o.reverse));
@@ -175,9 +185,7 @@ describe("root index and in-place rewrites", () => {
 
   it("matches a map model under rewrites, deletes, snapshots, restores and scans left open", () => {
     const rootOp = fc.oneof(
-      fc.record({ kind: fc.constant("set" as const), key, value: fc.integer() }),
-      fc.record({ kind: fc.constant("delete" as const), key }),
-      fc.record({ kind: fc.constant("get" as const), key }),
+      ...keyOps,
       fc.constant({ kind: "snapshot" as const }),
       fc.record({ kind: fc.constant("restore" as const), which: fc.nat() }),
       fc.record({ kind: fc.constant("open" as const), from: key }),
@@ -197,15 +205,9 @@ describe("root index and in-place rewrites", () => {
         for (const o of ops) {
           switch (o.kind) {
             case "set":
-              root.set(o.key, o.value);
-              model.set(o.key, o.value);
-              break;
             case "delete":
-              root.delete(o.key);
-              model.delete(o.key);
-              break;
             case "get":
-              expect(root.get(o.key)).toBe(model.get(o.key));
+              applyKeyOp(root, model, o);
               break;
             case "snapshot":
               snaps.push({ snap: root.snapshot(), model: new Map(model) });
